@@ -1,0 +1,101 @@
+"""The working copy: a cleaned-up view of a source slice with a map back to source offsets.
+
+Taggers and the parser see the working copy; every offset they produce is mapped back through
+`index`, so records always point into the untouched source (SPEC §1). Three clean-ups:
+- full-width ASCII → ASCII (one character for one, see textnorm.fold);
+- spaces between a digit or CJK character and its neighbour are dropped (`2024 年` → `2024年`);
+- in a hard-wrapped layout (PDF extracts), a line break inside a sentence is dropped
+  (`ポクロ\\n\\nウスク` → `ポクロウスク`), with the blank lines and indentation around it.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from array import array
+from dataclasses import dataclass
+
+from .textnorm import fold
+
+SENTENCE_END = "。．.!?！？」』）)"
+_WS_RUN = re.compile(r"[ \t\r\n\u3000]+")
+
+
+@dataclass(frozen=True)
+class WorkingCopy:
+    text: str
+    index: array          # index[i] = source offset of text[i]
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Working-copy span → source span covering the same characters."""
+        return self.index[start], self.index[end - 1] + 1
+
+
+def is_wrapped(text: str) -> bool:
+    """True for hard-wrapped text: most long lines stop mid-sentence, at one common width."""
+    unfinished = _unfinished_widths(text)
+    long_lines = sum(1 for ln in text.splitlines() if len(ln.strip()) >= 25)
+    if len(unfinished) < 5 or len(unfinished) < 0.4 * long_lines:
+        return False
+    mid = statistics.median(unfinished)
+    at_width = sum(1 for w in unfinished if 0.85 * mid <= w <= 1.15 * mid)
+    return at_width >= 0.6 * len(unfinished)
+
+
+def wrap_width(text: str) -> float:
+    """Typical width of a wrapped line (median length of long lines that stop mid-sentence)."""
+    widths = _unfinished_widths(text)
+    return statistics.median(widths) if widths else 0.0
+
+
+def _unfinished_widths(text: str) -> list[int]:
+    # a line cut with an ellipsis is a truncated list title, not a wrapped sentence
+    lines = (ln.strip() for ln in text.splitlines())
+    ends = tuple(SENTENCE_END) + ("…",)
+    return [len(ln) for ln in lines if len(ln) >= 25 and not ln.endswith(ends)]
+
+
+def build(source: str, start: int = 0, end: int | None = None, wrapped: bool = False,
+          width: float = 0.0) -> WorkingCopy:
+    """Working copy of source[start:end]."""
+    end = len(source) if end is None else end
+    out: list[str] = []
+    index = array("l")
+    pos = start
+    for m in _WS_RUN.finditer(source, start, end):
+        _emit(source, pos, m.start(), out, index)
+        keep = _keep_whitespace(source, m.start(), m.end(), start, end, wrapped, width)
+        if keep:
+            _emit(source, m.start(), m.end(), out, index)
+        pos = m.end()
+    _emit(source, pos, end, out, index)
+    return WorkingCopy("".join(out), index)
+
+
+def _emit(source: str, a: int, b: int, out: list[str], index: array) -> None:
+    out.append(fold(source[a:b]))
+    index.extend(range(a, b))
+
+
+def _is_ascii_word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in "%&-_/.,:;'\"")
+
+
+def _keep_whitespace(source: str, a: int, b: int, lo: int, hi: int, wrapped: bool,
+                     width: float) -> bool:
+    """Decide whether the whitespace run source[a:b] survives in the working copy."""
+    if a == lo or b == hi:
+        return True        # leading/trailing whitespace of the slice: harmless, keep offsets simple
+    before, after = fold(source[a - 1]), fold(source[b])
+    if "\n" in source[a:b]:
+        return not (wrapped and _soft_break(source, a, lo, width))
+    # a space between two ASCII words separates them; anywhere else it is layout
+    return _is_ascii_word(before) and _is_ascii_word(after)
+
+
+def _soft_break(source: str, a: int, lo: int, width: float) -> bool:
+    """A line break in wrapped text is soft when its line ran to full width mid-sentence."""
+    line_start = source.rfind("\n", lo, a) + 1
+    line = source[max(line_start, lo):a].strip()
+    if not line or line.endswith(tuple(SENTENCE_END)):
+        return False
+    return len(line) >= 0.75 * width
