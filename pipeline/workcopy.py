@@ -14,7 +14,7 @@ import statistics
 from array import array
 from dataclasses import dataclass
 
-from .textnorm import fold
+from .textnorm import fold  # noqa: F401  (re-exported for tests)
 
 SENTENCE_END = "。．.!?！？」』）)"
 _WS_RUN = re.compile(r"[ \t\r\n\u3000]+")

@@ -17,6 +17,7 @@ from .rules import load_table, one_of, text
 _RANK = re.compile(r"^[\s•・●■◆▶>\-*#]*\d{1,3}[.)]?\s*$")
 _URL = re.compile(r"https?://|www\.")
 SENTENCE_END = ("。", "．")
+_HEADLINE_PUNCT = "、。:：!?！？「」『』"   # a label line has none; a short headline usually does
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def _mark_leading_nav(lines, flags) -> None:
         s = ln.stripped
         if not s:
             continue
-        if len(s) > 12 or _is_sentence(ln):
+        if len(s) > 10 or _is_sentence(ln) or any(c in s for c in _HEADLINE_PUNCT):
             return
         flags[i] = True
 

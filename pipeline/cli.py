@@ -1,0 +1,77 @@
+"""Command line: `python -m pipeline run|evaluate|import|export|bench`."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+
+DEFAULT_INPUT = Path("seeds/articles")
+DEFAULT_OUT = Path("outputs")
+
+
+def _date(value: str) -> str:
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _add_run(sub) -> None:
+    p = sub.add_parser(
+        "run", help="extract entities and events from articles into an output folder",
+        description="Read articles (.txt files, .jsonl files with doc_id/text/dct, or folders of "
+                    "them, recursively), extract ACTOR/PLACE/NUMBER/DATE mentions and events, and "
+                    "write documents/entities/events/errors.jsonl to the output folder.")
+    p.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
+                   help=f"files or folders to read (default: {DEFAULT_INPUT}/)")
+    p.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR",
+                   help=f"output folder (default: {DEFAULT_OUT}/)")
+    p.add_argument("--dct", type=_date, metavar="YYYY-MM-DD",
+                   help="document date for articles whose input and text give none "
+                        "(relative dates such as 昨年 resolve against it)")
+    p.add_argument("--rules", type=Path, metavar="DIR", help="rule folder (default: the project's rules/)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    p.add_argument("-v", "--verbose", action="store_true", help="print debugging detail")
+    p.set_defaults(func=cmd_run)
+
+
+def cmd_run(args) -> int:
+    from .document import Context
+    from .rules import RULES_DIR, RuleError
+    from .runner import run
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO,
+                        format="%(message)s")
+    try:
+        ctx = Context(args.rules or RULES_DIR)
+    except RuleError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    inputs = args.inputs or [DEFAULT_INPUT]
+    result = run(inputs, args.out, dct=args.dct, ctx=ctx)
+    if not args.quiet:
+        print(f"{len(result.documents)} documents ok, {result.failed} failed; "
+              f"{len(result.entities)} entities, {len(result.events)} events → {args.out}/")
+    return 1 if result.failed else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline",
+        description="Japanese event extraction for war and security news: actors, places, "
+                    "numbers, dates and events, each with offsets into the source text.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_run(sub)
+    for module in ("evaluate.cli", "formats.cli", "bench"):
+        try:
+            mod = __import__(f"pipeline.{module}", fromlist=["add_parser"])
+        except ImportError:
+            continue
+        mod.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)

@@ -1,0 +1,37 @@
+"""The normalising stage: give every tagged mention its SPEC §4 norm.
+
+Taggers only find spans; this stage turns span texts into canonical values with the pure
+normalisers in pipeline.normalize.*. Dates are resolved as one sequence per document because
+anaphoric dates (同日, 4日) depend on the dates before them.
+"""
+from __future__ import annotations
+
+from .normalize.actors import normalize_actor
+from .normalize.dates import resolve_dates
+from .normalize.numbers import normalize_number
+from .normalize.places import normalize_place
+
+
+def normalise(mentions: list[dict], dct: str | None, gaz) -> list[dict | None]:
+    """`mentions`: dicts with label, wtext (working-copy text) and hints, in text order.
+    Returns one norm per mention, None where the normaliser rejects the span."""
+    norms: list[dict | None] = [None] * len(mentions)
+    date_idx = [i for i, m in enumerate(mentions) if m["label"] == "DATE"]
+    for i, norm in zip(date_idx, resolve_dates([mentions[i]["wtext"] for i in date_idx], dct)):
+        norms[i] = norm
+    for i, m in enumerate(mentions):
+        if m["label"] == "NUMBER":
+            norms[i] = _number(m)
+        elif m["label"] == "ACTOR":
+            norms[i] = normalize_actor(m["wtext"], gaz)
+        elif m["label"] == "PLACE":
+            norms[i] = normalize_place(m["wtext"], gaz)
+    return norms
+
+
+def _number(m: dict) -> dict | None:
+    after = dict(m.get("hints") or ()).get("after", "")
+    try:
+        return normalize_number(m["wtext"], after=after)
+    except ValueError:
+        return None

@@ -1,0 +1,330 @@
+"""ACTOR and PLACE mentions from GiNZA tokens, the gazetteer and the parse.
+
+Candidates come from five sources, each a rule id on the mention:
+- `gaz.actor` / `gaz.place` / `gaz.country`: dictionary surfaces, matched on characters and kept
+  only where they start and end on token boundaries (Sudachi splits names differently in
+  context: 金正|恩, トランプ政権 as one token, so token-sequence matching misses them);
+- `actor.nationality_head`: any country + head noun (ロシア軍, 北朝鮮兵, 米トランプ政権, 英国防省);
+- `actor.name_title` / `actor.title_name`: a person name (Sudachi 人名 or a katakana run) with a
+  title (ゼレンスキー大統領, ウクライナ大統領ゼレンスキー);
+- `actor.unit`: 第N + a military unit noun (第155海軍歩兵旅団);
+- `place.suffix` / `place.ner`: a name + 州/市/村… and GiNZA's City/Province/… entities.
+Places then merge into maximal expressions (ロシア西部クルスク州), and a bare country (or a
+surface that is both an actor and a place, like 平壌) becomes ACTOR or PLACE by its case
+particle and head noun (SPEC §4).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from ..mention import Mention
+from ..rules import load_table, one_of, optional, text
+
+_KATAKANA = re.compile(r"^[\u30A0-\u30FF・=＝]+$")
+_NAME_TAG = "固有名詞-人名"
+_COUNTRY_TAG = "固有名詞-地名-国"
+PLACE_NER = {"City", "Province", "Country", "GPE_Other", "Domestic_Region", "County",
+             "Continental_Region", "Island", "Region_Other", "Mountain", "Water_Route"}
+# Case particles that make a country the doer, and those that make it a location.
+AGENT_CASES = {"が", "は", "も", "によって", "により", "による", "こそ", "として"}
+LOCATION_CASES = {"に", "へ", "で", "から", "まで", "より"}
+UNIT_HEADS = ("旅団", "師団", "部隊", "大隊", "連隊", "軍団", "中隊", "艦隊", "軍")
+
+
+@dataclass(frozen=True)
+class PlaceParts:
+    directions: frozenset[str]
+    connectors: frozenset[str]
+    suffixes: dict[str, str]
+    relational: frozenset[str]
+
+
+def load_place_parts(rules_dir: Path) -> PlaceParts:
+    rows = load_table(rules_dir / "place_parts.tsv", {
+        "word": text, "role": one_of("direction", "connector", "suffix", "relational"),
+        "kind": optional(one_of("admin1", "admin2", "city", "village", "region", "facility",
+                                "water", "country"))})
+    by_role = lambda role: [r for r in rows if r["role"] == role]  # noqa: E731
+    return PlaceParts(
+        directions=frozenset(r["word"] for r in by_role("direction")),
+        connectors=frozenset(r["word"] for r in by_role("connector")),
+        suffixes={r["word"]: r["kind"] for r in by_role("suffix")},
+        relational=frozenset(r["word"] for r in by_role("relational")),
+    )
+
+
+@dataclass
+class Cand:
+    start: int        # token indices, end-exclusive
+    end: int
+    label: str        # ACTOR, PLACE, or DUAL (decided by the parse later)
+    rule: str
+
+
+class NameTagger:
+    """Callable: Doc → ACTOR and PLACE mentions (char offsets into doc.text)."""
+
+    def __init__(self, gazetteer, rules_dir: Path):
+        self.gaz = gazetteer
+        self.parts = load_place_parts(rules_dir)
+        self.surfaces = _surface_table(gazetteer)
+        self.max_len = max((len(s) for s in self.surfaces), default=0)
+
+    def __call__(self, doc: Doc) -> list[Mention]:
+        cands = (self._dictionary(doc) + self._nationality_heads(doc) + self._persons(doc)
+                 + self._units(doc) + self._place_suffixes(doc) + _ner_places(doc))
+        cands = _merge_places(doc, cands, self.parts)
+        chosen = _non_overlapping(cands)
+        out = []
+        for c in chosen:
+            label = self._decide(doc, c) if c.label == "DUAL" else c.label
+            span = doc[c.start:c.end]
+            out.append(Mention(span.start_char, span.end_char, label, c.rule))
+        return out
+
+    # -- candidate sources -------------------------------------------------------------
+    def _dictionary(self, doc: Doc) -> list[Cand]:
+        """Longest dictionary surface starting at each token, ending on a token boundary."""
+        ends = {t.idx + len(t.text): t.i + 1 for t in doc}
+        out = []
+        for tok in doc:
+            for n in range(min(self.max_len, len(doc.text) - tok.idx), 0, -1):
+                surface = doc.text[tok.idx:tok.idx + n]
+                if surface in self.surfaces and tok.idx + n in ends:
+                    label, rule = self.surfaces[surface]
+                    out.append(Cand(tok.i, ends[tok.idx + n], label, rule))
+                    break
+        return out
+
+    def _nationality_heads(self, doc: Doc) -> list[Cand]:
+        """Country (or 米/露-style prefix) + compound nouns ending in an actor head or title."""
+        out = []
+        for tok in doc:
+            if not self._is_country_token(tok):
+                continue
+            run = _compound_run(doc, tok.i + 1)
+            best = None
+            for k in range(tok.i + 1, run):
+                tail = doc[tok.i + 1:k + 1].text
+                if self._head_suffix(tail):
+                    best = k + 1
+            if best:
+                out.append(Cand(tok.i, best, "ACTOR", "actor.nationality_head"))
+        return out
+
+    def _persons(self, doc: Doc) -> list[Cand]:
+        out = []
+        for tok in doc:
+            if not _is_name(tok) or (tok.i > 0 and _is_name(doc[tok.i - 1])):
+                continue
+            end = _name_run_end(doc, tok.i)
+            title_end = self._title_after(doc, end)
+            if title_end:
+                out.append(Cand(tok.i, title_end, "ACTOR", "actor.name_title"))
+                continue
+            start = self._title_before(doc, tok.i)
+            if start is not None:
+                out.append(Cand(start, end, "ACTOR", "actor.title_name"))
+        return out
+
+    def _units(self, doc: Doc) -> list[Cand]:
+        """第 + number + nouns ending in a unit word: a numbered formation."""
+        out = []
+        for tok in doc:
+            if tok.text == "第" and tok.i + 1 < len(doc) and doc[tok.i + 1].like_num:
+                run = _compound_run(doc, tok.i + 2)
+                for k in range(run - 1, tok.i + 1, -1):
+                    if doc[k].text.endswith(UNIT_HEADS):
+                        out.append(Cand(tok.i, k + 1, "ACTOR", "actor.unit"))
+                        break
+        return out
+
+    def _place_suffixes(self, doc: Doc) -> list[Cand]:
+        """A proper or katakana name followed by 州/市/村/基地…: a place no dictionary lists."""
+        out = []
+        for tok in doc:
+            if not (_is_proper(tok) or _KATAKANA.match(tok.text)) or _is_name_only(tok):
+                continue
+            start = tok.i
+            while start > 0 and _KATAKANA.match(doc[start - 1].text) and doc[start - 1].text != "・":
+                start -= 1
+            for n in (2, 1):
+                nxt = doc[tok.i + 1:tok.i + 1 + n]
+                if len(nxt) == n and nxt.text in self.parts.suffixes and "・" not in nxt.text:
+                    out.append(Cand(start, tok.i + 1 + n, "PLACE", "place.suffix"))
+                    break
+        return out
+
+    # -- helpers over the gazetteer ----------------------------------------------------
+    def _is_country_token(self, tok: Token) -> bool:
+        if _COUNTRY_TAG in tok.tag_:
+            return True
+        return self.gaz.country_code(tok.text) is not None
+
+    def _head_suffix(self, tail: str) -> bool:
+        return any(self.gaz.head(tail[i:]) or self.gaz.is_title(tail[i:]) for i in range(len(tail)))
+
+    def _title_after(self, doc: Doc, i: int) -> int | None:
+        for n in (3, 2, 1):
+            if i + n <= len(doc) and self.gaz.is_title(doc[i:i + n].text):
+                return i + n
+        return None
+
+    def _title_before(self, doc: Doc, i: int) -> int | None:
+        """ウクライナ大統領ゼレンスキー: a title (optionally after a country) right before a name."""
+        for n in (3, 2, 1):
+            if i - n >= 0 and self.gaz.is_title(doc[i - n:i].text) and doc[i - n].text not in ("氏",):
+                start = i - n
+                if start > 0 and self._is_country_token(doc[start - 1]):
+                    start -= 1
+                return start
+        return None
+
+    # -- actor or place ----------------------------------------------------------------
+    def _decide(self, doc: Doc, c: Cand) -> str:
+        """SPEC §4: a country (or seat of government) is ACTOR when it acts, PLACE when it locates."""
+        last = doc[c.end - 1]
+        cases = [t.text for t in last.children if t.dep_ in ("case", "fixed") or t.pos_ == "ADP"]
+        cases += [t.text for t in doc[c.end:c.end + 2] if t.pos_ == "ADP"]
+        for case in cases:
+            if case in AGENT_CASES or case.startswith("によ"):
+                return "ACTOR"
+            if case in LOCATION_CASES:
+                return "PLACE"
+            if case == "の":
+                return self._genitive(last.head if last.head.i >= c.end else _next_noun(doc, c.end))
+            if case == "と" and last.head.i != last.i and last.head.i >= c.end:
+                return "ACTOR"
+            if case == "を":
+                return "ACTOR"
+        nxt = doc[c.end] if c.end < len(doc) else None
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+            return "PLACE"      # inside a compound: ウクライナ戦争, ウクライナ侵攻
+        return "ACTOR"
+
+    def _genitive(self, head: Token | None) -> str:
+        """X の head: a location word makes X a place; an action or a person makes X an actor."""
+        if head is None:
+            return "PLACE"
+        if head.text in self.parts.relational or head.text in self.parts.directions:
+            return "PLACE"
+        if self.gaz.place(head.text) or _COUNTRY_TAG in head.tag_ or "地名" in head.tag_:
+            return "PLACE"
+        return "ACTOR"
+
+
+# -- pure helpers over tokens --------------------------------------------------------------
+def _surface_table(gaz) -> dict[str, tuple[str, str]]:
+    """surface → (label, rule). A surface that is both an actor and a place, or a country, is
+    DUAL: the parse decides."""
+    table: dict[str, tuple[str, str]] = {}
+    for s in gaz.place_surfaces():
+        table[s] = ("PLACE", "gaz.place")
+    for s in gaz.actor_surfaces():
+        table[s] = ("DUAL", "gaz.dual") if s in table else ("ACTOR", "gaz.actor")
+    for s in gaz.country_surfaces():
+        if len(s) > 1:      # 米, 露 alone are prefixes, handled with their head noun
+            table[s] = ("DUAL", "gaz.country")
+    return table
+
+
+def _is_proper(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or "固有名詞" in tok.tag_
+
+
+def _is_name_only(tok: Token) -> bool:
+    return _NAME_TAG in tok.tag_ and not _KATAKANA.match(tok.text)
+
+
+def _is_name(tok: Token) -> bool:
+    """Person-name token: Sudachi's 人名, or a katakana word (foreign names are often 普通名詞)."""
+    if _NAME_TAG in tok.tag_:
+        return True
+    return bool(_KATAKANA.match(tok.text)) and tok.text != "・" and len(tok.text) >= 2
+
+
+def _name_run_end(doc: Doc, i: int) -> int:
+    """End of a name run: name tokens joined directly or by ・ (ドナルド・トランプ, 金正|恩)."""
+    j = i + 1
+    while j < len(doc):
+        t = doc[j]
+        if t.text == "・" and j + 1 < len(doc) and _is_name(doc[j + 1]):
+            j += 2
+        elif _is_name(t) or (t.pos_ == "PROPN" and "人名" in doc[j - 1].tag_ and len(t.text) <= 2):
+            j += 1
+        elif _NAME_TAG in doc[j - 1].tag_ and len(t.text) == 1 and t.pos_ in ("NOUN", "PROPN") \
+                and "接尾辞" in t.tag_ and not t.text in ("氏",):
+            j += 1      # 李成|権: Sudachi cuts kanji given names into suffix pieces
+        else:
+            break
+    return j
+
+
+def _compound_run(doc: Doc, i: int) -> int:
+    """End of the run of nouns from i with no particle or punctuation in between."""
+    j = i
+    while j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN") and "助" not in doc[j].tag_:
+        j += 1
+    return j
+
+
+def _next_noun(doc: Doc, i: int) -> Token | None:
+    for t in doc[i:i + 4]:
+        if t.pos_ in ("NOUN", "PROPN", "VERB"):
+            return t
+    return None
+
+
+def _ner_places(doc: Doc) -> list[Cand]:
+    return [Cand(e.start, e.end, "PLACE", "place.ner") for e in doc.ents
+            if e.label_ in PLACE_NER and all(t.pos_ in ("PROPN", "NOUN", "SYM") for t in e)]
+
+
+def _merge_places(doc: Doc, cands: list[Cand], parts: PlaceParts) -> list[Cand]:
+    """Join places with directions and connectors into maximal expressions
+    (ロシア西部クルスク州, ロシア・クルスク州, 東部ドネツク州, ウクライナ東部)."""
+    placey = sorted((c for c in cands if c.label in ("PLACE", "DUAL")), key=lambda c: c.start)
+    starts = {c.start: c for c in placey}
+    merged = []
+    for c in placey:
+        if any(m.start <= c.start < m.end for m in merged):
+            continue
+        start, end, grew = c.start, c.end, False
+        if start > 0 and doc[start - 1].text in parts.directions:
+            start, grew = start - 1, True
+        while end < len(doc):
+            t = doc[end]
+            if t.text in parts.connectors and end + 1 in starts:
+                end, grew = starts[end + 1].end, True
+            elif t.text in parts.directions:
+                end, grew = end + 1, True
+                if end in starts:
+                    end = starts[end].end
+            elif end in starts and starts[end].label != "ACTOR" and _attached(doc, end):
+                end, grew = starts[end].end, True
+            else:
+                break
+        if grew:
+            merged.append(Cand(start, end, "PLACE", "place.merged"))
+    return cands + merged
+
+
+def _attached(doc: Doc, i: int) -> bool:
+    """Two place names written back to back (ロシアクルスク州) with no punctuation between."""
+    return doc[i - 1].pos_ in ("PROPN", "NOUN") and doc[i].pos_ in ("PROPN", "NOUN")
+
+
+def _non_overlapping(cands: list[Cand]) -> list[Cand]:
+    """Longest first; on a tie prefer ACTOR rules over places, then earlier start."""
+    rank = {"ACTOR": 0, "DUAL": 1, "PLACE": 2}
+    taken: set[int] = set()
+    out = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), rank[c.label], c.start)):
+        if taken.isdisjoint(range(c.start, c.end)):
+            out.append(c)
+            taken.update(range(c.start, c.end))
+    return sorted(out, key=lambda c: c.start)
