@@ -30,8 +30,8 @@ def normalise(mentions: list[dict], dct: str | None, gaz) -> list[dict | None]:
 
 
 def _number(m: dict) -> dict | None:
-    after = dict(m.get("hints") or ()).get("after", "")
+    hints = dict(m.get("hints") or ())     # detached qualifiers: before=最大で, after=を超える
     try:
-        return normalize_number(m["wtext"], after=after)
+        return normalize_number(m["wtext"], before=hints.get("before", ""), after=hints.get("after", ""))
     except ValueError:
         return None

@@ -1,15 +1,76 @@
-"""Event extraction from the dependency parse (filled in by the events issue)."""
+"""Typed events from GiNZA's dependency parse (SPEC §5, GUIDELINES §6).
+
+`EventExtractor` is the `ja_events` spaCy component: it sets `doc._.events` to dicts in the
+Doc's own offsets:
+    {"type", "trigger": (start, end), "arguments": [{"role", "start", "end"}],
+     "polarity", "modality", "rule", "sentence": (start, end)}
+Stages: triggers.py finds trigger words, arguments.py reads their case frames, senses.py
+drops words not used in their event sense, modality.py reads polarity, modality and source.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
 from spacy.tokens import Doc
 
+from .arguments import ArgumentFinder, Found
+from .lexicon import Lexicon, load_lexicon
+from .modality import ModalityReader
+from .phrases import Phrases
+from .senses import in_sense
+from .triggers import Candidate, TriggerFinder
+
+__all__ = ["EventExtractor"]
+
 
 class EventExtractor:
     def __init__(self, rules_dir: Path):
-        self.rules_dir = rules_dir
+        self.rules_dir = Path(rules_dir)
+        self.lex: Lexicon = load_lexicon(self.rules_dir)
+        self.finder = TriggerFinder(self.lex)
+        single = [t for t in self.lex.triggers if len(t.marked) == 1]
+        self.speech_lemmas = {w for t in single if t.type == "STATEMENT"
+                              for w in t.tokens[t.marked[0]]}
+        self.event_nouns = {w for t in single for w in t.tokens[t.marked[0]]}
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = []
+        doc._.events = extract(doc, self)
         return doc
+
+
+def extract(doc: Doc, ex: EventExtractor) -> list[dict]:
+    phrases = Phrases(doc, ex.lex)
+    args = ArgumentFinder(ex.lex, phrases, ex.speech_lemmas)
+    reader = ModalityReader(args, ex.speech_lemmas, ex.event_nouns)
+    taken: set[int] = set()
+    events = []
+    for cand in ex.finder.candidates(doc, phrases.entity_at):
+        span = set(range(cand.start, cand.end))
+        if span & taken:      # a longer pattern already took these words
+            continue
+        pred = args.predicate(cand)
+        found = args.find(pred)
+        if not in_sense(pred, found, args, ex.event_nouns):
+            continue
+        taken |= span
+        events.append(_event(cand, found, reader.read(pred)))
+    return sorted(events, key=lambda e: e["trigger"])
+
+
+def _event(cand: Candidate, found: list[Found], reading) -> dict:
+    args = found + [s for s in reading.sources
+                    if not any(f.arg.start == s.arg.start and f.arg.end == s.arg.end
+                               for f in found)]
+    seen, arguments, arg_rules = set(), [], []
+    for f in args:
+        key = (f.role, f.arg.start, f.arg.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        arguments.append({"role": f.role, "start": f.arg.start, "end": f.arg.end})
+        arg_rules.append(f"{f.role}={f.rule}")
+    sent = cand.anchor.sent
+    rule = "|".join([cand.rule.id] + arg_rules + reading.notes)
+    return {"type": cand.rule.type, "trigger": cand.char_span, "arguments": arguments,
+            "polarity": reading.polarity, "modality": reading.modality, "rule": rule,
+            "sentence": (sent.start_char, sent.end_char)}

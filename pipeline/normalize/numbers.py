@@ -74,9 +74,13 @@ class NumberRules:
         return {c.surface: c for c in self.counters}
 
     def qualifiers_at(self, position: str) -> tuple[Qualifier, ...]:
-        """Qualifiers of one position, longest surface first (so 以上 wins over a prefix of it)."""
-        found = [q for q in self.qualifiers if q.position == position]
-        return tuple(sorted(found, key=lambda q: -len(q.surface)))
+        """Qualifiers of one position, longest surface first (so 余り wins over 余)."""
+        return self._by_position.get(position, ())
+
+    @functools.cached_property
+    def _by_position(self) -> dict[str, tuple[Qualifier, ...]]:
+        ordered = sorted(self.qualifiers, key=lambda q: -len(q.surface))
+        return {p: tuple(q for q in ordered if q.position == p) for p in POSITIONS}
 
     @functools.cached_property
     def lexical(self) -> frozenset[str]:
@@ -109,7 +113,8 @@ def load_number_rules(rules_dir: Path | str = RULES_DIR) -> NumberRules:
         for surface in row["surfaces"]:
             counter = Counter(row["unit"], row["kind"], _split(surface))
             if counter.surface in seen:
-                raise RuleError(f"{where}: surface {surface!r} already on line {seen[counter.surface]}")
+                raise RuleError(f"{where}: surface {surface!r} already on line "
+                                f"{seen[counter.surface]}")
             seen[counter.surface] = row["_line"]
             counters.append(counter)
     qualifiers, qseen = [], {}
@@ -136,10 +141,12 @@ def _default_rules() -> NumberRules:
     return load_number_rules(RULES_DIR)
 
 
-def normalize_number(text: str, after: str = "", before: str = "") -> dict:
+def normalize_number(text: str, after: str = "", before: str = "",
+                     rules: NumberRules | None = None) -> dict:
     """Norm of a NUMBER span; `after`/`before` are the detached qualifiers the tagger found
-    (or simply the text following/preceding the span). ValueError if `text` is not a number."""
-    rules = _default_rules()
+    (or simply the text following/preceding the span). ValueError if `text` is not a number.
+    `rules` defaults to the tables in rules/."""
+    rules = rules or _default_rules()
     s = _compact(text)
     if not s or s in rules.lexical:
         raise ValueError(f"not a number expression: {text!r}")
@@ -179,7 +186,8 @@ def _unit_and_suffixes(rest: str, rules: NumberRules, text: str) -> tuple[str, s
     """Split what follows the numeral into unit + suffix qualifiers (1000余人: infix too)."""
     effects: set[str] = set()
     for infix in rules.qualifiers_at("infix"):
-        if rest.startswith(infix.surface) and _suffix_effects(rest[len(infix.surface):], rules) is None:
+        # 1000余人 has an infix; in 1000余り / 1000余 the 余 is a suffix.
+        if rest.startswith(infix.surface) and _suffix_effects(rest, rules) is None:
             effects |= infix.effects
             rest = rest[len(infix.surface):]
             break
@@ -216,8 +224,9 @@ def _unit_of(surface: str, rules: NumberRules, text: str) -> str:
 
 
 def _checked_unit(counter: Counter, text: str) -> str:
-    if counter.kind in ("excluded", "lexical"):
-        raise ValueError(f"{counter.surface!r} makes a date, age, ordinal or word: {text!r}")
+    if counter.kind in ("excluded", "lexical", "calibre"):
+        raise ValueError(f"{counter.surface!r} makes a date, age, ordinal, calibre or word, "
+                         f"not a quantity: {text!r}")
     return counter.unit
 
 

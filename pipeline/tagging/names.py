@@ -32,6 +32,7 @@ PLACE_NER = {"City", "Province", "Country", "GPE_Other", "Domestic_Region", "Cou
 # Case particles that make a country the doer, and those that make it a location.
 AGENT_CASES = {"が", "は", "も", "によって", "により", "による", "こそ", "として"}
 LOCATION_CASES = {"に", "へ", "で", "から", "まで", "より"}
+MEDIA_CLASSIFIERS = ("紙", "誌")
 UNIT_HEADS = ("旅団", "師団", "部隊", "大隊", "連隊", "軍団", "中隊", "艦隊", "軍")
 
 
@@ -41,11 +42,12 @@ class PlaceParts:
     connectors: frozenset[str]
     suffixes: dict[str, str]
     relational: frozenset[str]
+    locative_verbs: frozenset[str]
 
 
 def load_place_parts(rules_dir: Path) -> PlaceParts:
     rows = load_table(rules_dir / "place_parts.tsv", {
-        "word": text, "role": one_of("direction", "connector", "suffix", "relational"),
+        "word": text, "role": one_of("direction", "connector", "suffix", "relational", "locative_verb"),
         "kind": optional(one_of("admin1", "admin2", "city", "village", "region", "facility",
                                 "water", "country"))})
     by_role = lambda role: [r for r in rows if r["role"] == role]  # noqa: E731
@@ -54,6 +56,7 @@ def load_place_parts(rules_dir: Path) -> PlaceParts:
         connectors=frozenset(r["word"] for r in by_role("connector")),
         suffixes={r["word"]: r["kind"] for r in by_role("suffix")},
         relational=frozenset(r["word"] for r in by_role("relational")),
+        locative_verbs=frozenset(r["word"] for r in by_role("locative_verb")),
     )
 
 
@@ -78,6 +81,7 @@ class NameTagger:
         cands = (self._dictionary(doc) + self._nationality_heads(doc) + self._persons(doc)
                  + self._units(doc) + self._place_suffixes(doc) + _ner_places(doc))
         cands = _merge_places(doc, cands, self.parts)
+        cands = [self._with_media_prefix(doc, c) for c in cands]
         chosen = _non_overlapping(cands)
         out = []
         for c in chosen:
@@ -89,11 +93,12 @@ class NameTagger:
     # -- candidate sources -------------------------------------------------------------
     def _dictionary(self, doc: Doc) -> list[Cand]:
         """Longest dictionary surface starting at each token, ending on a token boundary."""
+        text = doc.text      # Doc.text is rebuilt from tokens on every access
         ends = {t.idx + len(t.text): t.i + 1 for t in doc}
         out = []
         for tok in doc:
-            for n in range(min(self.max_len, len(doc.text) - tok.idx), 0, -1):
-                surface = doc.text[tok.idx:tok.idx + n]
+            for n in range(min(self.max_len, len(text) - tok.idx), 0, -1):
+                surface = text[tok.idx:tok.idx + n]
                 if surface in self.surfaces and tok.idx + n in ends:
                     label, rule = self.surfaces[surface]
                     out.append(Cand(tok.i, ends[tok.idx + n], label, rule))
@@ -159,6 +164,17 @@ class NameTagger:
                     break
         return out
 
+    def _with_media_prefix(self, doc: Doc, c: Cand) -> Cand:
+        """英紙ガーディアン, 米紙ニューヨーク・タイムズ: a country + 紙/誌 classifier joins the outlet."""
+        if c.label != "ACTOR" or c.start == 0:
+            return c
+        prev = doc[c.start - 1].text
+        actor = self.gaz.actor(doc[c.start:c.end].text)
+        if actor and actor.kind == "media" and prev[-1:] in MEDIA_CLASSIFIERS \
+                and self.gaz.country_code(prev[:-1]):
+            return Cand(c.start - 1, c.end, c.label, c.rule + "+classifier")
+        return c
+
     # -- helpers over the gazetteer ----------------------------------------------------
     def _is_country_token(self, tok: Token) -> bool:
         if _COUNTRY_TAG in tok.tag_:
@@ -200,7 +216,7 @@ class NameTagger:
             if case == "と" and last.head.i != last.i and last.head.i >= c.end:
                 return "ACTOR"
             if case == "を":
-                return "ACTOR"
+                return "PLACE" if last.head.lemma_ in self.parts.locative_verbs else "ACTOR"
         nxt = doc[c.end] if c.end < len(doc) else None
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
             return "PLACE"      # inside a compound: ウクライナ戦争, ウクライナ侵攻

@@ -1,0 +1,146 @@
+"""Load the event rule tables: triggers, cues and case-marker roles (all validated on load)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..rules import RuleError, load_table, one_of, text, unique
+
+TYPES = ("ATTACK", "CAPTURE", "WITHDRAW", "DEPLOY", "CASUALTY", "AGREEMENT", "AID", "MEETING",
+         "REQUEST", "STATEMENT")
+FRAMES = ("trans", "intrans", "self", "loss", "receive", "speech", "incorp")
+ROLES = ("agent", "patient", "recipient", "place", "time", "quantity", "source")
+VOICES = ("active", "passive", "dpassive", "causative", "noun")
+CLASSES = ("DATE", "NUMBER", "COUNTRY", "PLACE", "TROOP", "ACTOR", "PERSON", "ARMS", "noun")
+CUE_KINDS = ("light", "negator", "negation", "fact", "modal", "speech", "content", "according",
+             "voice_keep", "suffix", "relational", "troop", "person", "arms", "placeish",
+             "measure", "wh", "marker")
+CUE_VALUES = {"light": ("active", "passive"), "modal": ("uncertain", "planned"),
+              "speech": ("reported", "uncertain"), "content": ("reported", "uncertain", "-")}
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One alternative of a trigger's `needs`: `patient`, `patient=@TROOP|兵`, `light`…"""
+    what: str                      # a role, "light", "quote" or "mod"
+    values: frozenset[str] = frozenset()   # lemmas and @CLASSES; empty = anything
+
+
+@dataclass(frozen=True)
+class Trigger:
+    id: str
+    type: str
+    tokens: tuple[frozenset[str], ...]   # alternatives per pattern token
+    marked: tuple[int, ...]              # indices of the trigger tokens in the pattern
+    frame: str
+    needs: tuple[Condition, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class RoleRule:
+    type: str
+    frame: str
+    voice: str
+    marker: str
+    arg: str
+    role: str | None
+
+    def matches(self, type_: str, frame: str, voice: str, marker: str, classes) -> bool:
+        return (self.type in ("*", type_) and self.frame in ("*", frame)
+                and self.voice in ("*", voice) and self.marker in ("*", marker)
+                and (self.arg == "*" or self.arg in classes))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: tuple[Trigger, ...]
+    cues: dict[str, dict[str, str]]      # kind → {cue: value}
+    roles: tuple[RoleRule, ...]
+
+    def cue(self, kind: str, word: str) -> str | None:
+        return self.cues[kind].get(word)
+
+    def is_cue(self, kind: str, word: str) -> bool:
+        return word in self.cues[kind]
+
+
+def load_lexicon(rules_dir: Path) -> Lexicon:
+    return Lexicon(load_triggers(rules_dir / "triggers.tsv"),
+                   load_cues(rules_dir / "event_cues.tsv"),
+                   load_roles(rules_dir / "event_roles.tsv"))
+
+
+def load_triggers(path: Path) -> tuple[Trigger, ...]:
+    rows = load_table(path, {"id": text, "type": one_of(*TYPES), "pattern": text,
+                             "frame": one_of(*FRAMES), "needs": text})
+    unique(rows, "id", path)
+    out = []
+    for r in rows:
+        try:
+            tokens, marked = parse_pattern(r["pattern"])
+            needs = parse_needs(r["needs"])
+        except ValueError as exc:
+            raise RuleError(f"{path}:{r['_line']}: {exc}") from None
+        out.append(Trigger(r["id"], r["type"], tokens, marked, r["frame"], needs, r["_line"]))
+    return tuple(out)
+
+
+def parse_pattern(pattern: str) -> tuple[tuple[frozenset[str], ...], tuple[int, ...]]:
+    """`[攻撃] を 仕掛ける` → token alternatives and the indices inside brackets."""
+    words = pattern.split()
+    opened, tokens, marked = False, [], []
+    for w in words:
+        start, end = w.startswith("["), w.endswith("]")
+        if start and opened or end and not (opened or start):
+            raise ValueError(f"column pattern: unbalanced brackets in {pattern!r}")
+        w = w.strip("[]")
+        if not w or any(not a for a in w.split("|")):
+            raise ValueError(f"column pattern: empty token in {pattern!r}")
+        opened = opened or start
+        if opened:
+            marked.append(len(tokens))
+        tokens.append(frozenset(w.split("|")))
+        opened = opened and not end
+    if opened:
+        raise ValueError(f"column pattern: unclosed bracket in {pattern!r}")
+    return tuple(tokens), tuple(marked or range(len(tokens)))
+
+
+def parse_needs(value: str) -> tuple[Condition, ...]:
+    if value.strip() == "-":
+        return ()
+    out = []
+    for item in value.split(","):
+        what, _, values = item.strip().partition("=")
+        if what not in ROLES + ("light", "quote", "mod"):
+            raise ValueError(f"column needs: unknown condition {what!r}")
+        alts = frozenset(v for v in values.split("|") if v) if values else frozenset()
+        bad = [a for a in alts if a.startswith("@") and a[1:] not in CLASSES]
+        if bad:
+            raise ValueError(f"column needs: unknown class {bad[0]!r}")
+        out.append(Condition(what, alts))
+    return tuple(out)
+
+
+def load_cues(path: Path) -> dict[str, dict[str, str]]:
+    rows = load_table(path, {"cue": text, "kind": one_of(*CUE_KINDS), "value": text})
+    cues: dict[str, dict[str, str]] = {k: {} for k in CUE_KINDS}
+    for r in rows:
+        allowed = CUE_VALUES.get(r["kind"])
+        if allowed and r["value"] not in allowed:
+            raise RuleError(f"{path}:{r['_line']}: column value: {r['value']!r} is not one of "
+                            f"{', '.join(allowed)}")
+        if r["cue"] in cues[r["kind"]]:
+            raise RuleError(f"{path}:{r['_line']}: cue {r['cue']!r} already has kind {r['kind']}")
+        cues[r["kind"]][r["cue"]] = r["value"]
+    return cues
+
+
+def load_roles(path: Path) -> tuple[RoleRule, ...]:
+    rows = load_table(path, {
+        "type": one_of("*", *TYPES), "frame": one_of("*", *FRAMES),
+        "voice": one_of("*", *VOICES), "marker": text, "arg": one_of("*", *CLASSES),
+        "role": one_of("-", *ROLES)})
+    return tuple(RoleRule(r["type"], r["frame"], r["voice"], r["marker"], r["arg"],
+                          None if r["role"] == "-" else r["role"]) for r in rows)

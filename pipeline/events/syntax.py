@@ -1,0 +1,74 @@
+"""Small readers of GiNZA's bunsetu-style dependency tree.
+
+GiNZA attaches function words (case particles, auxiliaries, conjunctive particles) to the
+content word of their bunsetu, and links bunsetu heads with UD labels; without the
+bunsetu_recognizer the labels keep a `_bunsetu` suffix, which `dep` strips.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+FUNCTION_DEPS = {"case", "aux", "mark", "cop", "fixed", "punct", "cc"}
+CLAUSE_DEPS = {"advcl", "conj", "parataxis"}     # coordinated or subordinate clauses
+PASSIVE = {"れる", "られる"}
+CAUSATIVE = {"せる", "させる"}
+VERBAL_POS = {"VERB", "ADJ"}
+
+
+def dep(tok: Token) -> str:
+    return tok.dep_.removesuffix("_bunsetu")
+
+
+def function_words(tok: Token) -> list[Token]:
+    """The function words hanging on `tok` (its particles and auxiliaries), in text order."""
+    out = []
+    for c in tok.children:
+        if c.i > tok.i and dep(c) in FUNCTION_DEPS and dep(c) != "punct":
+            out.append(c)
+            out.extend(f for f in c.subtree if f is not c and dep(f) == "fixed")
+    return sorted(out, key=lambda t: t.i)
+
+
+def content_children(tok: Token) -> list[Token]:
+    return [c for c in tok.children if dep(c) not in FUNCTION_DEPS]
+
+
+def raw_marker(tok: Token) -> str:
+    """The particles after `tok` as written: `によって`, `への`, `と`; "" for none."""
+    if dep(tok) in ("compound", "nummod"):
+        return "compound"
+    return "".join(f.text for f in function_words(tok) if f.pos_ in ("ADP", "SCONJ", "PART")
+                   or (dep(f) == "fixed" and f.pos_ == "VERB"))
+
+
+def lemmas(tokens) -> list[str]:
+    return [t.lemma_ for t in tokens]
+
+
+def is_verbal(tok: Token) -> bool:
+    return tok.pos_ in VERBAL_POS or any(f.lemma_ == "する" for f in function_words(tok))
+
+
+def voice(tok: Token, keep: set[str] | frozenset[str] = frozenset()) -> str:
+    """active / passive / causative from the auxiliaries on `tok`; `keep` are child lemmas
+    (余儀) that make a passive keep its subject as the doer."""
+    aux = set(lemmas(function_words(tok)))
+    if aux & CAUSATIVE:
+        return "causative"
+    if aux & PASSIVE and not any(c.lemma_ in keep for c in tok.children):
+        return "passive"
+    return "active"
+
+
+def ancestors(tok: Token):
+    """(child, head) edges from `tok` up to the root of its sentence."""
+    while tok.head is not tok:
+        yield tok, tok.head
+        tok = tok.head
+
+
+def bunsetu_head(tok: Token) -> Token:
+    """Climb compound links to the content word that heads `tok`'s noun compound."""
+    while dep(tok) == "compound" and tok.head is not tok and tok.head.i > tok.i:
+        tok = tok.head
+    return tok

@@ -1,0 +1,85 @@
+"""Find trigger candidates: token sequences of rules/triggers.tsv, on lemma or surface.
+
+A pattern token matches a GiNZA token on its lemma or its surface: rule authors write
+`明らか に する` as they read it, while GiNZA lemmatises that に to だ; spaCy's Matcher tests
+one attribute per token, hence this small matcher.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import Lexicon, Trigger
+from .syntax import dep
+
+NOUN_POS = {"NOUN", "PROPN"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    rule: Trigger
+    start: int               # first token of the whole pattern
+    end: int                 # token after it
+    tokens: tuple[Token, ...]  # the trigger tokens
+    anchor: Token            # syntactic head of the trigger tokens
+
+    @property
+    def char_span(self) -> tuple[int, int]:
+        return self.tokens[0].idx, self.tokens[-1].idx + len(self.tokens[-1])
+
+
+class TriggerFinder:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        self.by_first: dict[str, list[Trigger]] = defaultdict(list)
+        for t in lex.triggers:
+            for alt in t.tokens[0]:
+                self.by_first[alt].append(t)
+
+    def candidates(self, doc: Doc, entity_at: dict) -> list[Candidate]:
+        """All matches, best first: longer patterns, then earlier rows."""
+        found = []
+        for tok in doc:
+            rules = {id(r): r for key in (tok.lemma_, tok.text) for r in self.by_first.get(key, ())}
+            for rule in rules.values():
+                cand = _match(rule, doc, tok.i)
+                if cand is not None and self._plausible(cand, entity_at):
+                    found.append(cand)
+        return sorted(found, key=lambda c: (-(c.end - c.start), c.rule.line, c.start))
+
+    def _plausible(self, cand: Candidate, entity_at: dict) -> bool:
+        """Not part of a name (安全保障会議), not a noun fused as a modifier (奪還作戦)."""
+        if any(t.i in entity_at and entity_at[t.i].label_ in ("ACTOR", "PLACE")
+               for t in cand.tokens):
+            return False
+        a = cand.anchor
+        if dep(a) == "compound" and a.head.i > a.i and a.pos_ in NOUN_POS | {"VERB"}:
+            return self._keeps_event(a.head)
+        return True
+
+    def _keeps_event(self, head: Token) -> bool:
+        return any(self.lex.is_cue(k, head.lemma_)
+                   for k in ("suffix", "light", "negator", "modal"))
+
+
+def _match(rule: Trigger, doc: Doc, i: int) -> Candidate | None:
+    n = len(rule.tokens)
+    if i + n > len(doc):
+        return None
+    for k, alts in enumerate(rule.tokens):
+        t = doc[i + k]
+        if t.lemma_ not in alts and t.text not in alts:
+            return None
+    tokens = tuple(doc[i + k] for k in rule.marked)
+    return Candidate(rule, i, i + n, tokens, _head_of(tokens))
+
+
+def _head_of(tokens: tuple[Token, ...]) -> Token:
+    """The token whose head lies outside the group (the last one if the parse disagrees)."""
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in ids or t.head is t:
+            return t
+    return tokens[-1]

@@ -1,0 +1,186 @@
+"""PLACE norm (SPEC §4, GUIDELINES §3): `{"id", "country", "kind", "name", "lat", "lon"}`.
+
+A maximal place expression normalises to its most specific part: ロシア西部クルスク州,
+ロシア・クルスク州, ロシア領クルスク州 → Kursk Oblast; 東部ドネツク州 → Donetsk Oblast;
+ドニプロ市街 → Dnipro; ロシア西部 → a "Western Russia" region. An unknown X州/X市/X村/X地区…
+gets the kind its classifier says and the country of a prefix, with no coordinates.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.gazetteer import Gazetteer, Place, compact
+
+MAX_LEN = 60
+_BRACKETS = "「」『』\"“”'‘’<>《》〈〉【】()"
+
+# Direction words between a country and a subregion (ロシア南西部) or before a place (東部…).
+_DIRECTIONS = {"北東部": ("northeast", "North-eastern"), "北西部": ("northwest", "North-western"),
+               "南東部": ("southeast", "South-eastern"), "南西部": ("southwest", "South-western"),
+               "東部": ("east", "Eastern"), "西部": ("west", "Western"),
+               "南部": ("south", "Southern"), "北部": ("north", "Northern"),
+               "中部": ("central", "Central")}
+# Relational nouns after a place that are not part of it (GUIDELINES §3).
+_RELATIONAL = ("国境沿い", "国境付近", "国境地帯", "国境地域", "市街地", "市街", "市内", "中心部",
+               "周辺", "付近", "近郊", "郊外", "一帯", "領内", "国内", "方面", "沿い", "全域",
+               "全土", "上空", "沿岸", "地域", "地方", "一円", "沖")
+# Generic classifiers written before a name (村マフノフカ, 要塞都市ポクロウシク, 要衝スジャ).
+_CLASSIFIERS = ("要塞都市", "港湾都市", "工業都市", "国境都市", "前線都市", "主要都市", "州都",
+                "首都", "都市", "要衝", "要所", "拠点", "激戦地", "集落", "港町", "村", "町", "市")
+# Suffixes that say what kind an unknown name is; the longest match wins.
+_SUFFIX_KINDS = {"州": "admin1", "県": "admin1", "省": "admin1", "道": "admin1",
+                 "共和国": "admin1", "地方": "region", "地域": "region", "半島": "region",
+                 "諸島": "region", "島": "region", "高原": "region",
+                 "市": "city", "町": "city", "村": "village", "集落": "village",
+                 "地区": "admin2", "郡": "admin2", "区": "admin2",
+                 "基地": "facility", "空軍基地": "facility", "航空基地": "facility",
+                 "飛行場": "facility", "空港": "facility", "港": "facility", "原発": "facility",
+                 "発電所": "facility", "ダム": "facility", "橋": "facility", "製油所": "facility",
+                 "工場": "facility", "川": "water", "海": "water", "湾": "water", "海峡": "water",
+                 "湖": "water"}
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc・]+")
+
+
+def normalize_place(text: str, gaz: Gazetteer) -> dict:
+    """Normalise a PLACE span; never raises. Line breaks and spaces inside are ignored."""
+    s = compact(text or "").strip(_BRACKETS)
+    found = _resolve(s, None, gaz) if 0 < len(s) <= MAX_LEN else None
+    return found or _unknown(s)
+
+
+def _resolve(s: str, country: str | None, gaz: Gazetteer) -> dict | None:
+    """`country` is the one a preceding part of the expression established (ロシア領…)."""
+    if not s:
+        return None
+    place = gaz.place(s)
+    if place:
+        return _norm(place)
+    return (_genitive(s, gaz) or _without_relational(s, country, gaz)
+            or _without_classifier(s, country, gaz) or _after_direction(s, country, gaz)
+            or _after_prefix(s, gaz) or _after_territory(s, country, gaz)
+            or _by_suffix(s, country, gaz))
+
+
+# ---------------------------------------------------------------------------- builders
+
+def _norm(place: Place, country: str | None = None) -> dict:
+    return {"id": place.id, "country": place.country or country, "kind": place.kind,
+            "name": place.name, "lat": place.lat, "lon": place.lon}
+
+
+def _unknown(s: str) -> dict:
+    """An unclassified name; in war news a bare unknown katakana name is nearly always a
+    small settlement, anything else is taken as an area."""
+    kind = "village" if _KATAKANA.fullmatch(s or "-") else "region"
+    return {"id": f"unknown:{s}", "country": None, "kind": kind, "name": None,
+            "lat": None, "lon": None}
+
+
+def _subregion(parent: dict, direction: str) -> dict:
+    """ロシア西部 → Western Russia; ガザ地区南部 → Southern Gaza Strip (no coordinates)."""
+    slug, adjective = _DIRECTIONS[direction]
+    return {"id": f"{parent['id']}_{slug}", "country": parent["country"], "kind": "region",
+            "name": f"{adjective} {parent['name']}" if parent["name"] else None,
+            "lat": None, "lon": None}
+
+
+# ---------------------------------------------------------------------------- steps
+
+def _genitive(s: str, gaz: Gazetteer) -> dict | None:
+    """X の Y are two places; the span's head is Y, inside X's country (ロシアの極東地域)."""
+    if "の" not in s:
+        return None
+    owner, _, tail = s.rpartition("の")
+    outer = _resolve(owner, None, gaz)
+    return _resolve(tail, outer["country"] if outer else None, gaz)
+
+
+def _without_relational(s: str, country: str | None, gaz: Gazetteer) -> dict | None:
+    for word in _RELATIONAL:
+        if s.endswith(word) and len(s) > len(word):
+            found = _resolve(s[:-len(word)], country, gaz)
+            if found:
+                return found
+    return None
+
+
+def _without_classifier(s: str, country: str | None, gaz: Gazetteer) -> dict | None:
+    for word in _CLASSIFIERS:
+        if s.startswith(word) and len(s) > len(word):
+            found = _known(s[len(word):], country, gaz)
+            if found:
+                return found
+    return None
+
+
+def _after_direction(s: str, country: str | None, gaz: Gazetteer) -> dict | None:
+    """東部ドネツク州 → Donetsk Oblast: a leading direction word only narrows the place."""
+    for word in _DIRECTIONS:
+        if s.startswith(word) and len(s) > len(word):
+            return _resolve(s[len(word):], country, gaz)
+    return None
+
+
+def _after_prefix(s: str, gaz: Gazetteer) -> dict | None:
+    """A known place (country, oblast…) followed by a narrower part: return the narrower one;
+    a direction word alone after it makes a subregion (ロシア西部)."""
+    for i in range(len(s) - 1, 0, -1):
+        outer = _prefix_place(s[:i], gaz)
+        if not outer:
+            continue
+        rest = s[i:].lstrip("・")
+        rest = rest[1:] if rest.startswith("領") and len(rest) > 1 else rest
+        if rest in _DIRECTIONS:
+            return _subregion(outer, rest)
+        if rest == "領":
+            return outer
+        found = _resolve(rest, outer["country"], gaz)
+        if found and (_is_known(found) or outer["kind"] in _CONTAINERS):
+            return found
+    return None
+
+
+# Only these may introduce an unlisted subdivision (ロシア西部ノボセリフカ村); a city prefix
+# followed by an unknown word is more likely a mis-split of one unknown name.
+_CONTAINERS = ("country", "admin1", "admin2", "region")
+
+
+def _is_known(found: dict) -> bool:
+    return not found["id"].startswith("place:")
+
+
+def _after_territory(s: str, country: str | None, gaz: Gazetteer) -> dict | None:
+    """自国領クルスク州, 敵領X: whatever owns the territory, the place is what follows 領."""
+    _, sep, tail = s.partition("領")
+    return _known(tail, country, gaz) if sep and tail else None
+
+
+def _prefix_place(prefix: str, gaz: Gazetteer) -> dict | None:
+    place = gaz.place(prefix)
+    if place:
+        return _norm(place)
+    iso = gaz.country_code(prefix)       # 露西部, 米東部: one-kanji country prefixes
+    return _norm(gaz.country_place(iso)) if iso else None
+
+
+def _known(s: str, country: str | None, gaz: Gazetteer) -> dict | None:
+    """A name that resolves to a listed place (for stripping classifiers before it)."""
+    found = _resolve(s, country, gaz)
+    return found if found and _is_known(found) else None
+
+
+def _by_suffix(s: str, country: str | None, gaz: Gazetteer) -> dict | None:
+    """X市 → the city X if known; otherwise an unknown place of the suffix's kind."""
+    for j in range(min(len(s) - 1, 4), 0, -1):
+        kind = _SUFFIX_KINDS.get(s[-j:])
+        if not kind:
+            continue
+        stem = s[:-j]
+        if kind in ("city", "village"):
+            city = gaz.city(stem)
+            if city:
+                return _norm(city, country)
+        known = gaz.place(stem)
+        return {"id": f"place:{s}", "country": (known.country if known else None) or country,
+                "kind": kind, "name": None, "lat": None, "lon": None}
+    return None

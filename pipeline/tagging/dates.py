@@ -1,0 +1,220 @@
+"""DATE mentions: a spaCy Matcher over GiNZA tokens (SPEC §4 DATE, GUIDELINES §5).
+
+Patterns are data. rules/dates.tsv holds one compact token pattern a row under a rule id;
+rules/date_parts.tsv names token classes (a GiNZA tag, a token regex, a word list from
+rules/date_words.tsv) and token sequences the patterns refer to as @NAME. A compact pattern
+is expanded into plain Matcher patterns: `X?` on a single token becomes OP "?", on a
+sequence or a set of alternatives it becomes one pattern with and one without. Tokens after
+`>` are trailing context: they must follow but stay outside the span (数カ月 before 以内).
+
+The tagger only finds spans; pipeline.normalize.dates gives them values and may still reject
+one (13/13, 令和0年). Overlaps keep the longest span; a `drop` rule (5年目, 3分の1) takes part
+in that choice and is then discarded, so the shorter date inside it never comes out.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from ..mention import Mention
+from ..normalize.dates import load_date_words
+from ..rules import RuleError, load_table, one_of, text
+
+MAX_PATTERNS = 20000     # per rule id; a guard against a runaway expansion in the tables
+HINT_KEYS = {"mod": ("START", "MID", "END", "APPROX", "MORE_THAN", "LESS_THAN"),
+             "type": ("DATE", "TIME", "DURATION"), "drop": ("yes",)}
+
+Alternatives = list[list[dict]]   # each a Matcher token sequence
+
+
+@dataclass(frozen=True)
+class DateRule:
+    id: str
+    order: int
+    hints: tuple
+    drop: bool
+
+
+def _hints(value: str) -> tuple:
+    if value.strip() in ("", "-"):
+        return ()
+    out = []
+    for item in value.split("|"):
+        key, sep, val = item.strip().partition("=")
+        if not sep or key not in HINT_KEYS or val not in HINT_KEYS[key]:
+            raise ValueError(f"{item!r} is not one of "
+                             + ", ".join(f"{k}={'/'.join(v)}" for k, v in HINT_KEYS.items()))
+        out.append((key, val))
+    return tuple(out)
+
+
+class _Grammar:
+    """Expands compact patterns, resolving @NAME through rules/date_parts.tsv."""
+
+    def __init__(self, rules_dir: Path):
+        self.path = rules_dir / "date_parts.tsv"
+        self.words = load_date_words(rules_dir).rows
+        rows = load_table(self.path, {"name": text,
+                                      "kind": one_of("tag", "regex", "pos", "words", "seq"),
+                                      "value": text})
+        self.rows: dict[str, list[dict]] = {}
+        for row in rows:
+            if not re.fullmatch(r"[A-Z][A-Z0-9_]*", row["name"]):
+                raise RuleError(f"{self.path}:{row['_line']}: column name: "
+                                f"{row['name']!r} is not an upper-case name")
+            self.rows.setdefault(row["name"], []).append(row)
+        self.cache: dict[str, Alternatives] = {}
+        self.busy: set[str] = set()
+        for name in self.rows:                 # validate every row, used or not
+            self.name(name, f"{self.path}:{self.rows[name][0]['_line']}")
+
+    def name(self, name: str, where: str) -> Alternatives:
+        if name in self.cache:
+            return self.cache[name]
+        if name not in self.rows:
+            raise RuleError(f"{where}: unknown name @{name}")
+        if name in self.busy:
+            raise RuleError(f"{where}: @{name} refers to itself")
+        self.busy.add(name)
+        alts: Alternatives = []
+        for row in self.rows[name]:
+            alts.extend(self._row(row, f"{self.path}:{row['_line']}"))
+        self.busy.discard(name)
+        self.cache[name] = alts
+        return alts
+
+    def _row(self, row: dict, where: str) -> Alternatives:
+        kind, value = row["kind"], row["value"]
+        if kind == "tag":
+            return [[{"TAG": value}]]
+        if kind == "regex":
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise RuleError(f"{where}: column value: bad regex: {exc}") from None
+            return [[{"TEXT": {"REGEX": value}}]]
+        if kind == "pos":
+            return [[{"POS": {"IN": value.split("|")}}]]
+        if kind == "words":
+            return self._words(value, where)
+        return self.sequence(value.split(), where)
+
+    def _words(self, value: str, where: str) -> Alternatives:
+        wanted = [v.split(":", 1) for v in value.split("|")]
+        found = [w for w, kind, val in self.words
+                 if any(kind == k[0] and (len(k) == 1 or val.split(":")[0] == k[1])
+                        for k in wanted)]
+        if not found:
+            raise RuleError(f"{where}: column value: no word of kind {value!r} in date_words.tsv")
+        single = [w for w in found if " " not in w]
+        alts: Alternatives = [[{"ORTH": {"IN": single}}]] if single else []
+        alts += [[{"ORTH": t} for t in w.split()] for w in found if " " in w]
+        return alts
+
+    def sequence(self, items: list[str], where: str) -> Alternatives:
+        """Token items → every Matcher token sequence they stand for."""
+        out: Alternatives = [[]]
+        for item in items:
+            optional = item.endswith("?") and len(item) > 1
+            body = item[:-1] if optional else item
+            choices = self._item(body, where)
+            if optional:
+                if len(choices) == 1 and len(choices[0]) == 1:
+                    choices = [[{**choices[0][0], "OP": "?"}]]
+                else:
+                    choices = choices + [[]]
+            out = [a + c for a, c in itertools.product(out, choices)]
+            if len(out) > MAX_PATTERNS:
+                raise RuleError(f"{where}: pattern expands to more than {MAX_PATTERNS} patterns")
+        return out
+
+    def _item(self, body: str, where: str) -> Alternatives:
+        if body.startswith("@"):
+            return self.name(body[1:], where)
+        values = [v for v in body.split("|")]
+        if not all(values):
+            raise RuleError(f"{where}: empty alternative in {body!r}")
+        return [[{"ORTH": values[0]} if len(values) == 1 else {"ORTH": {"IN": values}}]]
+
+
+def load_date_patterns(rules_dir: Path) -> tuple[list[DateRule], dict[str, list[tuple[list[dict], int]]]]:
+    """→ rules in file order, and for each rule id its (Matcher pattern, context length)."""
+    path = rules_dir / "dates.tsv"
+    grammar = _Grammar(rules_dir)
+    rows = load_table(path, {"id": text, "pattern": text, "hints": text})
+    rules: dict[str, DateRule] = {}
+    patterns: dict[str, list] = {}
+    for row in rows:
+        where = f"{path}:{row['_line']}"
+        try:
+            hints = _hints(row["hints"])
+        except ValueError as exc:
+            raise RuleError(f"{where}: column hints: {exc}") from None
+        span_items, _, ctx_items = (t.strip() for t in row["pattern"].partition(">"))
+        if not span_items:
+            raise RuleError(f"{where}: column pattern: nothing before '>'")
+        if any(i.endswith("?") for i in ctx_items.split()):
+            raise RuleError(f"{where}: column pattern: optional items after '>' are not supported")
+        rule = rules.setdefault(row["id"], DateRule(row["id"], len(rules), hints,
+                                                    ("drop", "yes") in hints))
+        if rule.hints != hints:
+            raise RuleError(f"{where}: rule {row['id']!r} has other hints on an earlier line")
+        spans = grammar.sequence(span_items.split(), where)
+        ctxs = grammar.sequence(ctx_items.split(), where) if ctx_items else [[]]
+        for span, ctx in itertools.product(spans, ctxs):
+            if span:
+                patterns.setdefault(row["id"], []).append((span + ctx, len(ctx)))
+    return list(rules.values()), patterns
+
+
+class DateTagger:
+    """Callable: Doc → DATE mentions (char offsets into doc.text), built once per rules dir."""
+
+    def __init__(self, rules_dir: Path):
+        rules, patterns = load_date_patterns(Path(rules_dir))
+        self.rules = {r.id: r for r in rules}
+        self.matcher = Matcher(Vocab())
+        self.keys: dict[int, tuple[str, int]] = {}
+        by_key: dict[str, list] = {}
+        for rule_id, pats in patterns.items():
+            for pattern, ctx in pats:
+                by_key.setdefault(f"{rule_id}#{ctx}", []).append(pattern)
+        for key, pats in by_key.items():
+            rule_id, ctx = key.rsplit("#", 1)
+            self.keys[self.matcher.vocab.strings.add(key)] = (rule_id, int(ctx))
+            self.matcher.add(key, pats)
+
+    def __call__(self, doc: Doc) -> list[Mention]:
+        cands = []
+        for key, start, end in self.matcher(doc):
+            rule_id, ctx = self.keys[key]
+            if end - ctx > start:
+                cands.append((start, end - ctx, end, self.rules[rule_id]))
+        chosen = _longest(doc, cands)
+        return [Mention(doc[s].idx, _end_char(doc, e), "DATE", rule.id,
+                        tuple(h for h in rule.hints if h[0] != "drop"))
+                for s, e, rule in chosen if not rule.drop]
+
+
+def _end_char(doc: Doc, end: int) -> int:
+    last = doc[end - 1]
+    return last.idx + len(last.text)
+
+
+def _longest(doc: Doc, cands) -> list[tuple[int, int, DateRule]]:
+    """Greedy by span length in characters; ties: longer match with context, earlier rule."""
+    ranked = sorted(cands, key=lambda c: (-(_end_char(doc, c[1]) - doc[c[0]].idx),
+                                          -(c[2] - c[0]), c[3].order, c[0]))
+    taken: set[int] = set()
+    out = []
+    for start, end, _, rule in ranked:
+        if taken.isdisjoint(range(start, end)):
+            taken.update(range(start, end))
+            out.append((start, end, rule))
+    return sorted(out, key=lambda c: c[0])
