@@ -13,7 +13,11 @@ MODEL = "ja_ginza"
 UNUSED = ("compound_splitter", "bunsetu_recognizer")
 
 
-def build(rules_dir: Path = RULES_DIR, events: bool = True) -> spacy.Language:
+def build(rules_dir: Path = RULES_DIR, events: bool = True, fast: bool = True) -> spacy.Language:
+    """GiNZA + taggers + events. `fast` runs the model on NumPy's BLAS (pipeline.fastops)."""
+    if fast:
+        from . import fastops
+        fastops.use()
     nlp = spacy.load(MODEL, exclude=list(UNUSED))
     config = {"rules_dir": str(rules_dir)}
     nlp.add_pipe("ja_dates", config=config)

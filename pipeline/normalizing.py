@@ -17,7 +17,9 @@ def normalise(mentions: list[dict], dct: str | None, gaz) -> list[dict | None]:
     Returns one norm per mention, None where the normaliser rejects the span."""
     norms: list[dict | None] = [None] * len(mentions)
     date_idx = [i for i, m in enumerate(mentions) if m["label"] == "DATE"]
-    for i, norm in zip(date_idx, resolve_dates([mentions[i]["wtext"] for i in date_idx], dct)):
+    date_texts = [mentions[i]["wtext"] for i in date_idx]
+    date_hints = [mentions[i].get("hints") or () for i in date_idx]
+    for i, norm in zip(date_idx, resolve_dates(date_texts, dct, date_hints)):
         norms[i] = norm
     for i, m in enumerate(mentions):
         if m["label"] == "NUMBER":

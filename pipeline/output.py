@@ -1,8 +1,8 @@
-"""Write the four output files of SPEC §3 so that none is ever half-written.
+"""Write output files so that none is ever half-written.
 
-Each file is written to a temporary name in the output folder and renamed over the old one
-(rename is atomic on one filesystem); a crash leaves the previous file or the new one, never
-a truncated mix.
+Rows go to a temporary file in the output folder, which is renamed over the real name only
+when complete (rename is atomic on one filesystem): a crash leaves the old file or the new
+one, never a truncated mix.
 """
 from __future__ import annotations
 
@@ -18,17 +18,40 @@ def dumps(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
+class AtomicJsonl:
+    """A JSONL file that appears under its name only on `commit()`."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+        self.fh = open(self.tmp, "w", encoding="utf-8", newline="\n")
+
+    def write(self, row: dict) -> None:
+        self.fh.write(dumps(row) + "\n")
+
+    def commit(self) -> None:
+        self.fh.flush()
+        os.fsync(self.fh.fileno())
+        self.fh.close()
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        self.fh.close()
+        self.tmp.unlink(missing_ok=True)
+
+
 def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+    out = AtomicJsonl(path)
+    try:
         for row in rows:
-            fh.write(dumps(row) + "\n")
-        fh.flush()
-        os.fsync(fh.fileno())
+            out.write(row)
+    except BaseException:
+        out.abort()
+        raise
+    out.commit()
+
+
+def write_json(path: Path, obj: dict) -> None:
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     os.replace(tmp, path)
-
-
-def write_outputs(out_dir: Path, tables: dict[str, list[dict]]) -> None:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name in FILES:
-        write_jsonl(out_dir / f"{name}.jsonl", tables.get(name, []))

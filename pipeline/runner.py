@@ -1,33 +1,15 @@
-"""`run`: inputs → records → output folder. Bad inputs become errors; the batch goes on."""
+"""Processing one article, and `run`: inputs → output folder through the batch cache."""
 from __future__ import annotations
 
 import logging
-import sys
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import document
-from .output import write_outputs
-from .reading import Article, InputError, read_inputs
+from .reading import Article, InputError
 
 log = logging.getLogger("pipeline")
-
-
-@dataclass
-class RunResult:
-    documents: list[dict] = field(default_factory=list)
-    entities: list[dict] = field(default_factory=list)
-    events: list[dict] = field(default_factory=list)
-    errors: list[dict] = field(default_factory=list)
-
-    @property
-    def failed(self) -> int:
-        return len(self.errors)
-
-    def tables(self) -> dict[str, list[dict]]:
-        return {"documents": self.documents, "entities": self.entities,
-                "events": self.events, "errors": self.errors}
 
 
 def process_article(article: Article, nlp, ctx: document.Context,
@@ -37,35 +19,44 @@ def process_article(article: Article, nlp, ctx: document.Context,
     return document.assemble(prepared, docs, ctx)
 
 
-def run(inputs: list[str | Path], out_dir: Path, dct: str | None = None, nlp=None,
-        ctx: document.Context | None = None) -> RunResult:
-    """Process every input and write the output folder; returns what was written."""
-    from . import nlp as nlp_mod
-    ctx = ctx or document.Context()
-    nlp = nlp or nlp_mod.build(ctx.rules_dir)
-    result = RunResult()
-    for item in read_inputs(inputs):
-        if isinstance(item, InputError):
-            _report(result, item)
-            continue
-        add(result, item, nlp, ctx, fallback_dct=dct)
-    write_outputs(out_dir, result.tables())
-    return result
-
-
-def add(result: RunResult, article: Article, nlp, ctx, fallback_dct: str | None = None) -> None:
+def process_entry(article: Article, nlp, ctx, fallback_dct: str | None = None) -> dict:
+    """The cache entry of one article: its records, or its error (one bad article must not
+    stop the batch)."""
     try:
         res = process_article(article, nlp, ctx, fallback_dct)
-    except Exception as exc:  # one bad article must not stop the batch
+    except Exception as exc:
         log.debug("".join(traceback.format_exception(exc)))
-        _report(result, InputError(article.path, article.doc_id, article.line, "processing",
-                                   f"{article.path}: {article.doc_id}: {type(exc).__name__}: {exc}"))
-        return
-    result.documents.append(res.document)
-    result.entities.extend(res.entities)
-    result.events.extend(res.events)
+        err = InputError(article.path, article.doc_id, article.line, "processing",
+                         f"{article.path}: {article.doc_id}: {type(exc).__name__}: {exc}")
+        return {"error": err.record()}
+    return {"documents": [res.document], "entities": res.entities, "events": res.events}
 
 
-def _report(result: RunResult, err: InputError) -> None:
-    print(f"error: {err.message}", file=sys.stderr)
-    result.errors.append(err.record())
+@dataclass
+class RunResult:
+    documents: list[dict]
+    entities: list[dict]
+    events: list[dict]
+    errors: list[dict]
+    summary: object
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+
+def run(inputs: list, out_dir: Path, dct: str | None = None, workers: int = 1,
+        ctx: document.Context | None = None, progress=None, **_ignored) -> RunResult:
+    """Process every input into `out_dir` (incrementally, see pipeline.batch) and return what
+    was written. Input errors are printed to stderr as they are met."""
+    from .batch import run_batch
+    from .rules import RULES_DIR
+    rules_dir = ctx.rules_dir if ctx else RULES_DIR
+    summary, _ = run_batch(inputs, out_dir, rules_dir, dct, workers=workers, progress=progress)
+    read = lambda name: _read(out_dir / f"{name}.jsonl")  # noqa: E731
+    return RunResult(read("documents"), read("entities"), read("events"), read("errors"), summary)
+
+
+def _read(path: Path) -> list[dict]:
+    import json
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]

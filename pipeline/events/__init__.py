@@ -39,8 +39,8 @@ class EventExtractor:
 
 
 def extract(doc: Doc, ex: EventExtractor) -> list[dict]:
-    phrases = Phrases(doc, ex.lex)
-    args = ArgumentFinder(ex.lex, phrases, ex.speech_lemmas)
+    phrases = Phrases(doc, ex.lex, ex.event_nouns)
+    args = ArgumentFinder(ex.lex, phrases, ex.speech_lemmas, ex.event_nouns)
     reader = ModalityReader(args, ex.speech_lemmas, ex.event_nouns)
     taken: set[int] = set()
     events = []
@@ -57,12 +57,20 @@ def extract(doc: Doc, ex: EventExtractor) -> list[dict]:
     return sorted(events, key=lambda e: e["trigger"])
 
 
+def _drop_self_quote(found: list[Found], reading) -> None:
+    """Aは…を否定し、…と発表した: a speaker's statement is not reported by the same speaker."""
+    agents = {(f.arg.start, f.arg.end) for f in found if f.role == "agent"}
+    if reading.sources and all((s.arg.start, s.arg.end) in agents for s in reading.sources):
+        reading.sources.clear()
+        reading.modalities.discard("reported")
+        reading.notes.append("self_quote")
+
+
 def _event(cand: Candidate, found: list[Found], reading) -> dict:
-    args = found + [s for s in reading.sources
-                    if not any(f.arg.start == s.arg.start and f.arg.end == s.arg.end
-                               for f in found)]
+    if cand.rule.type == "STATEMENT":
+        _drop_self_quote(found, reading)
     seen, arguments, arg_rules = set(), [], []
-    for f in args:
+    for f in found + reading.sources:
         key = (f.role, f.arg.start, f.arg.end)
         if key in seen:
             continue

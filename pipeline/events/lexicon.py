@@ -11,12 +11,14 @@ TYPES = ("ATTACK", "CAPTURE", "WITHDRAW", "DEPLOY", "CASUALTY", "AGREEMENT", "AI
 FRAMES = ("trans", "intrans", "self", "loss", "receive", "speech", "incorp")
 ROLES = ("agent", "patient", "recipient", "place", "time", "quantity", "source")
 VOICES = ("active", "passive", "dpassive", "causative", "noun")
-CLASSES = ("DATE", "NUMBER", "COUNTRY", "PLACE", "TROOP", "ACTOR", "PERSON", "ARMS", "noun")
-CUE_KINDS = ("light", "negator", "negation", "fact", "modal", "speech", "content", "according",
-             "voice_keep", "suffix", "relational", "troop", "person", "arms", "placeish",
-             "measure", "wh", "marker")
-CUE_VALUES = {"light": ("active", "passive"), "modal": ("uncertain", "planned"),
-              "speech": ("reported", "uncertain"), "content": ("reported", "uncertain", "-")}
+CLASSES = ("DATE", "NUMBER", "COUNTRY", "PLACE", "TROOP", "ACTOR", "PERSON", "ARMS", "PLACEISH",
+           "noun")
+CUE_KINDS = ("light", "negator", "negation", "fact", "modal", "hedge_verb", "announce", "speech",
+             "content", "according", "voice_keep", "contrast", "conditional", "suffix", "linker",
+             "relational", "troop", "person", "arms", "placeish", "measure", "wh", "marker")
+CUE_VALUES = {"light": ("active", "passive", "dpassive"), "modal": ("uncertain", "planned"),
+              "speech": ("reported", "uncertain", "reported_passive"),
+              "content": ("reported", "uncertain", "-")}
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,11 @@ class Lexicon:
 
     def is_cue(self, kind: str, word: str) -> bool:
         return word in self.cues[kind]
+
+    def is_negator(self, lemma: str) -> bool:
+        """停止, and compounds that end in one (一時停止)."""
+        return lemma in self.cues["negator"] or any(
+            lemma.endswith(n) for n in self.cues["negator"] if len(n) > 1)
 
 
 def load_lexicon(rules_dir: Path) -> Lexicon:

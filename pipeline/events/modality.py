@@ -19,7 +19,8 @@ from spacy.tokens import Token
 
 from .arguments import ArgumentFinder, Found, Predicate
 from .phrases import Arg
-from .syntax import ancestors, content_children, dep, function_words, voice
+from .syntax import CLAUSE_DEPS, ancestors, content_children, dep, function_words, raw_marker, \
+    voice
 
 RANK = {"uncertain": 3, "planned": 2, "reported": 1, "asserted": 0}
 QUESTION_MARKS = ("?", "？")
@@ -53,13 +54,25 @@ class ModalityReader:
         own = [f for t in pred.chain + ([pred.light] if pred.light is not None else [])
                for f in function_words(t)]
         self._function_cues(own, r, negate=True)
-        start = pred.clause
+        for t in pred.chain[1:]:                 # 交渉拒否, 派遣計画: fused stop or plan nouns
+            if self.lex.is_negator(t.lemma_):
+                r.negative = True
+                r.notes.append(f"negator:{t.text}")
+            if self.lex.is_cue("modal", t.lemma_):
+                r.modalities.add(self.lex.cue("modal", t.lemma_))
+                r.notes.append(f"modal:{t.text}")
+        # climb from the trigger itself, so that a plan or stop noun between it and its
+        # support verb (支援の準備を進める, 支援を停止した) is read on the way
+        start = pred.chain[-1]
         self._according(start, r)
         restricted = False
         for child, head in ancestors(start):
+            if self._contrastive(child):
+                break           # 〜が、…と述べた: a contrastive clause asserts on its own
             self._edge(child, head, r, restricted, pred)
             self._according(head, r)
-            if dep(child) == "acl" and not self._clause_noun(head):
+            if dep(child) == "acl" and not self._clause_noun(head) \
+                    and not raw_marker(child).endswith("など"):
                 restricted = True
         if not restricted and self._open_question(start):
             r.modalities.add("uncertain")
@@ -85,34 +98,44 @@ class ModalityReader:
         m = self.finder.marker(child)
         raw_quote = m.startswith("と") or m == "ように"
         hl = head.lemma_
-        speech = hl in self.speech_lemmas or self.lex.is_cue("speech", hl)
-        nominal = child.lemma_ in self.event_nouns or self.lex.is_cue("content", child.lemma_) \
-            or child in pred.chain
-        if speech and (raw_quote or (m == "を" and nominal and hl in self.speech_lemmas)):
-            value = self.lex.cue("speech", hl) or "reported"
+        value = self._speech_value(head)
+        # 関与を認めた / 参加を否定 / 派兵の可能性を示唆: an event noun as the object of a
+        # STATEMENT verb is its content (a claim noun, 主張を否定, is not)
+        nominal = (child.lemma_ in self.event_nouns and child.lemma_ not in self.speech_lemmas
+                   or self.lex.is_cue("content", child.lemma_)
+                   or self.lex.is_cue("modal", child.lemma_))
+        if value and (raw_quote or (m in ("を", "が", "も") and nominal
+                                    and hl in self.speech_lemmas)):
+            # a presupposed clause (ロシアが派遣した兵士は…とみられる) is attributed, not hedged
+            value = "reported" if restricted else value
             r.modalities.add(value)
             r.notes.append(f"speech:{head.text}")
-            r.sources += [Found("source", a, "source.speaker") for a in self.speaker(head)]
+            r.sources += [Found("source", a, "source.speaker")
+                          for a in self.speaker(head, quote=child)]
             if self.lex.is_cue("negator", hl) and not restricted:
                 r.negative = True
                 r.notes.append(f"denied:{head.text}")
             return
-        if self.lex.is_cue("content", hl) and (raw_quote or dep(child) == "acl"):
+        # 〜との見方 / 〜という情報; a plain relative (CSISが発表した推計) names no content
+        if self.lex.is_cue("content", hl) and raw_quote:
             value = self.lex.cue("content", hl)
+            if value == "-" and raw_quote:
+                value = "reported"                            # 〜とのことだ
             if value != "-":
                 r.modalities.add(value)
                 r.notes.append(f"content:{head.text}")
                 r.sources += [Found("source", a, "source.holder") for a in self.holder(head)]
         if restricted:
             return
-        if self.lex.is_cue("modal", hl):
+        # a plan or hedge on the next coordinated clause is that clause's own
+        if self.lex.is_cue("modal", hl) and dep(child) not in CLAUSE_DEPS:
             r.modalities.add(self.lex.cue("modal", hl))
             r.notes.append(f"modal:{head.text}")
         for sib in content_children(head):
             if self.lex.is_cue("modal", sib.lemma_) and self.finder.marker(sib) == "と":
                 r.modalities.add(self.lex.cue("modal", sib.lemma_))     # 解放を目標とし
         self._function_cues(function_words(head), r, negate=False)
-        if self.lex.is_cue("negator", hl) and m in ("を", "compound", "の", "が", ""):
+        if self.lex.is_negator(hl) and m in ("を", "compound", "の"):
             r.negative = True
             r.notes.append(f"negator:{head.text}")
         if self.lex.is_cue("fact", hl) and dep(child) == "acl" and \
@@ -120,20 +143,38 @@ class ModalityReader:
             r.negative = True
             r.notes.append(f"no_fact:{head.text}")
 
+    def _speech_value(self, head: Token) -> str | None:
+        """reported / uncertain if `head` is a speech predicate, else None."""
+        value = self.lex.cue("speech", head.lemma_)
+        if self.finder.is_statement_verb(head) and value == "reported_passive":
+            return "reported"                            # 明らかにした
+        if value == "reported_passive":
+            return "reported" if voice(head) == "passive" else None
+        if value:
+            return value
+        return "reported" if head.lemma_ in self.speech_lemmas else None
+
+    def _contrastive(self, tok: Token) -> bool:
+        words = function_words(tok)
+        return bool(words) and words[-1].pos_ == "SCONJ" and \
+            self.lex.is_cue("contrast", words[-1].text)
+
     def _clause_noun(self, tok: Token) -> bool:
-        return any(self.lex.is_cue(k, tok.lemma_) for k in ("modal", "content", "fact"))
+        return any(self.lex.is_cue(k, tok.lemma_)
+                   for k in ("modal", "content", "fact", "linker"))
 
     def _according(self, tok: Token, r: Reading) -> None:
         """〜によると / 〜の分析では on `tok`: the source of everything below it."""
         for c in content_children(tok):
             m = self.finder.marker(c)
-            if self.lex.is_cue("according", m) or (m == "で" and
-                                                   self.lex.is_cue("content", c.lemma_)):
-                srcs = self.origin(c)
-                r.sources += [Found("source", a, "source.according") for a in srcs]
-                if srcs or self.lex.is_cue("according", m):
-                    r.modalities.add("reported")
-                    r.notes.append(f"according:{c.text}")
+            content = self.lex.cue("content", c.lemma_)
+            if self.lex.is_cue("according", m) or (raw_marker(c) == "では" and
+                                                   content not in (None, "-")):
+                # 〜によると / 〜の分析では: attributed, whether or not a source is named;
+                # 〜の見積もりによると / 〜の推計では: an estimate
+                r.sources += [Found("source", a, "source.according") for a in self.origin(c)]
+                r.modalities.add("uncertain" if content == "uncertain" else "reported")
+                r.notes.append(f"according:{c.text}")
 
     def _open_question(self, tok: Token) -> bool:
         """A yes/no question (ウクライナで北朝鮮軍が参戦?) hedges; a wh-question does not."""
@@ -143,24 +184,24 @@ class ModalityReader:
         return not any(self.lex.is_cue("wh", t.lemma_) for t in sent)
 
     # --- who speaks --------------------------------------------------------------------
-    def speaker(self, head: Token) -> list[Arg]:
+    def speaker(self, head: Token, quote: Token | None = None) -> list[Arg]:
+        """Who says what `head` reports: its subject (passive: its に/による agent), else the
+        subject its clause shares, else the sentence topic; never a word of the quote."""
         passive = voice(head) == "passive"
-        wanted = ("に", "による") if passive else ("が",)
+        inside = {t.i for t in quote.subtree} if quote is not None else set()
         for c in content_children(head):
-            if self.finder.marker(c) in wanted:
+            if c.i in inside:
+                continue
+            by = self.finder.marker(c) == "による" or passive and self.finder.marker(c) == "に"
+            if by or not passive and self.finder.is_subject(c):
                 a = self.finder.phrases.of(c)
-                if a is not None and a.label in (None, "ACTOR", "PLACE") and \
-                        (a.label or not passive):
-                    return [a] + self.finder.conjuncts(c)
-            if self.finder.marker(c) == "による":
-                a = self.finder.phrases.of(c)
-                if a is not None and a.label == "ACTOR":
+                if a is not None and _can_speak(a):
                     return [a] + self.finder.conjuncts(c)
         if passive:
             return []
-        subj = self.finder.shared_subject(head)
-        a = self.finder.phrases.of(subj) if subj is not None else None
-        return [a] + self.finder.conjuncts(subj) if a is not None else []
+        subj = self.finder.shared_subject(head) or self.finder.sentence_topic(head)
+        a = self.finder.phrases.of(subj) if subj is not None and subj.i not in inside else None
+        return [a] + self.finder.conjuncts(subj) if a is not None and _can_speak(a) else []
 
     def origin(self, tok: Token) -> list[Arg]:
         """CNN(によると) → CNN; CNNの報道(によると) → CNN; CSISが発表した推計(によると) → CSIS."""
@@ -181,6 +222,11 @@ class ModalityReader:
     def holder(self, content: Token) -> list[Arg]:
         """との見方を維持している米国: whoever holds the view the content noun names."""
         h = content.head
-        if h is content or self.finder.marker(content) != "を":
+        if h.i == content.i or self.finder.marker(content) != "を":
             return []
         return self.speaker(h)
+
+
+def _can_speak(a: Arg) -> bool:
+    """A speaker is an actor or a person-like noun (当局者, 避難民), not 軍事協力関係."""
+    return bool(set(a.classes) & {"ACTOR", "PLACE", "PERSON", "TROOP"})

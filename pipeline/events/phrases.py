@@ -16,9 +16,11 @@ from .syntax import dep
 NOUN_POS = {"NOUN", "PROPN", "NUM"}
 _COUNTRY_TAG = "固有名詞-地名-国"
 # Head-noun classes by cue kind, most specific first.
-NOUN_KINDS = (("troop", "TROOP"), ("person", "PERSON"), ("arms", "ARMS"))
+NOUN_KINDS = (("troop", "TROOP"), ("person", "PERSON"), ("arms", "ARMS"),
+              ("placeish", "PLACEISH"))
 # Cue kinds whose nouns are clause words (可能性, 事実, 情報), never arguments.
-NOT_ARGUMENT_KINDS = ("modal", "fact", "content", "wh", "suffix", "relational", "negator")
+NOT_ARGUMENT_KINDS = ("modal", "fact", "content", "wh", "suffix", "negator", "linker")
+_ADVERBIAL_TAG = "副詞可能"     # その後, 今後, 多く: nouns used as adverbs
 
 
 @dataclass(frozen=True)
@@ -39,8 +41,9 @@ class Arg:
 
 
 class Phrases:
-    def __init__(self, doc: Doc, lex: Lexicon):
+    def __init__(self, doc: Doc, lex: Lexicon, event_nouns: set[str] = frozenset()):
         self.lex = lex
+        self.event_nouns = event_nouns
         self.entity_at: dict[int, Span] = {}
         for span in doc.spans.get("entities", []):
             for i in range(span.start, span.end):
@@ -50,16 +53,36 @@ class Phrases:
         span = self.entity_at.get(tok.i)
         if span is not None:
             return self._entity_arg(span, tok)
-        if tok.pos_ not in NOUN_POS or any(self.lex.is_cue(k, tok.lemma_)
-                                           for k in NOT_ARGUMENT_KINDS):
+        if not is_noun(tok) or tok.lemma_ in self.event_nouns or \
+                _ADVERBIAL_TAG in tok.tag_ or \
+                any(self.lex.is_cue(k, tok.lemma_) for k in NOT_ARGUMENT_KINDS):
             return None
         chain = compound_chain(tok)
-        inner = self._entity_before_relational(chain)
+        inner = self._entity_before_relational(chain) or self._owner_of_relational(tok)
         if inner is not None:
             return self._entity_arg(inner, tok)
-        start = chain[0].idx
+        start = self._common_modifier(chain).idx
         text = tok.doc.text[start:tok.idx + len(tok)]
-        return Arg(start, tok.idx + len(tok), tok, self.noun_classes(text, tok), None)
+        start += len(text) - len(text.lstrip())
+        if not text.strip():
+            return None
+        return Arg(start, tok.idx + len(tok), tok, self.noun_classes(text.strip(), tok), None)
+
+    def _common_modifier(self, chain: list[Token]) -> Token:
+        """欧米の当局者, 軍の幕僚, 国境沿いの一帯: a plain noun joined by の stays in the phrase
+        (an entity, a number or a pronoun before の is an argument of its own)."""
+        first, head = chain[0], chain[-1]
+        for c in head.children:
+            if c.i < first.i and dep(c) == "nmod" and c.i not in self.entity_at \
+                    and c.pos_ == "NOUN" and [f.text for f in c.children if f.i > c.i] == ["の"] \
+                    and c.i + 2 == first.i:
+                sub = list(c.subtree)
+                if not any(t.i in self.entity_at or t.pos_ in ("PRON", "NUM", "DET")
+                           or t.i == c.i and (t.tag_.startswith("接尾辞") or _ADVERBIAL_TAG in t.tag_)
+                           for t in sub):
+                    chain = compound_chain(c)
+                    return chain[0]
+        return first
 
     def entity(self, tok: Token) -> Span | None:
         return self.entity_at.get(tok.i)
@@ -82,6 +105,17 @@ class Phrases:
             return ("TROOP", "ACTOR")
         return (label,)
 
+    def _owner_of_relational(self, tok: Token) -> Span | None:
+        """ウクライナの領土 → ウクライナ (a relational noun after の names no place itself)."""
+        if not self.lex.is_cue("relational", tok.lemma_):
+            return None
+        for c in tok.children:
+            span = self.entity_at.get(c.i)
+            if c.i < tok.i and span is not None and span.label_ == "PLACE" and \
+                    [f.text for f in c.children if f.i > c.i] == ["の"]:
+                return span
+        return None
+
     def _entity_before_relational(self, chain: list[Token]) -> Span | None:
         """ロシア領内 / クルスク州周辺: the entity, when only relational nouns follow it."""
         for k, t in enumerate(chain):
@@ -95,6 +129,16 @@ class Phrases:
         return None
 
 
+def is_noun(tok: Token) -> bool:
+    """A noun, also where GiNZA's tagger called it a verb (民間人5人) but no する follows."""
+    if tok.is_space or not tok.text.strip():
+        return False
+    if tok.pos_ in NOUN_POS:
+        return True
+    return tok.tag_.startswith("名詞") and not any(
+        c.lemma_ == "する" for c in tok.children if c.i > tok.i)
+
+
 def compound_chain(tok: Token) -> list[Token]:
     """`tok` with the compound/nummod words fused before it (越境攻撃, 地雷除去チーム)."""
     out = [tok]
@@ -102,7 +146,10 @@ def compound_chain(tok: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.i < t.i and dep(c) in ("compound", "nummod"):
+            # a particle-less nmod right before is fused too (包括的戦略パートナーシップ条約)
+            fused = dep(c) in ("compound", "nummod") or dep(c) in ("nmod", "amod") and \
+                not any(f.i > c.i and dep(f) in ("case", "cop", "aux") for f in c.children)
+            if c.i < t.i and fused and not c.is_space:
                 out.append(c)
                 stack.append(c)
     out.sort(key=lambda t: t.i)

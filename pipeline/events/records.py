@@ -28,17 +28,28 @@ def _record(doc_id, source, chunk, ev, by_span, dates) -> dict:
         args.append({"role": a["role"], **span, "entity": ent["id"] if ent else None,
                      "norm": ent["norm"] if ent else None})
     sentence = _span(source, chunk, *ev["sentence"])
+    trigger = _span(source, chunk, *ev["trigger"])
     return {"doc_id": doc_id, "id": None, "type": ev["type"],
-            "trigger": _span(source, chunk, *ev["trigger"]), "arguments": args,
+            "trigger": trigger, "arguments": args,
             "polarity": ev["polarity"], "modality": ev["modality"],
-            "date": _event_date(args, sentence, dates),
+            "date": event_date(args, sentence, trigger, dates),
             "sentence": {"start": sentence["start"], "end": sentence["end"]}, "rule": ev["rule"]}
 
 
-def _event_date(args, sentence, dates) -> str | None:
-    """Time argument's value, else the nearest DATE of the same sentence, else None."""
+def event_date(args: list[dict], sentence: dict, trigger: dict, dates: list[dict]) -> str | None:
+    """The time argument's value, else the value of the DATE of the same sentence nearest to
+    the trigger (ties: the earlier one), else None (GUIDELINES §6)."""
     for a in args:
-        if a["role"] == "time" and a["norm"]:
-            return a["norm"].get("value")
-    inside = [d for d in dates if sentence["start"] <= d["start"] < sentence["end"]]
-    return inside[0]["norm"]["value"] if inside else None
+        if a["role"] == "time" and a["norm"] and a["norm"].get("value"):
+            return a["norm"]["value"]
+    inside = [d for d in dates if sentence["start"] <= d["start"] and d["end"] <= sentence["end"]
+              and d.get("norm") and d["norm"].get("value")]
+    if not inside:
+        return None
+    nearest = min(inside, key=lambda d: (_gap(d, trigger), d["start"]))
+    return nearest["norm"]["value"]
+
+
+def _gap(span: dict, other: dict) -> int:
+    """Characters between two spans (0 when they touch or overlap)."""
+    return max(span["start"] - other["end"], other["start"] - span["end"], 0)

@@ -25,7 +25,7 @@ def function_words(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.i > tok.i and dep(c) in FUNCTION_DEPS and dep(c) != "punct":
             out.append(c)
-            out.extend(f for f in c.subtree if f is not c and dep(f) == "fixed")
+            out.extend(f for f in c.subtree if f.i != c.i and dep(f) == "fixed")
     return sorted(out, key=lambda t: t.i)
 
 
@@ -34,11 +34,21 @@ def content_children(tok: Token) -> list[Token]:
 
 
 def raw_marker(tok: Token) -> str:
-    """The particles after `tok` as written: `によって`, `への`, `と`; "" for none."""
+    """The particles closing `tok`'s bunsetu as written: `によって`, `への`, `と`; "" for none.
+    Auxiliaries cut the run (派遣していると → と); a verb fixed after に stays (によると)."""
     if dep(tok) in ("compound", "nummod"):
         return "compound"
-    return "".join(f.text for f in function_words(tok) if f.pos_ in ("ADP", "SCONJ", "PART")
-                   or (dep(f) == "fixed" and f.pos_ == "VERB"))
+    words = function_words(tok)
+    run: list[Token] = []
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        particle = w.pos_ in ("ADP", "PART", "SCONJ")
+        fixed_after_ni = w.pos_ == "VERB" and dep(w) == "fixed" and k > 0 \
+            and words[k - 1].pos_ == "ADP"
+        if not (particle or fixed_after_ni):
+            break
+        run.insert(0, w)
+    return "".join(w.text for w in run)
 
 
 def lemmas(tokens) -> list[str]:
@@ -55,20 +65,21 @@ def voice(tok: Token, keep: set[str] | frozenset[str] = frozenset()) -> str:
     aux = set(lemmas(function_words(tok)))
     if aux & CAUSATIVE:
         return "causative"
-    if aux & PASSIVE and not any(c.lemma_ in keep for c in tok.children):
+    if aux & PASSIVE and not any(t.lemma_ in keep for c in tok.children if c.i < tok.i
+                                 for t in c.subtree):
         return "passive"
     return "active"
 
 
 def ancestors(tok: Token):
     """(child, head) edges from `tok` up to the root of its sentence."""
-    while tok.head is not tok:
+    while tok.head.i != tok.i:
         yield tok, tok.head
         tok = tok.head
 
 
 def bunsetu_head(tok: Token) -> Token:
     """Climb compound links to the content word that heads `tok`'s noun compound."""
-    while dep(tok) == "compound" and tok.head is not tok and tok.head.i > tok.i:
+    while dep(tok) == "compound" and tok.head.i != tok.i and tok.head.i > tok.i:
         tok = tok.head
     return tok

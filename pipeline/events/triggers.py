@@ -80,6 +80,6 @@ def _head_of(tokens: tuple[Token, ...]) -> Token:
     """The token whose head lies outside the group (the last one if the parse disagrees)."""
     ids = {t.i for t in tokens}
     for t in tokens:
-        if t.head.i not in ids or t.head is t:
+        if t.head.i not in ids or t.head.i == t.i:
             return t
     return tokens[-1]

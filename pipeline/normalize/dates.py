@@ -31,8 +31,9 @@ Decisions where SPEC/GUIDELINES are silent:
   (昨年8月 … 11月) do carry over; a day alone takes the nearest date, flashback or not.
 - A part of day alone (未明の攻撃) belongs to the nearest preceding date's day, else the dct's
   day; with neither it is not a date (深夜, 今朝 alone), as in ja-timex.
-- Ranges of durations read `P2Y..P3Y`; a weekday alone is `XXXX-WXX-1`; a century is
-  `20XX` (21世紀), BC years `BC0202`; fiscal years `FY2021` (April start for 今年度).
+- Ranges of durations read `P2Y..P3Y` (2、3日 → P2D..P3D); a weekday alone is `XXXX-WXX-1`;
+  a century is `20XX` (21世紀), a decade `199X` (1990年代, 90年代), BC years `BC0202`, fiscal
+  years `FY2021` (April start for 今年度).
 - The anchor keeps finer parts while a new date agrees with it (6月3日 … 同年 … 4日 →
   the 4th of June); a date with unknown year replaces it outright.
 """
@@ -48,7 +49,7 @@ from pathlib import Path
 
 from kanjize import kanji2number
 
-from ..rules import RULES_DIR, RuleError, load_table, optional, text
+from ..rules import RULES_DIR, RuleError, integer, load_table, one_of, optional, text
 from ..textnorm import fold
 
 WORD_KINDS = ("era", "deictic", "anaphoric", "part", "mod", "premod", "weekday", "season",
@@ -104,14 +105,6 @@ def _part_value(value: str) -> tuple[str, str | None]:
     return code, shift or None
 
 
-def _one_of(choices):
-    def check(value):
-        if value not in choices:
-            raise ValueError(f"{value!r} is not one of {', '.join(choices)}")
-        return value
-    return check
-
-
 def _duration_literal(value: str) -> str:
     if not re.fullmatch(r"P[0-9.]+[YMWD]", value):
         raise ValueError(f"{value!r} is not an ISO 8601 duration like P0.5Y")
@@ -119,17 +112,17 @@ def _duration_literal(value: str) -> str:
 
 
 _VALUE_CHECKS = {
-    "era": int, "part": _part_value, "mod": _one_of(MODS),
-    "premod": lambda v: None if v == "-" else _one_of(MODS)(v),
-    "weekday": lambda v: int(_one_of(tuple("1234567"))(v)), "season": _one_of(SEASONS),
-    "unit": _one_of(DUR_UNITS), "half": _duration_literal, "rel": _one_of(("BEFORE", "AFTER")),
+    "era": integer, "part": _part_value, "mod": one_of(*MODS),
+    "premod": lambda v: None if v == "-" else one_of(*MODS)(v),
+    "weekday": lambda v: int(one_of(*"1234567")(v)), "season": one_of(*SEASONS),
+    "unit": one_of(*DUR_UNITS), "half": _duration_literal, "rel": one_of("BEFORE", "AFTER"),
 }
 
 
 @functools.lru_cache(maxsize=8)
 def load_date_words(rules_dir: Path | str = RULES_DIR) -> DateWords:
     path = Path(rules_dir) / "date_words.tsv"
-    rows = load_table(path, {"word": text, "kind": _one_of(WORD_KINDS), "value": optional(text)})
+    rows = load_table(path, {"word": text, "kind": one_of(*WORD_KINDS), "value": optional(text)})
     tables: dict[str, dict] = {k: {} for k in WORD_KINDS}
     for row in rows:
         word, kind, value = row["word"], row["kind"], row["value"] or "-"
@@ -184,7 +177,8 @@ def _readers(words: DateWords) -> _Readers:
     numeric = re.compile(
         rf"(?P<pre>西暦)?(?P<era>{eras})?(?P<y>-?\d+|元)(?P<sep>[/\-.・,])(?P<m>\d{{1,2}})"
         rf"(?:(?P=sep)(?P<d>\d{{1,2}}))?(?![\d/\-.・,年月日])")
-    dur_comp = re.compile(rf"(?P<n>\d+(?:\.\d+)?|#)(?P<u>{_alt(words.units)})(?P<kan>間)?(?P<half>半)?")
+    dur_comp = re.compile(
+        rf"(?P<n>\d+(?:\.\d+)?|#)(?P<u>{_alt(words.units)})(?P<kan>間)?(?P<half>半)?")
     fiscal = re.compile(rf"(?:(?P<era>{eras})(?P<ey>-?\d+|元)|(?P<year>\d+))年度")
     century = re.compile(r"(?P<bc>紀元前)?(?P<c>\d+)世紀")
     decade = re.compile(r"(?P<y>\d{2}|\d{4})年代")
@@ -194,6 +188,9 @@ def _readers(words: DateWords) -> _Readers:
 
 # --- canonical spelling -------------------------------------------------------------------------
 _FEW = re.compile(r"数十|十数|数百|数千|幾|数")
+# a dash between a number or date unit and a number is a range once the text has units
+# (2026-02-11 has none and stays a date)
+_DASH_RANGE = re.compile(r"(?<=[\d年月日間])[-‐–—](?=\d)")
 _KANJI_RUN = re.compile(r"[〇一二三四五六七八九十百千]+(?![昨半])")
 
 
@@ -487,8 +484,10 @@ def _read_core(s: str, words: DateWords, force_duration: bool, mod: str | None):
     if pair:                                   # 2、3日: two or three days
         a, b = (_duration(n + pair[3], words, True, mod) for n in pair.group(1, 2))
         return (a, b) if isinstance(a, Duration) and isinstance(b, Duration) else None
-    if "~" in s or re.search(r"\d[-‐–—]\d.*[年月日時]", s):
-        return _range(re.sub(r"(?<=\d)[-‐–—](?=\d)", "~", s, count=1), words, mod)
+    if "~" in s:
+        return _range(s, words, mod)
+    if re.search(r"[年月日時間]", s) and _DASH_RANGE.search(s):   # 1972年-1973年, 4-5日
+        return _range(_DASH_RANGE.sub("~", s, count=1), words, mod)
     dur = _duration(s, words, force_duration, mod)
     if dur is not None:
         return dur

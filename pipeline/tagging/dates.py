@@ -5,7 +5,8 @@ rules/date_parts.tsv names token classes (a GiNZA tag, a token regex, a word lis
 rules/date_words.tsv) and token sequences the patterns refer to as @NAME. A compact pattern
 is expanded into plain Matcher patterns: `X?` on a single token becomes OP "?", on a
 sequence or a set of alternatives it becomes one pattern with and one without. Tokens after
-`>` are trailing context: they must follow but stay outside the span (数カ月 before 以内).
+`>` are trailing context, tokens before `<` leading context: they must be there but stay
+outside the span (数カ月 before 以内; 未明 after `11月21日、`).
 
 The tagger only finds spans; pipeline.normalize.dates gives them values and may still reject
 one (13/13, 令和0年). Overlaps keep the longest span; a `drop` rule (5年目, 3分の1) takes part
@@ -28,7 +29,7 @@ from ..rules import RuleError, load_table, one_of, text
 
 MAX_PATTERNS = 20000     # per rule id; a guard against a runaway expansion in the tables
 HINT_KEYS = {"mod": ("START", "MID", "END", "APPROX", "MORE_THAN", "LESS_THAN"),
-             "type": ("DATE", "TIME", "DURATION"), "drop": ("yes",)}
+             "type": ("DURATION",), "drop": ("yes",)}
 
 Alternatives = list[list[dict]]   # each a Matcher token sequence
 
@@ -86,8 +87,8 @@ class _Grammar:
         for row in self.rows[name]:
             alts.extend(self._row(row, f"{self.path}:{row['_line']}"))
         self.busy.discard(name)
-        self.cache[name] = alts
-        return alts
+        self.cache[name] = _compact(alts)
+        return self.cache[name]
 
     def _row(self, row: dict, where: str) -> Alternatives:
         kind, value = row["kind"], row["value"]
@@ -143,8 +144,48 @@ class _Grammar:
         return [[{"ORTH": values[0]} if len(values) == 1 else {"ORTH": {"IN": values}}]]
 
 
-def load_date_patterns(rules_dir: Path) -> tuple[list[DateRule], dict[str, list[tuple[list[dict], int]]]]:
-    """→ rules in file order, and for each rule id its (Matcher pattern, context length)."""
+def _split_context(pattern: str, where: str) -> tuple[list[str], list[str], list[str]]:
+    """`pre < span > post` → the three item lists (either context may be absent)."""
+    items = pattern.split()
+    if items.count("<") > 1 or items.count(">") > 1:
+        raise RuleError(f"{where}: column pattern: at most one '<' and one '>'")
+    lo = items.index("<") + 1 if "<" in items else 0
+    hi = items.index(">") if ">" in items else len(items)
+    pre, span, post = items[:max(lo - 1, 0)], items[lo:hi], items[hi + 1:]
+    if not span:
+        raise RuleError(f"{where}: column pattern: no span tokens between '<' and '>'")
+    if any(i.endswith("?") and len(i) > 1 for i in pre + post):
+        raise RuleError(f"{where}: column pattern: optional items in a context are not supported")
+    return pre, span, post
+
+
+def _compact(alts: Alternatives) -> Alternatives:
+    """Merge one-token alternatives that differ only in ORTH, or only in REGEX, into one
+    token: the Matcher's cost grows with the number of patterns."""
+    orths: list[str] = []
+    regexes: list[str] = []
+    rest: Alternatives = []
+    for alt in alts:
+        spec = alt[0] if len(alt) == 1 else {}
+        if set(spec) == {"ORTH"}:
+            orth = spec["ORTH"]
+            orths += orth["IN"] if isinstance(orth, dict) else [orth]
+        elif set(spec) == {"TEXT"} and set(spec["TEXT"]) == {"REGEX"}:
+            regexes.append(spec["TEXT"]["REGEX"])
+        else:
+            rest.append(alt)
+    out: Alternatives = []
+    if orths:
+        values = list(dict.fromkeys(orths))
+        out.append([{"ORTH": values[0]} if len(values) == 1 else {"ORTH": {"IN": values}}])
+    if regexes:
+        out.append([{"TEXT": {"REGEX": "|".join(f"(?:{r})" for r in regexes)}}])
+    return out + rest
+
+
+def load_date_patterns(rules_dir: Path) -> tuple[list[DateRule], dict[str, list]]:
+    """→ rules in file order, and for each rule id its (Matcher pattern, leading context
+    length, trailing context length) triples."""
     path = rules_dir / "dates.tsv"
     grammar = _Grammar(rules_dir)
     rows = load_table(path, {"id": text, "pattern": text, "hints": text})
@@ -156,20 +197,17 @@ def load_date_patterns(rules_dir: Path) -> tuple[list[DateRule], dict[str, list[
             hints = _hints(row["hints"])
         except ValueError as exc:
             raise RuleError(f"{where}: column hints: {exc}") from None
-        span_items, _, ctx_items = (t.strip() for t in row["pattern"].partition(">"))
-        if not span_items:
-            raise RuleError(f"{where}: column pattern: nothing before '>'")
-        if any(i.endswith("?") for i in ctx_items.split()):
-            raise RuleError(f"{where}: column pattern: optional items after '>' are not supported")
+        pre_items, span_items, post_items = _split_context(row["pattern"], where)
         rule = rules.setdefault(row["id"], DateRule(row["id"], len(rules), hints,
                                                     ("drop", "yes") in hints))
         if rule.hints != hints:
             raise RuleError(f"{where}: rule {row['id']!r} has other hints on an earlier line")
-        spans = grammar.sequence(span_items.split(), where)
-        ctxs = grammar.sequence(ctx_items.split(), where) if ctx_items else [[]]
-        for span, ctx in itertools.product(spans, ctxs):
+        pres = grammar.sequence(pre_items, where)
+        spans = grammar.sequence(span_items, where)
+        posts = grammar.sequence(post_items, where)
+        for pre, span, post in itertools.product(pres, spans, posts):
             if span:
-                patterns.setdefault(row["id"], []).append((span + ctx, len(ctx)))
+                patterns.setdefault(row["id"], []).append((pre + span + post, len(pre), len(post)))
     return list(rules.values()), patterns
 
 
@@ -180,22 +218,22 @@ class DateTagger:
         rules, patterns = load_date_patterns(Path(rules_dir))
         self.rules = {r.id: r for r in rules}
         self.matcher = Matcher(Vocab())
-        self.keys: dict[int, tuple[str, int]] = {}
-        by_key: dict[str, list] = {}
+        self.keys: dict[int, tuple[str, int, int]] = {}
+        by_key: dict[tuple, list] = {}
         for rule_id, pats in patterns.items():
-            for pattern, ctx in pats:
-                by_key.setdefault(f"{rule_id}#{ctx}", []).append(pattern)
-        for key, pats in by_key.items():
-            rule_id, ctx = key.rsplit("#", 1)
-            self.keys[self.matcher.vocab.strings.add(key)] = (rule_id, int(ctx))
+            for pattern, pre, post in pats:
+                by_key.setdefault((rule_id, pre, post), []).append(pattern)
+        for (rule_id, pre, post), pats in by_key.items():
+            key = f"{rule_id}#{pre}#{post}"
+            self.keys[self.matcher.vocab.strings.add(key)] = (rule_id, pre, post)
             self.matcher.add(key, pats)
 
     def __call__(self, doc: Doc) -> list[Mention]:
         cands = []
         for key, start, end in self.matcher(doc):
-            rule_id, ctx = self.keys[key]
-            if end - ctx > start:
-                cands.append((start, end - ctx, end, self.rules[rule_id]))
+            rule_id, pre, post = self.keys[key]
+            if end - post > start + pre:
+                cands.append((start + pre, end - post, end - start, self.rules[rule_id]))
         chosen = _longest(doc, cands)
         return [Mention(doc[s].idx, _end_char(doc, e), "DATE", rule.id,
                         tuple(h for h in rule.hints if h[0] != "drop"))
@@ -210,7 +248,7 @@ def _end_char(doc: Doc, end: int) -> int:
 def _longest(doc: Doc, cands) -> list[tuple[int, int, DateRule]]:
     """Greedy by span length in characters; ties: longer match with context, earlier rule."""
     ranked = sorted(cands, key=lambda c: (-(_end_char(doc, c[1]) - doc[c[0]].idx),
-                                          -(c[2] - c[0]), c[3].order, c[0]))
+                                          -c[2], c[3].order, c[0]))
     taken: set[int] = set()
     out = []
     for start, end, _, rule in ranked:

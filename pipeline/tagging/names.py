@@ -21,6 +21,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from ..doctext import text_of
 from ..mention import Mention
 from ..rules import load_table, one_of, optional, text
 
@@ -30,8 +31,7 @@ _COUNTRY_TAG = "固有名詞-地名-国"
 PLACE_NER = {"City", "Province", "Country", "GPE_Other", "Domestic_Region", "County",
              "Continental_Region", "Island", "Region_Other", "Mountain", "Water_Route"}
 # Case particles that make a country the doer, and those that make it a location.
-AGENT_CASES = {"が", "は", "も", "によって", "により", "による", "こそ", "として"}
-LOCATION_CASES = {"に", "へ", "で", "から", "まで", "より"}
+AGENT_CASES = {"が", "は", "も", "こそ", "として"}
 MEDIA_CLASSIFIERS = ("紙", "誌")
 UNIT_HEADS = ("旅団", "師団", "部隊", "大隊", "連隊", "軍団", "中隊", "艦隊", "軍")
 
@@ -43,11 +43,12 @@ class PlaceParts:
     suffixes: dict[str, str]
     relational: frozenset[str]
     locative_verbs: frozenset[str]
+    not_places: frozenset[str]
 
 
 def load_place_parts(rules_dir: Path) -> PlaceParts:
     rows = load_table(rules_dir / "place_parts.tsv", {
-        "word": text, "role": one_of("direction", "connector", "suffix", "relational", "locative_verb"),
+        "word": text, "role": one_of("direction", "connector", "suffix", "relational", "locative_verb", "not_place"),
         "kind": optional(one_of("admin1", "admin2", "city", "village", "region", "facility",
                                 "water", "country"))})
     by_role = lambda role: [r for r in rows if r["role"] == role]  # noqa: E731
@@ -57,6 +58,7 @@ def load_place_parts(rules_dir: Path) -> PlaceParts:
         suffixes={r["word"]: r["kind"] for r in by_role("suffix")},
         relational=frozenset(r["word"] for r in by_role("relational")),
         locative_verbs=frozenset(r["word"] for r in by_role("locative_verb")),
+        not_places=frozenset(r["word"] for r in by_role("not_place")),
     )
 
 
@@ -74,18 +76,20 @@ class NameTagger:
     def __init__(self, gazetteer, rules_dir: Path):
         self.gaz = gazetteer
         self.parts = load_place_parts(rules_dir)
-        self.surfaces = _surface_table(gazetteer)
+        self.surfaces = {k: v for k, v in _surface_table(gazetteer).items()
+                         if k not in self.parts.not_places}
         self.max_len = max((len(s) for s in self.surfaces), default=0)
 
     def __call__(self, doc: Doc) -> list[Mention]:
         cands = (self._dictionary(doc) + self._nationality_heads(doc) + self._persons(doc)
-                 + self._units(doc) + self._place_suffixes(doc) + _ner_places(doc))
+                 + self._units(doc) + self._place_suffixes(doc) + self._ner_places(doc))
         cands = _merge_places(doc, cands, self.parts)
         cands = [self._with_media_prefix(doc, c) for c in cands]
         chosen = _non_overlapping(cands)
+        placey = {i for c in chosen if c.label != "ACTOR" for i in range(c.start, c.end)}
         out = []
         for c in chosen:
-            label = self._decide(doc, c) if c.label == "DUAL" else c.label
+            label = self._decide(doc, c, placey) if c.label == "DUAL" else c.label
             span = doc[c.start:c.end]
             out.append(Mention(span.start_char, span.end_char, label, c.rule))
         return out
@@ -93,7 +97,7 @@ class NameTagger:
     # -- candidate sources -------------------------------------------------------------
     def _dictionary(self, doc: Doc) -> list[Cand]:
         """Longest dictionary surface starting at each token, ending on a token boundary."""
-        text = doc.text      # Doc.text is rebuilt from tokens on every access
+        text = text_of(doc)
         ends = {t.idx + len(t.text): t.i + 1 for t in doc}
         out = []
         for tok in doc:
@@ -134,6 +138,8 @@ class NameTagger:
             start = self._title_before(doc, tok.i)
             if start is not None:
                 out.append(Cand(start, end, "ACTOR", "actor.title_name"))
+            elif _full_name(doc[tok.i:end]):
+                out.append(Cand(tok.i, end, "ACTOR", "actor.full_name"))
         return out
 
     def _units(self, doc: Doc) -> list[Cand]:
@@ -148,11 +154,27 @@ class NameTagger:
                         break
         return out
 
+    def _ner_places(self, doc: Doc) -> list[Cand]:
+        """GiNZA's place entities that contain a place name, trimmed of trailing common nouns
+        (クルスク州越境 → クルスク州, ロシア領内 → ロシア)."""
+        out = []
+        for e in doc.ents:
+            if e.label_ not in PLACE_NER or not any(_is_placename_token(t) for t in e):
+                continue
+            end = e.end
+            while end > e.start and not (_is_placename_token(doc[end - 1])
+                                         or doc[end - 1].text in self.parts.suffixes
+                                         or doc[end - 1].text in self.parts.directions):
+                end -= 1
+            if end > e.start and doc[e.start:end].text not in self.parts.not_places:
+                out.append(Cand(e.start, end, "PLACE", "place.ner"))
+        return out
+
     def _place_suffixes(self, doc: Doc) -> list[Cand]:
         """A proper or katakana name followed by 州/市/村/基地…: a place no dictionary lists."""
         out = []
         for tok in doc:
-            if not (_is_proper(tok) or _KATAKANA.match(tok.text)) or _is_name_only(tok):
+            if not tok.text.strip() or not (_is_proper(tok) or _KATAKANA.match(tok.text)) or _is_name_only(tok):
                 continue
             start = tok.i
             while start > 0 and _KATAKANA.match(doc[start - 1].text) and doc[start - 1].text != "・":
@@ -201,32 +223,34 @@ class NameTagger:
         return None
 
     # -- actor or place ----------------------------------------------------------------
-    def _decide(self, doc: Doc, c: Cand) -> str:
+    def _decide(self, doc: Doc, c: Cand, placey: set[int]) -> str:
         """SPEC §4: a country (or seat of government) is ACTOR when it acts, PLACE when it locates."""
         last = doc[c.end - 1]
-        cases = [t.text for t in last.children if t.dep_ in ("case", "fixed") or t.pos_ == "ADP"]
-        cases += [t.text for t in doc[c.end:c.end + 2] if t.pos_ == "ADP"]
-        for case in cases:
-            if case in AGENT_CASES or case.startswith("によ"):
-                return "ACTOR"
-            if case in LOCATION_CASES:
-                return "PLACE"
-            if case == "の":
-                return self._genitive(last.head if last.head.i >= c.end else _next_noun(doc, c.end))
-            if case == "と" and last.head.i != last.i and last.head.i >= c.end:
-                return "ACTOR"
-            if case == "を":
-                return "PLACE" if last.head.lemma_ in self.parts.locative_verbs else "ACTOR"
+        particles = _particles_after(doc, c.end)
+        if particles.startswith("によ") or particles[:1] in AGENT_CASES or particles in AGENT_CASES:
+            return "ACTOR"
+        head = _governor(doc, c)
+        if particles[:1] in ("に", "へ") or particles.startswith("から"):
+            # destination or location of movement/presence; otherwise a recipient or source
+            return "PLACE" if head is not None and head.lemma_ in self.parts.locative_verbs else "ACTOR"
+        if particles[:1] == "で":
+            return "PLACE"
+        if particles[:1] == "の":
+            return self._genitive(head, placey)
+        if particles[:1] == "と":
+            return "ACTOR"
+        if particles[:1] == "を":
+            return "PLACE" if head is not None and head.lemma_ in self.parts.locative_verbs else "ACTOR"
         nxt = doc[c.end] if c.end < len(doc) else None
-        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
-            return "PLACE"      # inside a compound: ウクライナ戦争, ウクライナ侵攻
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "VERB") and nxt.text.strip():
+            return "PLACE"      # inside a compound: ウクライナ戦争, ウクライナ侵攻, ウクライナ全体
         return "ACTOR"
 
-    def _genitive(self, head: Token | None) -> str:
+    def _genitive(self, head: Token | None, placey: set[int]) -> str:
         """X の head: a location word makes X a place; an action or a person makes X an actor."""
         if head is None:
             return "PLACE"
-        if head.text in self.parts.relational or head.text in self.parts.directions:
+        if head.i in placey or head.text in self.parts.relational or head.text in self.parts.directions:
             return "PLACE"
         if self.gaz.place(head.text) or _COUNTRY_TAG in head.tag_ or "地名" in head.tag_:
             return "PLACE"
@@ -263,6 +287,16 @@ def _is_name(tok: Token) -> bool:
     return bool(_KATAKANA.match(tok.text)) and tok.text != "・" and len(tok.text) >= 2
 
 
+def _full_name(span) -> bool:
+    """A name that is unmistakably a person's without a title: surname + given name
+    (松友|美佐紀, Sudachi 人名-姓 + 人名-名) or a ・-joined foreign name with a 人名 part
+    (ロバート・キャロル). A lone surname (田中) is too ambiguous."""
+    tags = [t.tag_ for t in span]
+    if any(t.endswith("人名-名") for t in tags[1:]) and "固有名詞" in tags[0]:
+        return True
+    return "・" in span.text and any(_NAME_TAG in t for t in tags)
+
+
 def _name_run_end(doc: Doc, i: int) -> int:
     """End of a name run: name tokens joined directly or by ・ (ドナルド・トランプ, 金正|恩)."""
     j = i + 1
@@ -295,9 +329,27 @@ def _next_noun(doc: Doc, i: int) -> Token | None:
     return None
 
 
-def _ner_places(doc: Doc) -> list[Cand]:
-    return [Cand(e.start, e.end, "PLACE", "place.ner") for e in doc.ents
-            if e.label_ in PLACE_NER and all(t.pos_ in ("PROPN", "NOUN", "SYM") for t in e)]
+def _is_placename_token(tok: Token) -> bool:
+    return "地名" in tok.tag_ or (bool(_KATAKANA.match(tok.text)) and len(tok.text) >= 2)
+
+
+def _particles_after(doc: Doc, i: int) -> str:
+    """The run of particles right after token i-1 (による is に + よる)."""
+    out = ""
+    for t in doc[i:i + 3]:
+        if t.pos_ == "ADP" or (out == "に" and t.lemma_ == "よる") or (out and t.pos_ == "SCONJ"):
+            out += t.text
+        else:
+            break
+    return out
+
+
+def _governor(doc: Doc, c: Cand) -> Token | None:
+    """The word the mention depends on, outside the mention itself."""
+    tok = doc[c.end - 1]
+    while c.start <= tok.i < c.end and tok.head.i != tok.i:
+        tok = tok.head
+    return None if c.start <= tok.i < c.end else tok
 
 
 def _merge_places(doc: Doc, cands: list[Cand], parts: PlaceParts) -> list[Cand]:
@@ -314,7 +366,7 @@ def _merge_places(doc: Doc, cands: list[Cand], parts: PlaceParts) -> list[Cand]:
             start, grew = start - 1, True
         while end < len(doc):
             t = doc[end]
-            if t.text in parts.connectors and end + 1 in starts:
+            if t.text in parts.connectors and end + 1 in starts and starts[end + 1].rule != "gaz.country":
                 end, grew = starts[end + 1].end, True
             elif t.text in parts.directions:
                 end, grew = end + 1, True

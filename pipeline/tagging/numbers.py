@@ -24,6 +24,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from ..doctext import text_of
 from ..mention import Mention
 from ..normalize.numbers import NUMERAL_CHARS, QUANTITY_KINDS, NumberRules, load_number_rules
 
@@ -82,7 +83,7 @@ class NumberTagger:
             return False                                  # 第3波: ordinal
         if after is not None and after.text in self.reject_after:
             return False                                  # 3人目, 2回目: ordinal
-        if _identifier_context(doc.text, span.start_char, span.end_char):
+        if _identifier_context(text_of(doc), span.start_char, span.end_char):
             return False                                  # URL paths, codes: /00m/
         if _space_between_numerals(core):
             return False                                  # MiG-29 2機
@@ -201,7 +202,7 @@ def _space_between_numerals(core: Span) -> bool:
 
 def _detached_after(doc: Doc, end: int, qualifiers) -> str | None:
     """The token-aligned text of a detached qualifier starting at `end` (を超え for を超えた)."""
-    following = doc.text[end:end + 16]
+    following = text_of(doc)[end:end + 16]
     for q in qualifiers:
         if following.startswith(q.surface):
             span = doc.char_span(end, end + len(q.surface), alignment_mode="expand")
@@ -223,7 +224,7 @@ def _negated(span: Span) -> bool:
 
 def _detached_before(doc: Doc, start: int, qualifiers) -> str | None:
     """A detached qualifier ending at `start` on a token boundary (最大で3万人)."""
-    preceding = doc.text[max(0, start - 16):start]
+    preceding = text_of(doc)[max(0, start - 16):start]
     for q in qualifiers:
         if preceding.endswith(q.surface) and \
                 doc.char_span(start - len(q.surface), start) is not None:
