@@ -154,6 +154,19 @@ CASES = {
                                              ("source", "ウクライナ国防省")}),
     "attribution.denied_object": ("ロシアは北朝鮮兵の派遣を否定した。", "DEPLOY", "派遣",
                                   {("patient", "北朝鮮兵"), ("source", "ロシア")}),
+    "attribution.estimate": ("ISWの見積もりによると、ロシア軍の死傷者は1000人を超えた。", "CASUALTY",
+                             "死傷者", {("patient", "ロシア軍"), ("quantity", "1000人"),
+                                      ("source", "ISW")}),
+    # --- sharing between clauses of one sentence ---
+    "shared.place_topic": ("ハルキウ州では、ロシア軍が村を砲撃し、住民3人が死亡した。", "CASUALTY", "死亡",
+                           {("patient", "住民"), ("quantity", "3人"), ("place", "ハルキウ州")}),
+    "shared.nado_clause": ("ロシア軍は北朝鮮兵を投入するなど攻勢を強めた。", "DEPLOY", "投入",
+                           {("agent", "ロシア軍"), ("patient", "北朝鮮兵")}),
+    "shared.topic_own_date": ("ロシア軍は2月、東部で攻勢を開始し、3月には要衝を制圧した。", "CAPTURE",
+                              "制圧", {("agent", "ロシア軍"), ("time", "3月"), ("patient", "要衝")}),
+    # --- who took part: a state is the doer, its soldiers are what is deployed ---
+    "involvement.state": ("北朝鮮の関与が明らかになった。", "DEPLOY", "関与", {("agent", "北朝鮮")}),
+    "involvement.troops": ("北朝鮮軍の関与が明らかになった。", "DEPLOY", "関与", {("patient", "北朝鮮軍")}),
 }
 
 # (sentence, type, trigger, polarity, modality)
@@ -194,6 +207,16 @@ READINGS = {
     "uncertain.beats_reported": ("ロシア軍は兵力不足のため、北朝鮮軍を投入する可能性があると報じられた。",
                                  "DEPLOY", "投入", "positive", "uncertain"),
     "asserted.plain": ("ロシア軍はクリミア半島を併合した。", "CAPTURE", "併合", "positive", "asserted"),
+    "asserted.contrastive_clause": ("ロシア軍は村を砲撃したが、ウクライナ軍は撤退していないと発表した。",
+                                    "ATTACK", "砲撃", "positive", "asserted"),
+    "negative.reported_after_contrast": ("ロシア軍は村を砲撃したが、ウクライナ軍は撤退していないと発表した。",
+                                         "WITHDRAW", "撤退", "negative", "reported"),
+    "uncertain.estimate_according": ("ISWの見積もりによると、ロシア軍の死傷者は1000人を超えた。",
+                                     "CASUALTY", "死傷者", "positive", "uncertain"),
+    "reported.tonokoto": ("北朝鮮兵がウクライナ軍と交戦したとのことだ。", "ATTACK", "交戦", "positive",
+                          "reported"),
+    "positive.claim_denied": ("ウクライナはロシアの主張を否定した。", "STATEMENT", "主張", "positive",
+                              "asserted"),
     "asserted.relative_under_hedge": ("ロシアが派遣した兵士は殺害されたとみられる。", "DEPLOY", "派遣",
                                       "positive", "reported"),
 }
@@ -208,6 +231,10 @@ NOT_EVENTS = {
     "speech_noun_as_topic": ("その発言は波紋を広げた。", "STATEMENT"),
     "label_compound": ("奪還作戦の詳細は不明だ。", "CAPTURE"),
     "involvement_in_scandal": ("クレムリンは関与を否定した。", "DEPLOY"),
+    "condition_noun": ("一方が侵攻を受けた場合、もう一方は直ちに軍事支援を行う。", "ATTACK"),
+    "consequence_of_condition": ("一方が侵攻を受けた場合、もう一方は直ちに軍事支援を行う。", "AID"),
+    "indicates_not_says": ("こうした状況はロシア軍の兵力不足を示唆している。", "STATEMENT"),
+    "label_noun_alone": ("停戦交渉は難航している。", "MEETING"),
 }
 
 

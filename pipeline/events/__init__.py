@@ -4,8 +4,10 @@
 Doc's own offsets:
     {"type", "trigger": (start, end), "arguments": [{"role", "start", "end"}],
      "polarity", "modality", "rule", "sentence": (start, end)}
-Stages: triggers.py finds trigger words, arguments.py reads their case frames, senses.py
-drops words not used in their event sense, modality.py reads polarity, modality and source.
+Stages: triggers.py finds trigger words (rules/triggers.tsv), predicate.py locates each in the
+tree, arguments.py reads its case frame (rules/event_roles.tsv; clauses.py and counts.py fill
+the gaps), senses.py drops words not used in their event sense, modality.py and
+attribution.py read polarity, modality and source (rules/event_cues.tsv).
 """
 from __future__ import annotations
 
@@ -13,10 +15,12 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from .arguments import ArgumentFinder, Found
+from .arguments import find_arguments
+from .grammar import Grammar
 from .lexicon import Lexicon, load_lexicon
-from .modality import ModalityReader
-from .phrases import Phrases
+from .modality import ModalityReader, Reading
+from .phrases import Found, Phrases
+from .predicate import locate
 from .senses import in_sense
 from .triggers import Candidate, TriggerFinder
 
@@ -27,7 +31,7 @@ class EventExtractor:
     def __init__(self, rules_dir: Path):
         self.rules_dir = Path(rules_dir)
         self.lex: Lexicon = load_lexicon(self.rules_dir)
-        self.finder = TriggerFinder(self.lex)
+        self.triggers = TriggerFinder(self.lex)
         single = [t for t in self.lex.triggers if len(t.marked) == 1]
         self.speech_lemmas = {w for t in single if t.type == "STATEMENT"
                               for w in t.tokens[t.marked[0]]}
@@ -40,24 +44,24 @@ class EventExtractor:
 
 def extract(doc: Doc, ex: EventExtractor) -> list[dict]:
     phrases = Phrases(doc, ex.lex, ex.event_nouns)
-    args = ArgumentFinder(ex.lex, phrases, ex.speech_lemmas, ex.event_nouns)
-    reader = ModalityReader(args, ex.speech_lemmas, ex.event_nouns)
+    g = Grammar(ex.lex, phrases, ex.speech_lemmas, ex.event_nouns)
+    reader = ModalityReader(g)
     taken: set[int] = set()
     events = []
-    for cand in ex.finder.candidates(doc, phrases.entity_at):
+    for cand in ex.triggers.candidates(doc, phrases.entity_at):
         span = set(range(cand.start, cand.end))
         if span & taken:      # a longer pattern already took these words
             continue
-        pred = args.predicate(cand)
-        found = args.find(pred)
-        if not in_sense(pred, found, args, ex.event_nouns):
+        pred = locate(cand, g)
+        found = find_arguments(pred, g)
+        if not in_sense(pred, found, g):
             continue
         taken |= span
         events.append(_event(cand, found, reader.read(pred)))
     return sorted(events, key=lambda e: e["trigger"])
 
 
-def _drop_self_quote(found: list[Found], reading) -> None:
+def _drop_self_quote(found: list[Found], reading: Reading) -> None:
     """Aは…を否定し、…と発表した: a speaker's statement is not reported by the same speaker."""
     agents = {(f.arg.start, f.arg.end) for f in found if f.role == "agent"}
     if reading.sources and all((s.arg.start, s.arg.end) in agents for s in reading.sources):
@@ -66,7 +70,7 @@ def _drop_self_quote(found: list[Found], reading) -> None:
         reading.notes.append("self_quote")
 
 
-def _event(cand: Candidate, found: list[Found], reading) -> dict:
+def _event(cand: Candidate, found: list[Found], reading: Reading) -> dict:
     if cand.rule.type == "STATEMENT":
         _drop_self_quote(found, reading)
     seen, arguments, arg_rules = set(), [], []

@@ -1,15 +1,13 @@
-"""Polarity, modality and attribution of an event, read on the way from its predicate to the
-root of the sentence (GUIDELINES §6).
+"""Polarity and modality of an event, read on the way from its trigger to the root of the
+sentence (SPEC §5, GUIDELINES §6: uncertain > planned > reported > asserted).
 
-Along that path:
-- a speech predicate taking the event's clause as its と-complement (or an event noun as its
-  object: 関与を認めた) makes the event `reported` (or `uncertain`: とみられる, と推定) and
-  its speaker the event's `source`; 否定 also makes the event `negative`;
-- 〜によると / 〜の分析では on any predicate of the path name a source;
-- hedges and plans (可能性, 〜か, 予定, 方針) set `uncertain` / `planned`;
-- a denial or stop (支援を停止, 交渉拒否) or a negated fact (派遣した事実はない) makes it negative.
-A restrictive relative clause (ロシアが派遣した兵士は…) is presupposed: from the matrix clause it
-inherits only attribution, not hedges, plans or negation.
+- the trigger's own auxiliaries: negation (〜していない, 〜ず), hedges (〜か, 〜だろう);
+- words on the path: plans and hedges (予定, 検討, 可能性), denials and stops (参加を否定,
+  支援を停止, 交渉拒否), a negated fact (派遣した事実はない), attribution (attribution.py);
+- a yes/no question (北朝鮮軍が参戦?) hedges.
+A restrictive relative clause (ロシアが派遣した兵士は…) is presupposed: from the matrix clause
+it inherits attribution only, not hedges, plans or negation; a contrastive clause (〜が、)
+asserts on its own.
 """
 from __future__ import annotations
 
@@ -17,10 +15,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from .arguments import ArgumentFinder, Found, Predicate
-from .phrases import Arg
-from .syntax import CLAUSE_DEPS, ancestors, content_children, dep, function_words, raw_marker, \
-    voice
+from .attribution import Attribution
+from .grammar import Grammar
+from .phrases import Found
+from .predicate import Predicate
+from .syntax import CLAUSE_DEPS, ancestors, content_children, dep, function_words, raw_marker
 
 RANK = {"uncertain": 3, "planned": 2, "reported": 1, "asserted": 0}
 QUESTION_MARKS = ("?", "？")
@@ -41,26 +40,24 @@ class Reading:
     def polarity(self) -> str:
         return "negative" if self.negative else "positive"
 
+    def add(self, modality: str, note: str) -> None:
+        self.modalities.add(modality)
+        self.notes.append(note)
+
+    def negate(self, note: str) -> None:
+        self.negative = True
+        self.notes.append(note)
+
 
 class ModalityReader:
-    def __init__(self, finder: ArgumentFinder, speech_lemmas: set[str], event_nouns: set[str]):
-        self.finder = finder
-        self.lex = finder.lex
-        self.speech_lemmas = speech_lemmas
-        self.event_nouns = event_nouns
+    def __init__(self, g: Grammar):
+        self.g = g
+        self.lex = g.lex
+        self.attribution = Attribution(g)
 
     def read(self, pred: Predicate) -> Reading:
         r = Reading()
-        own = [f for t in pred.chain + ([pred.light] if pred.light is not None else [])
-               for f in function_words(t)]
-        self._function_cues(own, r, negate=True)
-        for t in pred.chain[1:]:                 # 交渉拒否, 派遣計画: fused stop or plan nouns
-            if self.lex.is_negator(t.lemma_):
-                r.negative = True
-                r.notes.append(f"negator:{t.text}")
-            if self.lex.is_cue("modal", t.lemma_):
-                r.modalities.add(self.lex.cue("modal", t.lemma_))
-                r.notes.append(f"modal:{t.text}")
+        self._own_cues(pred, r)
         # climb from the trigger itself, so that a plan or stop noun between it and its
         # support verb (支援の準備を進める, 支援を停止した) is read on the way
         start = pred.chain[-1]
@@ -68,113 +65,89 @@ class ModalityReader:
         restricted = False
         for child, head in ancestors(start):
             if self._contrastive(child):
-                break           # 〜が、…と述べた: a contrastive clause asserts on its own
-            self._edge(child, head, r, restricted, pred)
+                break
+            if not self._attributed(child, head, r, restricted, pred):
+                self._content(child, head, r)
+                if not restricted:
+                    self._scope(child, head, r)
             self._according(head, r)
-            if dep(child) == "acl" and not self._clause_noun(head) \
-                    and not raw_marker(child).endswith("など"):
-                restricted = True
+            restricted = restricted or self._restrictive(child, head)
         if not restricted and self._open_question(start):
-            r.modalities.add("uncertain")
-            r.notes.append("question")
+            r.add("uncertain", "question")
         return r
 
-    # --- cues on the path --------------------------------------------------------------
+    def _own_cues(self, pred: Predicate, r: Reading) -> None:
+        words = [f for t in pred.chain + pred.heads[1:] for f in function_words(t)]
+        self._function_cues(words, r, negate=True)
+        for t in pred.chain[1:]:                 # 交渉拒否, 派遣計画: fused stop or plan nouns
+            if self.lex.is_negator(t.lemma_):
+                r.negate(f"negator:{t.text}")
+            if self.lex.is_cue("modal", t.lemma_):
+                r.add(self.lex.cue("modal", t.lemma_), f"modal:{t.text}")
+
     def _function_cues(self, words: list[Token], r: Reading, negate: bool) -> None:
-        lem = [w.lemma_ for w in words] + [w.text for w in words]
-        hedged = any(self.lex.cue("modal", w) == "uncertain" for w in lem)
+        hedged = False
         for w in words:
             m = self.lex.cue("modal", w.lemma_) or self.lex.cue("modal", w.text)
             if m:
-                r.modalities.add(m)
-                r.notes.append(f"modal:{w.text}")
+                r.add(m, f"modal:{w.text}")
+                hedged = hedged or m == "uncertain"
         # のではないか / かもしれない: a hedge, not a denial
         if negate and not hedged and any(self.lex.is_cue("negation", w.lemma_) for w in words):
-            r.negative = True
-            r.notes.append("negation")
+            r.negate("negation")
 
-    def _edge(self, child: Token, head: Token, r: Reading, restricted: bool,
-              pred: Predicate) -> None:
-        m = self.finder.marker(child)
-        raw_quote = m.startswith("と") or m == "ように"
+    def _attributed(self, child: Token, head: Token, r: Reading, restricted: bool,
+                    pred: Predicate) -> bool:
+        value = self.attribution.speech(child, head, pred.chain)
+        if value is None:
+            return False
+        # a presupposed clause (ロシアが派遣した兵士は…とみられる) is attributed, not hedged
+        r.add("reported" if restricted else value, f"speech:{head.text}")
+        r.sources += self.attribution.sources(head, child)
+        if self.lex.is_cue("negator", head.lemma_) and not restricted:
+            r.negate(f"denied:{head.text}")
+        return True
+
+    def _content(self, child: Token, head: Token, r: Reading) -> None:
+        value = self.attribution.content(child, head)
+        if value is not None:
+            r.add(value, f"content:{head.text}")
+            r.sources += [Found("source", a, "source.holder")
+                          for a in self.attribution.holder(head)]
+
+    def _scope(self, child: Token, head: Token, r: Reading) -> None:
+        """Plans, hedges, stops and negated facts that govern `child`."""
         hl = head.lemma_
-        value = self._speech_value(head)
-        # 関与を認めた / 参加を否定 / 派兵の可能性を示唆: an event noun as the object of a
-        # STATEMENT verb is its content (a claim noun, 主張を否定, is not)
-        nominal = (child.lemma_ in self.event_nouns and child.lemma_ not in self.speech_lemmas
-                   or self.lex.is_cue("content", child.lemma_)
-                   or self.lex.is_cue("modal", child.lemma_))
-        if value and (raw_quote or (m in ("を", "が", "も") and nominal
-                                    and hl in self.speech_lemmas)):
-            # a presupposed clause (ロシアが派遣した兵士は…とみられる) is attributed, not hedged
-            value = "reported" if restricted else value
-            r.modalities.add(value)
-            r.notes.append(f"speech:{head.text}")
-            r.sources += [Found("source", a, "source.speaker")
-                          for a in self.speaker(head, quote=child)]
-            if self.lex.is_cue("negator", hl) and not restricted:
-                r.negative = True
-                r.notes.append(f"denied:{head.text}")
-            return
-        # 〜との見方 / 〜という情報; a plain relative (CSISが発表した推計) names no content
-        if self.lex.is_cue("content", hl) and raw_quote:
-            value = self.lex.cue("content", hl)
-            if value == "-" and raw_quote:
-                value = "reported"                            # 〜とのことだ
-            if value != "-":
-                r.modalities.add(value)
-                r.notes.append(f"content:{head.text}")
-                r.sources += [Found("source", a, "source.holder") for a in self.holder(head)]
-        if restricted:
-            return
         # a plan or hedge on the next coordinated clause is that clause's own
         if self.lex.is_cue("modal", hl) and dep(child) not in CLAUSE_DEPS:
-            r.modalities.add(self.lex.cue("modal", hl))
-            r.notes.append(f"modal:{head.text}")
-        for sib in content_children(head):
-            if self.lex.is_cue("modal", sib.lemma_) and self.finder.marker(sib) == "と":
-                r.modalities.add(self.lex.cue("modal", sib.lemma_))     # 解放を目標とし
+            r.add(self.lex.cue("modal", hl), f"modal:{head.text}")
+        for sib in content_children(head):                # 解放を目標とし
+            if self.lex.is_cue("modal", sib.lemma_) and self.g.marker(sib) == "と":
+                r.add(self.lex.cue("modal", sib.lemma_), f"modal:{sib.text}")
         self._function_cues(function_words(head), r, negate=False)
-        if self.lex.is_negator(hl) and m in ("を", "compound", "の"):
-            r.negative = True
-            r.notes.append(f"negator:{head.text}")
+        if self.lex.is_negator(hl) and self.g.marker(child) in ("を", "compound", "の") \
+                and child.lemma_ not in self.g.speech_lemmas:      # 主張を否定: a claim was made
+            r.negate(f"negator:{head.text}")
         if self.lex.is_cue("fact", hl) and dep(child) == "acl" and \
                 self.lex.is_cue("negation", head.head.lemma_):
-            r.negative = True
-            r.notes.append(f"no_fact:{head.text}")
+            r.negate(f"no_fact:{head.text}")
 
-    def _speech_value(self, head: Token) -> str | None:
-        """reported / uncertain if `head` is a speech predicate, else None."""
-        value = self.lex.cue("speech", head.lemma_)
-        if self.finder.is_statement_verb(head) and value == "reported_passive":
-            return "reported"                            # 明らかにした
-        if value == "reported_passive":
-            return "reported" if voice(head) == "passive" else None
-        if value:
-            return value
-        return "reported" if head.lemma_ in self.speech_lemmas else None
+    def _according(self, tok: Token, r: Reading) -> None:
+        for modality, sources, note in self.attribution.according(tok):
+            r.sources += [Found("source", a, "source.according") for a in sources]
+            r.add(modality, f"according:{note}")
+
+    def _restrictive(self, child: Token, head: Token) -> bool:
+        """ロシアが派遣した兵士: a relative clause on a plain noun (not 〜する可能性,
+        〜との情報, 〜しているほか, 〜するなど)."""
+        return dep(child) == "acl" and not raw_marker(child).endswith("など") and not any(
+            self.lex.is_cue(k, head.lemma_) for k in ("modal", "content", "fact", "linker"))
 
     def _contrastive(self, tok: Token) -> bool:
+        """〜が、…と述べた: a clause closed by a contrastive conjunction."""
         words = function_words(tok)
         return bool(words) and words[-1].pos_ == "SCONJ" and \
             self.lex.is_cue("contrast", words[-1].text)
-
-    def _clause_noun(self, tok: Token) -> bool:
-        return any(self.lex.is_cue(k, tok.lemma_)
-                   for k in ("modal", "content", "fact", "linker"))
-
-    def _according(self, tok: Token, r: Reading) -> None:
-        """〜によると / 〜の分析では on `tok`: the source of everything below it."""
-        for c in content_children(tok):
-            m = self.finder.marker(c)
-            content = self.lex.cue("content", c.lemma_)
-            if self.lex.is_cue("according", m) or (raw_marker(c) == "では" and
-                                                   content not in (None, "-")):
-                # 〜によると / 〜の分析では: attributed, whether or not a source is named;
-                # 〜の見積もりによると / 〜の推計では: an estimate
-                r.sources += [Found("source", a, "source.according") for a in self.origin(c)]
-                r.modalities.add("uncertain" if content == "uncertain" else "reported")
-                r.notes.append(f"according:{c.text}")
 
     def _open_question(self, tok: Token) -> bool:
         """A yes/no question (ウクライナで北朝鮮軍が参戦?) hedges; a wh-question does not."""
@@ -182,51 +155,3 @@ class ModalityReader:
         if not sent.text.rstrip().endswith(QUESTION_MARKS):
             return False
         return not any(self.lex.is_cue("wh", t.lemma_) for t in sent)
-
-    # --- who speaks --------------------------------------------------------------------
-    def speaker(self, head: Token, quote: Token | None = None) -> list[Arg]:
-        """Who says what `head` reports: its subject (passive: its に/による agent), else the
-        subject its clause shares, else the sentence topic; never a word of the quote."""
-        passive = voice(head) == "passive"
-        inside = {t.i for t in quote.subtree} if quote is not None else set()
-        for c in content_children(head):
-            if c.i in inside:
-                continue
-            by = self.finder.marker(c) == "による" or passive and self.finder.marker(c) == "に"
-            if by or not passive and self.finder.is_subject(c):
-                a = self.finder.phrases.of(c)
-                if a is not None and _can_speak(a):
-                    return [a] + self.finder.conjuncts(c)
-        if passive:
-            return []
-        subj = self.finder.shared_subject(head) or self.finder.sentence_topic(head)
-        a = self.finder.phrases.of(subj) if subj is not None and subj.i not in inside else None
-        return [a] + self.finder.conjuncts(subj) if a is not None and _can_speak(a) else []
-
-    def origin(self, tok: Token) -> list[Arg]:
-        """CNN(によると) → CNN; CNNの報道(によると) → CNN; CSISが発表した推計(によると) → CSIS."""
-        a = self.finder.phrases.of(tok)
-        if a is not None and a.label in ("ACTOR", "PLACE"):
-            return [a] + self.finder.conjuncts(tok)
-        for c in tok.children:
-            if c.i < tok.i and self.finder.marker(c) in ("の", "compound"):
-                o = self.finder.phrases.of(c)
-                if o is not None and o.label in ("ACTOR", "PLACE"):
-                    return [o]
-            if dep(c) == "acl":
-                s = self.speaker(c)
-                if s:
-                    return s
-        return [a] if a is not None else []
-
-    def holder(self, content: Token) -> list[Arg]:
-        """との見方を維持している米国: whoever holds the view the content noun names."""
-        h = content.head
-        if h.i == content.i or self.finder.marker(content) != "を":
-            return []
-        return self.speaker(h)
-
-
-def _can_speak(a: Arg) -> bool:
-    """A speaker is an actor or a person-like noun (当局者, 避難民), not 軍事協力関係."""
-    return bool(set(a.classes) & {"ACTOR", "PLACE", "PERSON", "TROOP"})

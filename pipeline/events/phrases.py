@@ -40,6 +40,14 @@ class Arg:
         return self.entity.label_ if self.entity is not None else None
 
 
+@dataclass(frozen=True)
+class Found:
+    """An argument with its role and the rule that gave it (`case:を`, `shared.subject`)."""
+    role: str
+    arg: Arg
+    rule: str
+
+
 class Phrases:
     def __init__(self, doc: Doc, lex: Lexicon, event_nouns: set[str] = frozenset()):
         self.lex = lex
@@ -58,6 +66,8 @@ class Phrases:
                 any(self.lex.is_cue(k, tok.lemma_) for k in NOT_ARGUMENT_KINDS):
             return None
         chain = compound_chain(tok)
+        if any(t.pos_ == "PRON" for t in chain):
+            return None                   # 彼ら, これら: a pronoun names no one by itself
         inner = self._entity_before_relational(chain) or self._owner_of_relational(tok)
         if inner is not None:
             return self._entity_arg(inner, tok)
@@ -161,3 +171,8 @@ def compound_chain(tok: Token) -> list[Token]:
         else:
             break
     return run
+
+
+def can_speak(a: Arg | None) -> bool:
+    """A speaker is an actor or a person-like noun (当局者, 避難民), not 軍事協力関係."""
+    return a is not None and bool(set(a.classes) & {"ACTOR", "PLACE", "PERSON", "TROOP"})

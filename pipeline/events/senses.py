@@ -2,42 +2,60 @@
 against the arguments found and the parse (支援 of a policy, 打撃 to an economy are not events)."""
 from __future__ import annotations
 
-from .arguments import ArgumentFinder, Found, Predicate
+from .grammar import Grammar
 from .lexicon import Condition
-from .phrases import compound_chain
-from .syntax import content_children, function_words, is_verbal, raw_marker
+from .phrases import Found, can_speak, compound_chain
+from .predicate import Predicate
+from .syntax import content_children, dep, function_words, is_verbal, raw_marker, voice
 
 
-def in_sense(pred: Predicate, found: list[Found], finder: ArgumentFinder,
-             event_nouns: set[str]) -> bool:
-    if _hypothetical(pred, finder):
+def in_sense(pred: Predicate, found: list[Found], g: Grammar) -> bool:
+    if _hypothetical(pred, g):
+        return False
+    if pred.cand.rule.frame == "speech" and _not_a_speaker(pred, g):
         return False
     nominal = pred.light is None and not is_verbal(pred.anchor)
     if pred.cand.rule.frame == "speech" and nominal and not found \
-            and not _has_quote(pred, finder, event_nouns):
+            and not _has_quote(pred, g):
         return False                      # その発言は波紋を広げた: a speech noun as a topic
     if nominal and not found and len(pred.chain) == 1 and raw_marker(pred.anchor) != "が":
         return False                      # 停戦交渉は難航: a bare noun used as a label
     needs = pred.cand.rule.needs
-    return not needs or any(_holds(c, pred, found, finder, event_nouns) for c in needs)
+    return not needs or any(_holds(c, pred, found, g) for c in needs)
 
 
-def _hypothetical(pred: Predicate, finder: ArgumentFinder) -> bool:
-    """北朝鮮軍が派兵されれば: a conditional asserts, reports, plans or denies nothing."""
-    words = [f for t in [pred.anchor] + ([pred.light] if pred.light is not None else [])
-             for f in function_words(t)]
-    return any(finder.lex.is_cue("conditional", w.text) for w in words)
+def _hypothetical(pred: Predicate, g: Grammar) -> bool:
+    """北朝鮮軍が派兵されれば / 侵攻を受けた場合: a conditional asserts, reports, plans or
+    denies nothing."""
+    clause = pred.clause
+    words = [f for t in pred.heads for f in function_words(t)]
+    if any(g.lex.is_cue("conditional", w.text) for w in words) or \
+            dep(clause) == "acl" and g.lex.is_cue("conditional", clause.head.lemma_):
+        return True
+    # …場合、もう一方は支援を行う: the consequence of a condition is no assertion either
+    return any(c.i < clause.i and (g.lex.is_cue("conditional", c.lemma_) or dep(c) == "advcl"
+                                   and any(g.lex.is_cue("conditional", w.text)
+                                           for w in function_words(c)))
+               for c in content_children(clause))
 
 
-def _holds(cond: Condition, pred: Predicate, found: list[Found], finder: ArgumentFinder,
-           event_nouns: set[str]) -> bool:
+def _not_a_speaker(pred: Predicate, g: Grammar) -> bool:
+    """状況は戦力不足を示唆している: a speech verb whose subject cannot speak means
+    'indicates', not a statement."""
+    subjects = [g.phrases.of(c) for t in pred.heads
+                if voice(t) != "passive"          # 存在が報じられた: the subject is what is said
+                for c in content_children(t) if c.i < t.i and g.is_subject(c)]
+    return bool(subjects) and not any(can_speak(a) for a in subjects)
+
+
+def _holds(cond: Condition, pred: Predicate, found: list[Found], g: Grammar) -> bool:
     if cond.what == "light":
         return pred.light is not None or is_verbal(pred.anchor)
     if cond.what == "quote":
-        return _has_quote(pred, finder, event_nouns)
+        return _has_quote(pred, g)
     if cond.what == "mod":
         mods = [c for t in pred.chain for c in t.children
-                if c.i < t.i and finder.marker(c) in ("compound", "の", "")]
+                if c.i < t.i and g.marker(c) in ("compound", "の", "")]
         texts = ["".join(t.text for t in compound_chain(c)) for c in mods]
         return any(_fits(cond.values, (), c.lemma_, x) for c, x in zip(mods, texts))
     return any(f.role == cond.what and _fits(cond.values, f.arg.classes, f.arg.head.lemma_,
@@ -51,14 +69,16 @@ def _fits(values, classes, lemma: str, text: str) -> bool:
                for v in values)
 
 
-def _has_quote(pred: Predicate, finder: ArgumentFinder, event_nouns: set[str]) -> bool:
+def _has_quote(pred: Predicate, g: Grammar) -> bool:
     """A と-clause, or an event or content noun as object (関与を認めた, 情報を伝えた)."""
-    for t in [pred.anchor] + ([pred.light] if pred.light is not None else []):
+    for t in pred.heads:
+        if voice(t) == "passive":
+            continue                      # 存在が報じられた: the subject is what is said
         for c in content_children(t):
             m = raw_marker(c)
             if m.startswith("と") and c.i < t.i:
                 return True
-            if finder.marker(c) in ("を", "が", "も") and \
-                    (c.lemma_ in event_nouns or finder.lex.is_cue("content", c.lemma_)):
+            if g.marker(c) in ("を", "が", "も") and \
+                    (c.lemma_ in g.event_lemmas or g.lex.is_cue("content", c.lemma_)):
                 return True
     return False

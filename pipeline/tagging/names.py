@@ -78,7 +78,10 @@ class NameTagger:
         self.parts = load_place_parts(rules_dir)
         self.surfaces = {k: v for k, v in _surface_table(gazetteer).items()
                          if k not in self.parts.not_places}
-        self.max_len = max((len(s) for s in self.surfaces), default=0)
+        # longest surface per first character: bounds the lookups made at each token
+        self.max_len: dict[str, int] = {}
+        for surface in self.surfaces:
+            self.max_len[surface[0]] = max(self.max_len.get(surface[0], 0), len(surface))
 
     def __call__(self, doc: Doc) -> list[Mention]:
         cands = (self._dictionary(doc) + self._nationality_heads(doc) + self._persons(doc)
@@ -101,7 +104,7 @@ class NameTagger:
         ends = {t.idx + len(t.text): t.i + 1 for t in doc}
         out = []
         for tok in doc:
-            for n in range(min(self.max_len, len(text) - tok.idx), 0, -1):
+            for n in range(min(self.max_len.get(tok.text[:1], 0), len(text) - tok.idx), 0, -1):
                 surface = text[tok.idx:tok.idx + n]
                 if surface in self.surfaces and tok.idx + n in ends:
                     label, rule = self.surfaces[surface]

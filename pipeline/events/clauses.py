@@ -1,0 +1,97 @@
+"""What coordinated and embedding clauses share: the subject Japanese leaves out (北朝鮮は
+兵士を派遣し、武器を供与した), the time and the place topic of the sentence."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .grammar import Grammar
+from .phrases import Found
+from .syntax import CLAUSE_DEPS, content_children, dep, raw_marker
+
+
+def clause_up(t: Token, g: Grammar) -> tuple[Token | None, str]:
+    """The clause `t` is coordinated with or embedded in, and how: `clause` (a clause link),
+    `linker` (〜しているほか、…), `quote` (〜と発表した), `modal` (〜した疑いがある)."""
+    h = t.head
+    if h.i == t.i:
+        return None, ""
+    if dep(t) in CLAUSE_DEPS:
+        return h, "clause"
+    if dep(t) == "acl" and raw_marker(t).endswith("など"):
+        return h.head, "clause"                          # 〜を投入するなど巻き返しを図った
+    if g.marker(t).startswith("と") and g.is_speech(h):
+        return h, "quote"
+    if dep(t) == "acl" and g.lex.is_cue("modal", h.lemma_):
+        # 〜する予定だ / 〜する可能性がある: the topic is the event's; 〜の可能性を懸念: not
+        if h.head.i == h.i or any(dep(c) == "cop" for c in h.children):
+            return h, "clause"
+        return h.head, "clause" if g.lex.is_cue("hedge_verb", h.head.lemma_) else "modal"
+    if dep(t) == "acl" and h.head.i != h.i and g.lex.is_cue("linker", h.lemma_):
+        return h.head, "linker"
+    return None, ""
+
+
+def clauses_before(p: Token, g: Grammar) -> list[Token]:
+    """Clauses coordinated before `p`, nearest first (their own earlier clauses too)."""
+    out = []
+    for c in sorted(content_children(p), key=lambda c: -c.i):
+        if c.i > p.i:
+            continue
+        if dep(c) in CLAUSE_DEPS:
+            out += [c] + clauses_before(c, g)
+        elif g.lex.is_cue("linker", c.lemma_):
+            for a in c.children:
+                if dep(a) == "acl":
+                    out += [a] + clauses_before(a, g)
+    return out
+
+
+def shared_subject(p: Token, g: Grammar) -> Token | None:
+    """The subject clause `p` shares: up the chain of clause links (coordinated clauses, the
+    speech verb of a quoted clause, the verb of 〜する可能性がある), then the topic (は) of
+    a clause coordinated before it."""
+    if dep(p) == "dep" and p.head.i < p.i and g.is_subject(p.head):
+        return p.head                 # GiNZA sometimes hangs a clause on its own topic
+    t, strict = p, False
+    while True:
+        t, link = clause_up(t, g)
+        if t is None:
+            break
+        strict = strict or link == "modal"
+        for c in content_children(t):
+            # through 可能性/疑い only a が-subject is the clause's own (ロシアが…疑いがある)
+            if c.i < p.i and g.is_subject(c) and not (strict and g.marker(c) != "が"):
+                return c
+    for c in clauses_before(p, g):
+        for a in content_children(c):
+            if raw_marker(a) == "は" and g.phrases.of(a) is not None:
+                return a
+    return None
+
+
+def sentence_topic(p: Token, g: Grammar) -> Token | None:
+    """The first は-topic of the sentence before `p`: it scopes over the sentence's main
+    predicate, and over a speech verb whose speaker the parse hung inside the quote."""
+    for t in p.sent:
+        if t.i >= p.i:
+            return None
+        if raw_marker(t) == "は" and g.is_subject(t):
+            return t
+    return None
+
+
+def shared_frame(p: Token, g: Grammar) -> list[Found]:
+    """When and where of coordinated clauses: a DATE, or a place topic (〜では), on a clause
+    that `p` is coordinated into, before `p`."""
+    t, out = p, []
+    while not out:
+        t, link = clause_up(t, g)
+        if t is None or link not in ("clause", "linker"):
+            break
+        for c in content_children(t):
+            a = g.phrases.of(c) if c.i < p.i else None
+            if a is not None and a.label == "DATE":
+                out.append(Found("time", a, "shared.time"))
+            elif a is not None and a.label == "PLACE" and raw_marker(c) == "では":
+                out.append(Found("place", a, "shared.place"))
+    return out

@@ -1,0 +1,70 @@
+"""Head counts: the NUMBER that counts an argument (1万1000人の兵士) and the noun a bare
+number belongs to (北朝鮮軍の1個大隊, 兵士のうち約4千人)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .grammar import Grammar
+from .phrases import Arg, Found, compound_chain
+from .syntax import bunsetu_head, dep
+
+COUNTED = ("が", "も", "を", "の", "compound", "")
+PART_NOUNS = {"うち", "中"}          # 兵士のうち約4千人: the number's owner hangs on うち
+
+
+def numbers_of(tok: Token, g: Grammar) -> list[Arg]:
+    """NUMBER mentions that count `tok`: 1万1000人の兵士, 2000人を超える兵士,
+    最大1個大隊規模の兵士, ロシア兵は95万人を超えた."""
+    out = []
+    for c in tok.children:
+        if c.i > tok.i:
+            continue
+        if dep(c) == "acl" and g.lex.is_cue("measure", c.lemma_):
+            out += _numbers(c.children, g)
+        elif g.marker(c) in COUNTED:
+            out += _numbers(compound_chain(c), g)[:1]
+    h = tok.head
+    if not out and g.marker(tok) == "が" and g.lex.is_cue("measure", h.lemma_):
+        out += _numbers([c for c in h.children if c.i > tok.i], g)
+    return out
+
+
+def number_owners(num: Token, head: Token, g: Grammar) -> list[Arg]:
+    """The noun a counted subject/object belongs to: 北朝鮮軍の1個大隊, 民間人5人 (fused
+    before the number), 兵士のうち約4千人 (on the predicate's うち)."""
+    ent = g.phrases.entity(num)
+    first = ent.start if ent is not None else num.i
+    owners = [c for c in num.children if c.i < first and
+              (g.marker(c) in ("の", "compound") or c.i + 1 == first)]
+    if not owners:
+        owners = [o for c in head.children if c.lemma_ in PART_NOUNS
+                  for o in c.children if g.marker(o) == "の"]
+    args = [g.phrases.of(o) for o in owners]
+    return [as_people(a) for a in args if a is not None and a.label not in ("NUMBER", "DATE")]
+
+
+def predicate_count(anchor: Token, g: Grammar) -> list[Found]:
+    """死傷者は3000人を超えた / 死傷者125,800人だった / 死傷者が数百人規模: the number a
+    casualty noun is said to reach."""
+    top = bunsetu_head(anchor)
+    head = top.head
+    if head.i == top.i:
+        return []
+    for h in [head] + [t for t in top.doc[top.i + 1:head.i]
+                       if g.lex.is_cue("measure", t.lemma_)]:
+        found = [Found("quantity", a, "quantity.predicate")
+                 for a in _numbers([h] + list(h.children), g) if a.head.i > anchor.i]
+        if found:
+            return found
+    return []
+
+
+def as_people(arg: Arg) -> Arg:
+    """An owner of a head count is people even if its noun is not listed (これらの兵士)."""
+    if "TROOP" in arg.classes or "PERSON" in arg.classes or arg.entity is not None:
+        return arg
+    return Arg(arg.start, arg.end, arg.head, ("PERSON", "noun"), None)
+
+
+def _numbers(tokens, g: Grammar) -> list[Arg]:
+    return [a for t in tokens if (a := g.phrases.of(t)) is not None and a.label == "NUMBER"]

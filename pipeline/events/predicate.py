@@ -1,0 +1,104 @@
+"""Where an event sits in the tree: its trigger's head word and the word that carries it.
+
+A noun trigger's arguments hang on a support verb (攻撃を仕掛けた, 死傷者を出した, 攻撃を
+受けた), on the predicate it is coordinated with (死亡または負傷した), or on the verb that
+gives it a number (死傷者は3000人を超えた).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .grammar import CONJ_MARKERS, Grammar
+from .syntax import dep, is_verbal, raw_marker, voice
+from .triggers import Candidate
+
+
+@dataclass
+class Predicate:
+    cand: Candidate
+    anchor: Token                        # syntactic head of the trigger words
+    chain: list[Token]                   # anchor and the compound heads above it (攻撃開始後)
+    light: Token | None = None           # the word carrying a noun trigger
+    light_voice: str = "active"
+    self_subject: bool = False           # the trigger noun is the light word's subject
+
+    @property
+    def clause(self) -> Token:
+        """The token whose position in the tree decides sharing, gaps and modality."""
+        return self.light or self.chain[-1]
+
+    @property
+    def heads(self) -> list[Token]:
+        return [self.anchor] + ([self.light] if self.light is not None else [])
+
+
+def locate(cand: Candidate, g: Grammar) -> Predicate:
+    chain = [cand.anchor]
+    while dep(chain[-1]) == "compound" and chain[-1].head.i > chain[-1].i:
+        chain.append(chain[-1].head)
+    pred = Predicate(cand, cand.anchor, chain)
+    if cand.rule.frame == "speech" or is_verbal(cand.anchor):
+        return pred
+    pred.light = _light(chain, g) or _partner(chain[-1], g)
+    if pred.light is None:
+        pred.light = _measure(chain[-1], g)
+        pred.self_subject = pred.light is not None
+    if pred.light is not None:
+        pred.light_voice = _light_voice(pred.light, chain, g)
+    return pred
+
+
+def _light(chain: list[Token], g: Grammar) -> Token | None:
+    for t in chain[1:]:
+        if g.is_light(t):
+            return t
+    top = chain[-1]
+    # 支援の準備を進める / 派遣の計画を発表: a plan or stop noun in between passes through
+    while g.marker(top) == "の" and top.head.i > top.i and g.is_light(top.head) \
+            and not is_verbal(top.head):
+        if _light_of(top.head, g) is None:
+            return top.head
+        top = top.head
+    return _light_of(top, g)
+
+
+def _light_of(top: Token, g: Grammar) -> Token | None:
+    head = top.head
+    if head.i == top.i or g.marker(top) not in ("を", "が", "も", "に", "compound", ""):
+        return None
+    return head if g.is_light(head) else None
+
+
+def _partner(top: Token, g: Grammar) -> Token | None:
+    """死亡または負傷した: a bare event noun coordinated with the next predicate shares it."""
+    head = top.head
+    if head.i <= top.i or raw_marker(top) not in CONJ_MARKERS | {""} \
+            or head.lemma_ not in g.event_lemmas or dep(top) == "compound":
+        return None
+    return head
+
+
+def _measure(top: Token, g: Grammar) -> Token | None:
+    """死傷者は3000人を超えた: the verb that gives a subject noun its number (GiNZA often
+    hangs the noun on the main verb instead, so siblings in between count too)."""
+    if g.marker(top) != "が":
+        return None
+    head = top.head
+    if g.lex.is_cue("measure", head.lemma_):
+        return head
+    for t in top.doc[top.i + 1:head.i]:
+        if t.head.i == head.i and is_verbal(t) and g.lex.is_cue("measure", t.lemma_):
+            return t
+    return None
+
+
+def _light_voice(light: Token, chain: list[Token], g: Grammar) -> str:
+    value = g.lex.cue("light", light.lemma_)
+    if value in ("passive", "dpassive"):
+        return value                      # 攻撃を受けた, 死傷者を出した
+    if not is_verbal(light):
+        return "active"
+    v = voice(light, g.keep)
+    return "dpassive" if v == "passive" and g.has_object(light, exclude=chain) else v

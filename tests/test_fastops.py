@@ -1,0 +1,42 @@
+"""NumPy-BLAS Ops must not change what GiNZA outputs on the seeds."""
+from pathlib import Path
+
+import numpy
+import pytest
+
+from pipeline.fastops import NumpyBlasOps
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds" / "articles"
+
+
+@pytest.mark.parametrize("shape, trans1, trans2", [((3, 4, 5), False, False), ((3, 4, 5), True, False),
+                                                     ((6, 2, 3), False, True), ((1, 7, 1), True, True)])
+def test_gemm_matches_numpy(shape, trans1, trans2):
+    m, k, n = shape
+    rng = numpy.random.default_rng(0)
+    x = rng.standard_normal((k, m) if trans1 else (m, k)).astype("float32")
+    y = rng.standard_normal((n, k) if trans2 else (k, n)).astype("float32")
+    expected = (x.T if trans1 else x) @ (y.T if trans2 else y)
+    ops = NumpyBlasOps()
+    assert numpy.allclose(ops.gemm(x, y, trans1=trans1, trans2=trans2), expected, atol=1e-5)
+    out = numpy.empty((m, n), dtype="float32")
+    assert ops.gemm(x, y, out=out, trans1=trans1, trans2=trans2) is out
+
+
+def _analyses(nlp, texts):
+    return [[(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
+            for doc in nlp.pipe(texts)]
+
+
+@pytest.mark.model
+def test_identical_parse_on_the_seeds():
+    import spacy
+    from thinc.api import NumpyOps, set_current_ops
+
+    from pipeline import fastops
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    set_current_ops(NumpyOps())
+    blis = spacy.load("ja_ginza")
+    fastops.use()
+    fast = spacy.load("ja_ginza")
+    assert _analyses(blis, texts) == _analyses(fast, texts)
