@@ -128,6 +128,24 @@ def _work(task: tuple[str, Article, str | None]) -> tuple[str, dict]:
     return key, process_entry(article, _WORKER["nlp"], _WORKER["ctx"], fallback)
 
 
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def _pool(workers: int, rules_dir: Path, fast: bool):
+    """Spawned workers with one BLAS thread each: one process alone lets NumPy's BLAS use
+    every core, but N processes × N threads would fight over the same cores."""
+    saved = {k: os.environ.get(k) for k in BLAS_THREADS}
+    os.environ.update({k: "1" for k in BLAS_THREADS})
+    try:
+        return mp.get_context("spawn").Pool(workers, _init_worker, (str(rules_dir), fast))
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
 def _batches(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while chunk := list(islice(it, size)):
@@ -148,7 +166,7 @@ def run_batch(inputs: list, out_dir: Path, rules_dir: Path, fallback_dct: str | 
     try:
         for batch in _batches(todo, BATCH):
             if pool is None and workers > 1:      # started only when something needs parsing
-                pool = mp.get_context("spawn").Pool(workers, _init_worker, (str(rules_dir), fast))
+                pool = _pool(workers, rules_dir, fast)
             elif workers == 1:
                 _init_worker(str(rules_dir), fast)
             results = pool.imap(_work, batch) if pool else map(_work, batch)

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from spacy.tokens import Doc
 
 from . import dct as dct_mod
 from . import zoning
+from .events.records import event_records, located
 from .normalizing import normalise
 from .reading import Article
 from .rules import RULES_DIR
@@ -55,9 +57,15 @@ def prepare(article: Article, ctx: Context, fallback_dct: str | None = None) -> 
     return Prepared(article, dct, zones, body_chunks(article.text, zones))
 
 
-def assemble(p: Prepared, docs: list[Doc], ctx: Context) -> Result:
+def assemble(p: Prepared, docs: Iterable[Doc], ctx: Context) -> Result:
+    """Records from the parsed chunks. `docs` may be a generator: each Doc is reduced to plain
+    mentions and located events as it arrives, so a long article never holds all its Docs."""
     src = p.article.text
-    mentions = sorted(_mentions(p.chunks, docs), key=lambda m: m["start"])
+    mentions, raw_events = [], []
+    for chunk, doc in zip(p.chunks, docs):
+        mentions.extend(_mentions(chunk, doc))
+        raw_events.extend(located(src, chunk, doc))
+    mentions.sort(key=lambda m: m["start"])
     norms = normalise(mentions, p.dct, ctx.gaz)
     entities = []
     for m, norm in zip(mentions, norms):
@@ -66,17 +74,17 @@ def assemble(p: Prepared, docs: list[Doc], ctx: Context) -> Result:
         entities.append({"doc_id": p.article.doc_id, "id": f"e{len(entities) + 1}",
                          "label": m["label"], "start": m["start"], "end": m["end"],
                          "text": src[m["start"]:m["end"]], "norm": norm, "rule": m["rule"]})
-    from .events.records import event_records
-    events = event_records(p.article.doc_id, src, p.chunks, docs, entities)
+    events = event_records(p.article.doc_id, raw_events, entities)
     document = {"doc_id": p.article.doc_id, "path": p.article.path, "sha256": p.article.sha256,
                 "chars": len(src), "dct": p.dct, "zones": p.zones, "status": "ok",
                 "entities": len(entities), "events": len(events)}
     return Result(document, entities, events)
 
 
-def _mentions(chunks: list[Chunk], docs: list[Doc]):
-    for chunk, doc in zip(chunks, docs):
-        for span in doc.spans.get("entities", []):
-            start, end = chunk.to_source(span.start_char, span.end_char)
-            yield {"label": span.label_, "start": start, "end": end, "wtext": span.text,
-                   "rule": span.id_ or "unknown", "hints": span._.hints}
+def _mentions(chunk: Chunk, doc: Doc) -> list[dict]:
+    out = []
+    for span in doc.spans.get("entities", []):
+        start, end = chunk.to_source(span.start_char, span.end_char)
+        out.append({"label": span.label_, "start": start, "end": end, "wtext": span.text,
+                    "rule": span.id_ or "unknown", "hints": span._.hints})
+    return out

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from . import workcopy
 from .workcopy import WorkingCopy
 
-MAX_CHARS = 4000      # ~12 KB of UTF-8 Japanese: far under the limit, and short docs parse fast
+MAX_CHARS = 1500      # far under Sudachi's limit; GiNZA's memory per Doc grows with its length
 _BREAK = re.compile(r"(?<=\n)|(?<=。)")
 
 

@@ -164,6 +164,13 @@ CASES = {
                            {("agent", "ロシア軍"), ("patient", "北朝鮮兵")}),
     "shared.topic_own_date": ("ロシア軍は2月、東部で攻勢を開始し、3月には要衝を制圧した。", "CAPTURE",
                               "制圧", {("agent", "ロシア軍"), ("time", "3月"), ("patient", "要衝")}),
+    "shared.topic_of_earlier_clause": ("フーシ派は紅海で商船を攻撃し、船員2人が負傷した。", "CASUALTY",
+                                       "負傷", {("patient", "船員"), ("quantity", "2人")}),
+    "attribution.nearest_speaker": ("イスラエル軍は空爆を続け、少なくとも30人が死亡したと地元保健当局が"
+                                    "明らかにした。", "CASUALTY", "死亡",
+                                    {("quantity", "少なくとも30人"), ("source", "地元保健当局")}),
+    "statement.reveal": ("イスラエル軍は空爆を続け、少なくとも30人が死亡したと地元保健当局が明らかにした。",
+                         "STATEMENT", "明らか", {("agent", "地元保健当局")}),
     # --- who took part: a state is the doer, its soldiers are what is deployed ---
     "involvement.state": ("北朝鮮の関与が明らかになった。", "DEPLOY", "関与", {("agent", "北朝鮮")}),
     "involvement.troops": ("北朝鮮軍の関与が明らかになった。", "DEPLOY", "関与", {("patient", "北朝鮮軍")}),

@@ -32,7 +32,8 @@ def test_keyword_baseline_columns_come_first():
 
 
 def test_issue_light_verb_and_compound_forms_are_listed():
-    patterns = {" ".join("|".join(sorted(a)) for a in r.tokens) for r in load_lexicon(RULES_DIR).triggers}
+    rows = load_lexicon(RULES_DIR).triggers
+    patterns = {" ".join("|".join(sorted(a)) for a in r.tokens) for r in rows}
     for p in ("攻撃 を 仕掛ける", "攻撃 を 加える", "撃ち込む", "失う", "派兵", "送り込む", "死者",
               "死傷者", "批准 書 を 交換"):
         assert p in patterns, p

@@ -14,7 +14,7 @@ from .counts import COUNTED, number_owners, numbers_of, predicate_count
 from .grammar import Grammar
 from .phrases import Arg, Found
 from .predicate import Predicate
-from .syntax import content_children, dep, is_verbal, voice
+from .syntax import CLAUSE_DEPS, content_children, dep, is_verbal, raw_marker, voice
 
 PARTICIPANTS = ("agent", "patient", "recipient")
 
@@ -26,10 +26,12 @@ def find_arguments(pred: Predicate, g: Grammar) -> list[Found]:
     found: list[Found] = []
     for t in pred.chain:
         v = g.own_voice(t) if t.i == pred.anchor.i else "noun"
-        found += [f for c in content_children(t) + _stray_agents(t, g) if c not in skip
+        found += [f for c in content_children(t) + _stray_agents(t, g)
+                  if c not in skip and not _earlier_topic(c, t, g)
                   for f in _from_child(c, t, v, rule, g)]
     if pred.light is not None:
-        found += [f for c in content_children(pred.light) if c not in skip
+        found += [f for c in content_children(pred.light)
+                  if c not in skip and not _earlier_topic(c, pred.light, g)
                   for f in _from_child(c, pred.light, pred.light_voice, rule, g)]
     for c in content_children(pred.anchor):       # ロシアが行った攻撃, 米国が発表した支援
         if dep(c) == "acl" and (g.lex.is_cue("light", c.lemma_)
@@ -65,7 +67,21 @@ def _from_child(c: Token, head: Token, voice_: str, rule, g: Grammar) -> list[Fo
         out += [Found("quantity", q, "quantity.modifier") for q in numbers_of(c, g)]
     if role == "patient" and arg.entity is None:
         out += [Found("place", a, "place.of_patient") for a in _places_of(c, g)]
+    if role == "place" and arg.entity is None and _places_of(c, g):
+        return [Found("place", a, "place.of_noun") for a in _places_of(c, g)]   # X州の前線で
     return out
+
+
+def _earlier_topic(c: Token, head: Token, g: Grammar) -> bool:
+    """フーシ派は商船を攻撃し、船員2人が負傷した: GiNZA hangs the sentence topic on the last
+    predicate; when that predicate has its own が-subject and a clause lies in between, the
+    topic belongs to the earlier clause."""
+    if raw_marker(c) != "は":
+        return False
+    kids = content_children(head)
+    own = any(raw_marker(k) == "が" and c.i < k.i < head.i for k in kids)
+    between = any(dep(k) in CLAUSE_DEPS and c.i < k.i < head.i for k in kids)
+    return own and between
 
 
 def _places_of(tok: Token, g: Grammar) -> list[Arg]:

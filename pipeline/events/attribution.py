@@ -78,7 +78,7 @@ class Attribution:
         subject its clause shares, else the sentence topic; never a word of the quote."""
         passive = voice(head) == "passive"
         inside = {t.i for t in quote.subtree} if quote is not None else set()
-        for c in content_children(head):
+        for c in sorted(content_children(head), key=lambda c: -c.i):    # nearest first
             if c.i in inside:
                 continue
             by = self.g.marker(c) == "による" or passive and self.g.marker(c) == "に"

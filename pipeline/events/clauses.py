@@ -58,7 +58,7 @@ def shared_subject(p: Token, g: Grammar) -> Token | None:
         if t is None:
             break
         strict = strict or link == "modal"
-        for c in content_children(t):
+        for c in sorted(content_children(t), key=lambda c: -c.i):     # nearest first
             # through 可能性/疑い only a が-subject is the clause's own (ロシアが…疑いがある)
             if c.i < p.i and g.is_subject(c) and not (strict and g.marker(c) != "が"):
                 return c

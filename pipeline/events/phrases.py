@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doctext import text_of
 from .lexicon import Lexicon
 from .syntax import dep
 
@@ -33,7 +34,7 @@ class Arg:
 
     @property
     def text(self) -> str:
-        return self.head.doc.text[self.start:self.end]
+        return text_of(self.head.doc)[self.start:self.end]
 
     @property
     def label(self) -> str | None:
@@ -72,7 +73,7 @@ class Phrases:
         if inner is not None:
             return self._entity_arg(inner, tok)
         start = self._common_modifier(chain).idx
-        text = tok.doc.text[start:tok.idx + len(tok)]
+        text = text_of(tok.doc)[start:tok.idx + len(tok)]
         start += len(text) - len(text.lstrip())
         if not text.strip():
             return None

@@ -1,14 +1,32 @@
-"""Map events found in chunk Docs to SPEC §3 records in source offsets."""
+"""Map events found in chunk Docs to SPEC §3 records in source offsets.
+
+Two steps, so a long article never keeps its Docs alive: `located` turns one chunk's events
+into source-offset spans as soon as the chunk is parsed; `event_records` links them to the
+document's entities (ids, norms, dates) once all mentions are normalised.
+"""
 from __future__ import annotations
 
+import bisect
 
-def event_records(doc_id: str, source: str, chunks, docs, entities: list[dict]) -> list[dict]:
-    by_span = {(e["start"], e["end"]): e for e in entities}
-    dates = [e for e in entities if e["label"] == "DATE"]
+
+def located(source: str, chunk, doc) -> list[dict]:
+    """The chunk's events with every span in source offsets (no entity links yet)."""
     out = []
-    for chunk, doc in zip(chunks, docs):
-        for ev in doc._.events or []:
-            out.append(_record(doc_id, source, chunk, ev, by_span, dates))
+    for ev in doc._.events or []:
+        out.append({"type": ev["type"], "trigger": _span(source, chunk, *ev["trigger"]),
+                    "arguments": [{"role": a["role"], **_span(source, chunk, a["start"], a["end"])}
+                                  for a in ev["arguments"]],
+                    "polarity": ev["polarity"], "modality": ev["modality"],
+                    "sentence": _span(source, chunk, *ev["sentence"]), "rule": ev["rule"]})
+    return out
+
+
+def event_records(doc_id: str, events: list[dict], entities: list[dict]) -> list[dict]:
+    by_span = {(e["start"], e["end"]): e for e in entities}
+    dates = sorted((e for e in entities if e["label"] == "DATE" and (e.get("norm") or {}).get("value")),
+                   key=lambda e: e["start"])
+    starts = [d["start"] for d in dates]
+    out = [_record(doc_id, ev, by_span, dates, starts) for ev in events]
     out.sort(key=lambda r: (r["trigger"]["start"], r["type"]))
     for n, r in enumerate(out, 1):
         r["id"] = f"v{n}"
@@ -20,29 +38,31 @@ def _span(source: str, chunk, start: int, end: int) -> dict:
     return {"start": s, "end": e, "text": source[s:e]}
 
 
-def _record(doc_id, source, chunk, ev, by_span, dates) -> dict:
+def _record(doc_id, ev, by_span, dates, starts) -> dict:
     args = []
     for a in ev["arguments"]:
-        span = _span(source, chunk, a["start"], a["end"])
-        ent = by_span.get((span["start"], span["end"]))
-        args.append({"role": a["role"], **span, "entity": ent["id"] if ent else None,
-                     "norm": ent["norm"] if ent else None})
-    sentence = _span(source, chunk, *ev["sentence"])
-    trigger = _span(source, chunk, *ev["trigger"])
-    return {"doc_id": doc_id, "id": None, "type": ev["type"],
-            "trigger": trigger, "arguments": args,
-            "polarity": ev["polarity"], "modality": ev["modality"],
-            "date": event_date(args, sentence, trigger, dates),
+        ent = by_span.get((a["start"], a["end"]))
+        args.append({**a, "entity": ent["id"] if ent else None, "norm": ent["norm"] if ent else None})
+    sentence = ev["sentence"]
+    return {"doc_id": doc_id, "id": None, "type": ev["type"], "trigger": ev["trigger"],
+            "arguments": args, "polarity": ev["polarity"], "modality": ev["modality"],
+            "date": event_date(args, sentence, ev["trigger"], dates, starts),
             "sentence": {"start": sentence["start"], "end": sentence["end"]}, "rule": ev["rule"]}
 
 
-def event_date(args: list[dict], sentence: dict, trigger: dict, dates: list[dict]) -> str | None:
+def event_date(args: list[dict], sentence: dict, trigger: dict, dates: list[dict],
+               starts: list[int] | None = None) -> str | None:
     """The time argument's value, else the value of the DATE of the same sentence nearest to
-    the trigger (ties: the earlier one), else None (GUIDELINES §6)."""
+    the trigger (ties: the earlier one), else None (GUIDELINES §6). `dates` sorted by start
+    (with their `starts`) makes the sentence look-up a bisection."""
     for a in args:
         if a["role"] == "time" and a["norm"] and a["norm"].get("value"):
             return a["norm"]["value"]
-    inside = [d for d in dates if sentence["start"] <= d["start"] and d["end"] <= sentence["end"]
+    if starts is None:
+        dates = sorted(dates, key=lambda d: d["start"])
+        starts = [d["start"] for d in dates]
+    lo, hi = bisect.bisect_left(starts, sentence["start"]), bisect.bisect_left(starts, sentence["end"])
+    inside = [d for d in dates[lo:hi] if d["end"] <= sentence["end"]
               and d.get("norm") and d["norm"].get("value")]
     if not inside:
         return None

@@ -85,10 +85,11 @@ class NameTagger:
 
     def __call__(self, doc: Doc) -> list[Mention]:
         cands = (self._dictionary(doc) + self._nationality_heads(doc) + self._persons(doc)
-                 + self._units(doc) + self._place_suffixes(doc) + self._ner_places(doc))
+                 + self._units(doc) + self._place_suffixes(doc) + self._ner_places(doc)
+                 + self._ner_persons(doc))
         cands = _merge_places(doc, cands, self.parts)
         cands = [self._with_media_prefix(doc, c) for c in cands]
-        chosen = _non_overlapping(cands)
+        chosen = [c for c in _non_overlapping(cands) if not self._inside_name(doc, c)]
         placey = {i for c in chosen if c.label != "ACTOR" for i in range(c.start, c.end)}
         out = []
         for c in chosen:
@@ -171,6 +172,39 @@ class NameTagger:
                 end -= 1
             if end > e.start and doc[e.start:end].text not in self.parts.not_places:
                 out.append(Cand(e.start, end, "PLACE", "place.ner"))
+        return out
+
+    def _inside_name(self, doc: Doc, c: Cand) -> bool:
+        """A town or city written straight before another noun is part of a name, not a
+        location (札幌オリンピック, 宝塚歌劇団, ボルチモア・レイブンズ); suffixes, directions and
+        relational nouns (キーウ市, ドニプロ市街, ハルキウ周辺) keep it a place."""
+        if c.label != "PLACE" or c.rule not in ("gaz.place", "place.ner") or c.end >= len(doc):
+            return False
+        place = self.gaz.place(doc[c.start:c.end].text)
+        if place is None or place.kind not in ("city", "village"):
+            return False
+        nxt = doc[c.end]
+        if nxt.text == "・" and c.end + 1 < len(doc):
+            nxt = doc[c.end + 1]
+        parts = self.parts
+        if nxt.text in parts.suffixes or nxt.text in parts.directions or nxt.text in parts.relational:
+            return False
+        touching = nxt.idx == doc[nxt.i - 1].idx + len(doc[nxt.i - 1].text)
+        # an action noun after a place makes it the target (スジャ奪還, ポクロウシク攻略)
+        action = "サ変" in nxt.tag_
+        return touching and not action and nxt.pos_ in ("NOUN", "PROPN") and not nxt.like_num \
+            and "数詞" not in nxt.tag_ and "接尾辞" not in nxt.tag_ and self.gaz.place(nxt.text) is None
+
+    def _ner_persons(self, doc: Doc) -> list[Cand]:
+        """GiNZA's Person entities made only of name tokens, and naming no country or place
+        (GiNZA sometimes calls ロシア a Person)."""
+        out = []
+        for e in doc.ents:
+            if e.label_ != "Person" or not all(_is_name(t) or t.text == "・" for t in e):
+                continue
+            if any(self.gaz.country_code(t.text) or self.gaz.place(t.text) for t in e):
+                continue
+            out.append(Cand(e.start, e.end, "ACTOR", "actor.ner_person"))
         return out
 
     def _place_suffixes(self, doc: Doc) -> list[Cand]:
