@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .mention import LABELS
+from .overlap import longest_first
 from .rules import RULES_DIR
 
 if not Span.has_extension("hints"):
@@ -82,13 +83,7 @@ def resolve_entities(doc: Doc) -> Doc:
 
 
 def choose(spans: list[Span]) -> list[Span]:
-    taken: set[int] = set()
-    out = []
-    for s in sorted(spans, key=lambda s: (-(s.end_char - s.start_char), PRIORITY[s.label_], s.start_char)):
-        if taken.isdisjoint(range(s.start_char, s.end_char)):
-            out.append(s)
-            taken.update(range(s.start_char, s.end_char))
-    return sorted(out, key=lambda s: s.start_char)
+    return longest_first(spans, lambda s: (s.start_char, s.end_char), lambda s: PRIORITY[s.label_])
 
 
 @Language.factory("ja_events", default_config={"rules_dir": None})

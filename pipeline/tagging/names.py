@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ..doctext import text_of
 from ..mention import Mention
+from ..overlap import longest_first
 from ..rules import load_table, one_of, optional, text
 
 _KATAKANA = re.compile(r"^[\u30A0-\u30FF・=＝]+$")
@@ -262,7 +263,6 @@ class NameTagger:
     # -- actor or place ----------------------------------------------------------------
     def _decide(self, doc: Doc, c: Cand, placey: set[int]) -> str:
         """SPEC §4: a country (or seat of government) is ACTOR when it acts, PLACE when it locates."""
-        last = doc[c.end - 1]
         particles = _particles_after(doc, c.end)
         if particles.startswith("によ") or particles[:1] in AGENT_CASES or particles in AGENT_CASES:
             return "ACTOR"
@@ -359,13 +359,6 @@ def _compound_run(doc: Doc, i: int) -> int:
     return j
 
 
-def _next_noun(doc: Doc, i: int) -> Token | None:
-    for t in doc[i:i + 4]:
-        if t.pos_ in ("NOUN", "PROPN", "VERB"):
-            return t
-    return None
-
-
 def _is_placename_token(tok: Token) -> bool:
     return "地名" in tok.tag_ or (bool(_KATAKANA.match(tok.text)) and len(tok.text) >= 2)
 
@@ -426,10 +419,4 @@ def _attached(doc: Doc, i: int) -> bool:
 def _non_overlapping(cands: list[Cand]) -> list[Cand]:
     """Longest first; on a tie prefer ACTOR rules over places, then earlier start."""
     rank = {"ACTOR": 0, "DUAL": 1, "PLACE": 2}
-    taken: set[int] = set()
-    out = []
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), rank[c.label], c.start)):
-        if taken.isdisjoint(range(c.start, c.end)):
-            out.append(c)
-            taken.update(range(c.start, c.end))
-    return sorted(out, key=lambda c: c.start)
+    return longest_first(cands, lambda c: (c.start, c.end), lambda c: rank[c.label])
