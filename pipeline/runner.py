@@ -48,7 +48,7 @@ class RunResult:
 
 
 def run(inputs: list, out_dir: Path, dct: str | None = None, workers: int = 1,
-        ctx: document.Context | None = None, progress=None, **_ignored) -> RunResult:
+        ctx: document.Context | None = None, progress=None) -> RunResult:
     """Process every input into `out_dir` (incrementally, see pipeline.batch) and return what
     was written. Input errors are printed to stderr as they are met."""
     from .batch import run_batch

@@ -30,9 +30,9 @@ def nlp(ctx):
 
 
 @pytest.fixture(scope="session")
-def seeds_out(tmp_path_factory, nlp, ctx):
+def seeds_out(tmp_path_factory, ctx):
     out = tmp_path_factory.mktemp("seeds_out")
-    result = run([SEEDS], out, nlp=nlp, ctx=ctx)
+    result = run([SEEDS], out, ctx=ctx)
     return out, result
 
 
@@ -81,7 +81,7 @@ def test_pdf_extract_spans_cross_line_breaks(seeds_out):
     assert "1,500 人" in texts
 
 
-def test_bad_inputs_beside_good_ones(tmp_path, nlp, ctx):
+def test_bad_inputs_beside_good_ones(tmp_path, ctx):
     good = tmp_path / "in" / "good.txt"
     good.parent.mkdir()
     good.write_text("ロシア軍は2024年8月にクルスク州で攻撃した。", encoding="utf-8")
@@ -91,7 +91,7 @@ def test_bad_inputs_beside_good_ones(tmp_path, nlp, ctx):
         "\n".join([json.dumps({"doc_id": "j1", "text": "北朝鮮兵1万1000人が派遣された。"}, ensure_ascii=False),
                    "{broken", json.dumps({"doc_id": "j2"})]), encoding="utf-8")
     out = tmp_path / "out"
-    result = run([tmp_path / "in"], out, nlp=nlp, ctx=ctx)
+    result = run([tmp_path / "in"], out, ctx=ctx)
     errors = read(out / "errors.jsonl")
     assert sorted(e["error"] for e in errors) == ["decode", "empty", "json", "missing_text"]
     assert {(e["doc_id"], e["line"]) for e in errors if e["error"] in ("json", "missing_text")} == {(None, 2), ("j2", 3)}
@@ -112,10 +112,10 @@ def test_cli_exit_codes(tmp_path):
     assert subprocess.run(cmd + ["--dct", "yesterday"], cwd=ROOT, capture_output=True).returncode == 2
 
 
-def test_dct_option_is_a_fallback(tmp_path, nlp, ctx):
+def test_dct_option_is_a_fallback(tmp_path, ctx):
     (tmp_path / "a.txt").write_text("ロシア軍は昨年8月に撤退した。", encoding="utf-8")
     (tmp_path / "b.txt").write_text("公開日:2024/12/04\nロシア軍は昨年8月に撤退した。", encoding="utf-8")
-    run([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "o", dct="2025-07-10", nlp=nlp, ctx=ctx)
+    run([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "o", dct="2025-07-10", ctx=ctx)
     dcts = {d["doc_id"]: d["dct"] for d in read(tmp_path / "o" / "documents.jsonl")}
     assert dcts == {"a": "2025-07-10", "b": "2024-12-04"}
 
