@@ -37,12 +37,13 @@ def _add_run(sub) -> None:
                     "write documents/entities/events/errors.jsonl to the output folder.")
     p.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
                    help=f"files or folders to read (default: {DEFAULT_INPUT}/)")
-    p.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR",
+    p.add_argument("--out", type=Path, default=None, metavar="DIR",
                    help=f"output folder (default: {DEFAULT_OUT}/)")
     p.add_argument("--dct", type=_date, metavar="YYYY-MM-DD",
                    help="document date for articles whose input and text give none "
                         "(relative dates such as 昨年 resolve against it)")
-    p.add_argument("--rules", type=Path, metavar="DIR", help="rule folder (default: the project's rules/)")
+    p.add_argument("--rules", type=Path, metavar="DIR",
+                   help="rule folder (default: the installation's rules, a checkout's rules/)")
     p.add_argument("--workers", type=_positive, default=os.cpu_count() or 1, metavar="N",
                    help="worker processes, each loading the model once (default: all cores); "
                         "outputs are byte-identical whatever N")
@@ -51,21 +52,37 @@ def _add_run(sub) -> None:
     p.set_defaults(func=cmd_run)
 
 
+def checkout_defaults(args) -> str | None:
+    """The defaults are the checkout's seeds/articles/ and outputs/: outside a checkout say so."""
+    if not args.inputs and not DEFAULT_INPUT.is_dir():
+        return (f"no INPUT given and no {DEFAULT_INPUT}/ in {Path.cwd()} (the default is a "
+                "checkout's seed folder): name the articles to read")
+    if args.out is None:
+        if not DEFAULT_OUT.is_dir():
+            return (f"no --out given and no {DEFAULT_OUT}/ in {Path.cwd()} (the default is a "
+                    "checkout's outputs/ folder): name the output folder with --out DIR")
+        args.out = DEFAULT_OUT
+    return None
+
+
 def cmd_run(args) -> int:
-    from .document import Context
-    from .rules import RULES_DIR, RuleError
+    from .rules import RuleError, load_rules
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO,
                         format="%(message)s")
+    problem = checkout_defaults(args)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     try:
-        ctx = Context(args.rules or RULES_DIR)
+        rules = load_rules(args.rules)
     except RuleError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    from .batch import run_batch
-    from .progress import Reporter, count_inputs, summary_lines
+    from .batch.progress import Reporter, count_inputs, summary_lines
+    from .batch.runner import run_batch
     inputs = args.inputs or [DEFAULT_INPUT]
     reporter = Reporter(count_inputs(inputs), quiet=args.quiet)
-    summary, _ = run_batch(inputs, args.out, ctx.rules_dir, args.dct, workers=args.workers,
+    summary, _ = run_batch(inputs, args.out, rules, args.dct, workers=args.workers,
                            progress=reporter)
     seconds = reporter.close()
     if not args.quiet:
@@ -81,11 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
                     "numbers, dates and events, each with offsets into the source text.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_run(sub)
-    for module in ("evaluate.cli", "formats.cli", "bench"):
-        try:
-            mod = __import__(f"pipeline.{module}", fromlist=["add_parser"])
-        except ImportError:
-            continue
+    from .batch import bench
+    from .evaluate import cli as evaluate_cli
+    from .formats import cli as formats_cli
+    for mod in (evaluate_cli, formats_cli, bench):
         mod.add_parser(sub)
     return parser
 

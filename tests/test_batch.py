@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.batch import CACHE, MANIFEST, run_batch
-from pipeline.rules import RULES_DIR
+from pipeline.batch.runner import CACHE, MANIFEST, run_batch
+from pipeline.rules import default_dir, load_rules
+
+RULES_DIR = default_dir()
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.model
@@ -43,14 +45,14 @@ def doc_ids(out: Path) -> list[str]:
 
 def test_incremental_add_change_delete(tmp_path):
     src, out = corpus(tmp_path, ["a", "b"]), tmp_path / "out"
-    first, _ = run_batch([src], out, RULES_DIR)
+    first, _ = run_batch([src], out, load_rules(RULES_DIR))
     assert (first.processed, first.reused) == (2, 0)
     (src / "c.txt").write_text(ARTICLES["c"], encoding="utf-8")            # add
     (src / "a.txt").write_text(ARTICLES["a"] + "\n追記。", encoding="utf-8")  # change
-    second, _ = run_batch([src], out, RULES_DIR)
+    second, _ = run_batch([src], out, load_rules(RULES_DIR))
     assert (second.processed, second.reused) == (2, 1)
     (src / "b.txt").unlink()                                               # delete
-    third, _ = run_batch([src], out, RULES_DIR)
+    third, _ = run_batch([src], out, load_rules(RULES_DIR))
     assert (third.processed, third.reused) == (0, 2)
     assert doc_ids(out) == ["a", "c"]
     assert all(json.loads(line)["doc_id"] != "b" for line in (out / "entities.jsonl").read_text("utf-8").splitlines())
@@ -59,9 +61,9 @@ def test_incremental_add_change_delete(tmp_path):
 
 def test_rerun_is_byte_identical_and_reuses_everything(tmp_path):
     src, out = corpus(tmp_path), tmp_path / "out"
-    run_batch([src], out, RULES_DIR)
+    run_batch([src], out, load_rules(RULES_DIR))
     before = snapshot(out)
-    again, _ = run_batch([src], out, RULES_DIR)
+    again, _ = run_batch([src], out, load_rules(RULES_DIR))
     assert again.processed == 0 and again.reused == len(ARTICLES)
     assert snapshot(out) == before
 
@@ -70,10 +72,10 @@ def test_changed_rule_file_reprocesses_everything(tmp_path):
     rules = tmp_path / "rules"
     shutil.copytree(RULES_DIR, rules)
     src, out = corpus(tmp_path, ["a", "b"]), tmp_path / "out"
-    run_batch([src], out, rules)
+    run_batch([src], out, load_rules(rules))
     with open(rules / "titles.tsv", "a", encoding="utf-8") as fh:
         fh.write("# a comment is a change too\n")
-    again, _ = run_batch([src], out, rules)
+    again, _ = run_batch([src], out, load_rules(rules))
     assert (again.processed, again.reused) == (2, 0)
 
 

@@ -3,7 +3,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline.rules import RULES_DIR
+from pipeline.rules import default_dir, load_rules
+
+RULES_DIR = default_dir()
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -5,10 +5,23 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.normalize.dates import load_date_words, normalize_date, resolve_dates
-from pipeline.rules import RULES_DIR, RuleError
+from pipeline.normalize.dates import normalize_date as _normalize_date, resolve_dates as _resolve_dates
+from pipeline.rules.date_patterns import load_date_patterns
+from pipeline.rules.date_words import load_date_words
+from pipeline.rules import default_dir, load_rules, RuleError
+
+RULES_DIR = default_dir()
+WORDS = load_rules(RULES_DIR).date_words
+
+
+def normalize_date(*args, **kwargs):
+    return _normalize_date(*args, words=WORDS, **kwargs)
+
+
+def resolve_dates(*args, **kwargs):
+    return _resolve_dates(*args, words=WORDS, **kwargs)
 from pipeline.tagging.dates import DateTagger
-from pipeline.textnorm import fold
+from pipeline.prepare.textnorm import fold
 
 D, T, P = "DATE", "TIME", "DURATION"
 
@@ -223,7 +236,7 @@ def test_rule_errors_name_file_and_line(tmp_path, edits, message):
     (name,) = edits
     n = len((rules / f"{name}.tsv").read_text(encoding="utf-8").splitlines())
     with pytest.raises(RuleError) as err:
-        DateTagger(rules)
+        load_date_patterns(rules, load_date_words(rules))
     assert message.format(n=n) in str(err.value)
 
 
@@ -236,7 +249,7 @@ def test_lexicon_words_are_unique_per_kind():
 # --- tagger on GiNZA tokens -----------------------------------------------------------------
 @pytest.fixture(scope="module")
 def tagger():
-    return DateTagger(RULES_DIR)
+    return DateTagger(load_rules(RULES_DIR))
 
 
 def tagged(text: str, ginza, tagger) -> list[tuple[str, str]]:

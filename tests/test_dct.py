@@ -1,9 +1,11 @@
 import pytest
 
-from pipeline import dct
-from pipeline.rules import RULES_DIR
+from pipeline.prepare import dct
+from pipeline.rules import default_dir, load_rules
 
-PATTERN = dct.compile_dateline(dct.load_labels(RULES_DIR))
+RULES_DIR = default_dir()
+
+PATTERN = load_rules(RULES_DIR).dateline
 
 
 @pytest.mark.parametrize("text, expected", [

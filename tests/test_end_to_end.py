@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from pipeline.document import Context
-from pipeline.nlp import build
-from pipeline.runner import run
-from pipeline.schema import FILE_KIND, validator
+from pipeline.rules import load_rules
+from pipeline.parse.build import build
+from pipeline.batch.runner import run
+from pipeline.output.schema import FILE_KIND
+from pipeline.output.schema import validator
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -20,19 +21,19 @@ pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="session")
-def ctx():
-    return Context()
+def rules():
+    return load_rules()
 
 
 @pytest.fixture(scope="session")
-def nlp(ctx):
-    return build(ctx.rules_dir)
+def nlp(rules):
+    return build(rules)
 
 
 @pytest.fixture(scope="session")
-def seeds_out(tmp_path_factory, ctx):
+def seeds_out(tmp_path_factory, rules):
     out = tmp_path_factory.mktemp("seeds_out")
-    result = run([SEEDS], out, ctx=ctx)
+    result = run([SEEDS], out, rules=rules)
     return out, result
 
 
@@ -81,7 +82,7 @@ def test_pdf_extract_spans_cross_line_breaks(seeds_out):
     assert "1,500 人" in texts
 
 
-def test_bad_inputs_beside_good_ones(tmp_path, ctx):
+def test_bad_inputs_beside_good_ones(tmp_path, rules):
     good = tmp_path / "in" / "good.txt"
     good.parent.mkdir()
     good.write_text("ロシア軍は2024年8月にクルスク州で攻撃した。", encoding="utf-8")
@@ -91,7 +92,7 @@ def test_bad_inputs_beside_good_ones(tmp_path, ctx):
         "\n".join([json.dumps({"doc_id": "j1", "text": "北朝鮮兵1万1000人が派遣された。"}, ensure_ascii=False),
                    "{broken", json.dumps({"doc_id": "j2"})]), encoding="utf-8")
     out = tmp_path / "out"
-    result = run([tmp_path / "in"], out, ctx=ctx)
+    result = run([tmp_path / "in"], out, rules=rules)
     errors = read(out / "errors.jsonl")
     assert sorted(e["error"] for e in errors) == ["decode", "empty", "json", "missing_text"]
     assert {(e["doc_id"], e["line"]) for e in errors if e["error"] in ("json", "missing_text")} == {(None, 2), ("j2", 3)}
@@ -112,10 +113,10 @@ def test_cli_exit_codes(tmp_path):
     assert subprocess.run(cmd + ["--dct", "yesterday"], cwd=ROOT, capture_output=True).returncode == 2
 
 
-def test_dct_option_is_a_fallback(tmp_path, ctx):
+def test_dct_option_is_a_fallback(tmp_path, rules):
     (tmp_path / "a.txt").write_text("ロシア軍は昨年8月に撤退した。", encoding="utf-8")
     (tmp_path / "b.txt").write_text("公開日:2024/12/04\nロシア軍は昨年8月に撤退した。", encoding="utf-8")
-    run([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "o", dct="2025-07-10", ctx=ctx)
+    run([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "o", dct="2025-07-10", rules=rules)
     dcts = {d["doc_id"]: d["dct"] for d in read(tmp_path / "o" / "documents.jsonl")}
     assert dcts == {"a": "2025-07-10", "b": "2024-12-04"}
 
@@ -126,12 +127,12 @@ _ALPHABET = st.sampled_from(list("ロシア軍北朝鮮兵ゼレンスキー大�
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_ALPHABET, max_size=120).map("".join))
-def test_any_text_gives_exact_non_overlapping_spans(nlp, ctx, text):
-    from pipeline.reading import Article
-    from pipeline.runner import process_article
+def test_any_text_gives_exact_non_overlapping_spans(nlp, rules, text):
+    from pipeline.prepare.reading import Article
+    from pipeline.article import process
     if not text.strip():
         return
-    res = process_article(Article("h", "h", text), nlp, ctx)
+    res = process(Article("h", "h", text), nlp, rules)
     spans = sorted((e["start"], e["end"]) for e in res.entities)
     for e in res.entities:
         assert text[e["start"]:e["end"]] == e["text"]

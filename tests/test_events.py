@@ -2,14 +2,14 @@
 
 Sentence-level cases written for these tests (not taken from the seed articles). Each case
 names the event's type and trigger text and the exact set of (role, argument text) pairs the
-guidelines (GUIDELINES §6) ask for; the full pipeline (`pipeline.nlp.build()`) supplies the
+guidelines (GUIDELINES §6) ask for; the full pipeline (`pipeline.parse.build.build()`) supplies the
 entity mentions the arguments point at.
 """
 from __future__ import annotations
 
 import pytest
 
-from pipeline.events.records import event_date
+from pipeline.output.event_records import event_date
 
 # (sentence, type, trigger, {(role, text)})
 CASES = {
@@ -248,8 +248,9 @@ NOT_EVENTS = {
 @pytest.fixture(scope="session")
 def nlp():
     """The full pipeline, built once per test session."""
-    from pipeline.nlp import build
-    return build()
+    from pipeline.parse.build import build
+    from pipeline.rules import load_rules
+    return build(load_rules())
 
 
 def _events(nlp, text: str) -> list[dict]:

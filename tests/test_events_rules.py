@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.events.lexicon import TYPES, load_lexicon, parse_pattern
-from pipeline.rules import RULES_DIR, RuleError
+from pipeline.rules.event_lexicon import TYPES, load_lexicon, parse_pattern
+from pipeline.rules import default_dir, load_rules, RuleError
+
+RULES_DIR = default_dir()
 
 EVENT_TABLES = ("triggers.tsv", "event_cues.tsv", "event_roles.tsv")
 

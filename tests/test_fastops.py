@@ -4,7 +4,7 @@ from pathlib import Path
 import numpy
 import pytest
 
-from pipeline.fastops import NumpyBlasOps
+from pipeline.parse.fastops import NumpyBlasOps
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds" / "articles"
 
@@ -33,7 +33,7 @@ def test_identical_parse_on_the_seeds():
     import spacy
     from thinc.api import NumpyOps, set_current_ops
 
-    from pipeline import fastops
+    from pipeline.parse import fastops
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     set_current_ops(NumpyOps())
     blis = spacy.load("ja_ginza")

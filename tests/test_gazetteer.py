@@ -3,8 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.gazetteer import load_gazetteer, surface_key
-from pipeline.rules import RULES_DIR, RuleError, load_table
+from pipeline.rules.gazetteer import load_gazetteer, surface_key
+from pipeline.rules import default_dir, load_rules, RuleError, load_table
+
+RULES_DIR = default_dir()
 
 
 @pytest.fixture(scope="module")

@@ -2,16 +2,18 @@
 Sentences are written for these tests, not taken from the seed articles."""
 import pytest
 
-from pipeline.components import gazetteer
-from pipeline.rules import RULES_DIR, RuleError
-from pipeline.tagging.names import NameTagger, load_place_parts
+from pipeline.rules import default_dir, load_rules, RuleError
+
+RULES_DIR = default_dir()
+from pipeline.rules.place_parts import load_place_parts
+from pipeline.tagging.names import NameTagger
 
 pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
 def tag(ginza):
-    tagger = NameTagger(gazetteer(str(RULES_DIR)), RULES_DIR)
+    tagger = NameTagger(load_rules(RULES_DIR))
 
     def run(text):
         doc = ginza(text)

@@ -2,9 +2,11 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from pipeline.gazetteer import PLACE_KINDS, load_gazetteer
+from pipeline.rules.gazetteer import PLACE_KINDS, load_gazetteer
 from pipeline.normalize.places import normalize_place
-from pipeline.rules import RULES_DIR
+from pipeline.rules import default_dir, load_rules
+
+RULES_DIR = default_dir()
 
 
 @pytest.fixture(scope="module")

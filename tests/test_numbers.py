@@ -1,10 +1,19 @@
 """NUMBER normaliser (pure) and tagger (GiNZA, marked `model`): SPEC §4, GUIDELINES §4."""
 from pathlib import Path
 
+import shutil
+
 import pytest
 
-from pipeline.normalize.numbers import load_number_rules, normalize_number
-from pipeline.rules import RULES_DIR, RuleError
+from pipeline.normalize.numbers import normalize_number as _normalize_number
+from pipeline.rules.numbers import load_number_rules
+from pipeline.rules import default_dir, load_rules, RuleError
+
+RULES_DIR = default_dir()
+
+
+def normalize_number(text, after="", before=""):
+    return _normalize_number(text, load_rules(RULES_DIR).numbers, after=after, before=before)
 
 
 def norm(value=None, min=None, max=None, unit="人", approx=False):
@@ -159,7 +168,7 @@ def test_bad_rules_name_file_and_line(tmp_path, name, extra, message):
 @pytest.fixture(scope="module")
 def tagger():
     from pipeline.tagging.numbers import NumberTagger
-    return NumberTagger(RULES_DIR)
+    return NumberTagger(load_rules(RULES_DIR))
 
 
 def _spans(ginza, tagger, sentence):
@@ -247,8 +256,10 @@ def test_tokeniser_glued_su_is_trimmed(ginza, tagger):
     assert _spans(ginza, tagger, "同国の死者数1000人を確認した。") == ["1000人"]
 
 
-def test_bad_rules_fail_when_the_tagger_is_built(tmp_path):
-    from pipeline.tagging.numbers import NumberTagger
-    rules_dir = _rules_copy(tmp_path, "counters.tsv", "人\t人\tcount\n")
+def test_bad_rules_fail_when_the_bundle_is_loaded(tmp_path):
+    rules_dir = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, rules_dir)
+    with open(rules_dir / "counters.tsv", "a", encoding="utf-8") as fh:
+        fh.write("人\t人\tcount\n")
     with pytest.raises(RuleError, match="counters.tsv:"):
-        NumberTagger(rules_dir)
+        load_rules(rules_dir)

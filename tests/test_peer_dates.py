@@ -25,9 +25,11 @@ from pathlib import Path
 import pytest
 
 from pipeline.normalize.dates import resolve_dates
-from pipeline.rules import RULES_DIR
+from pipeline.rules import default_dir, load_rules
+
+RULES_DIR = default_dir()
 from pipeline.tagging.dates import DateTagger
-from pipeline.textnorm import fold
+from pipeline.prepare.textnorm import fold
 
 PEER_DIR = Path(__file__).resolve().parents[2] / "shared" / "peer-cases"
 PEER_FILE = PEER_DIR / "ja_timex_cases.jsonl"
@@ -69,14 +71,14 @@ def test_peer_value_mapping(expected, mapped):
 
 @pytest.fixture(scope="module")
 def tagger():
-    return DateTagger(RULES_DIR)
+    return DateTagger(load_rules(RULES_DIR))
 
 
 def dates_in(text: str, ginza, tagger) -> list[tuple[str, dict | None]]:
     doc = ginza(fold(text))
     mentions = tagger(doc)
     spans = [doc.text[m.start:m.end] for m in mentions]
-    norms = resolve_dates(spans, None, [m.hints for m in mentions])
+    norms = resolve_dates(spans, None, [m.hints for m in mentions], words=load_rules(RULES_DIR).date_words)
     return [(s, n) for s, n in zip(spans, norms) if n is not None]
 
 

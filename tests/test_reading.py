@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from pipeline.reading import Article, InputError, decode, read_inputs
+from pipeline.prepare.reading import Article, InputError, decode, read_inputs
 
 TEXT = "ロシア軍は2024年8月にクルスク州へ進軍した。\r\n次の行。"
 

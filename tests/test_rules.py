@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.rules import RuleError, alternatives, country, load_table, number, one_of, optional, text, unique
+from pipeline.rules.tables import RuleError, alternatives, country, load_table, number, one_of, optional, text, unique
 
 COLUMNS = {"id": text, "kind": one_of("a", "b"), "country": optional(country), "lat": number,
            "surfaces": alternatives}

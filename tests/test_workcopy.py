@@ -1,8 +1,8 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from pipeline import workcopy
-from pipeline.segment import split
+from pipeline.prepare import workcopy
+from pipeline.prepare.chunks import split
 
 PDF = ("本稿は 2022 年 2 月以来のロシア・ウクライナ戦争において 2024 年 10 月～12 月の期間の主な推移を\n\n"
        "扱う1。ロシアは引き続き主要な攻撃の場所を選び、ウクライナに防衛を強いることで、主要なイニシア\n\n"

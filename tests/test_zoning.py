@@ -2,10 +2,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import zoning
-from pipeline.rules import RULES_DIR
+from pipeline.prepare import zoning
+from pipeline.rules import default_dir, load_rules
+from pipeline.rules.boilerplate import load_headers
 
-HEADERS = zoning.load_headers(RULES_DIR)
+RULES_DIR = default_dir()
+
+HEADERS = load_rules(RULES_DIR).headers
 
 
 def boilerplate(text: str) -> list[str]:
@@ -56,4 +59,4 @@ def test_plain_article_has_no_boilerplate():
 def test_headers_are_rule_data(tmp_path):
     (tmp_path / "boilerplate.tsv").write_text("header\tmatch\nおしらせ\tsometimes\n", encoding="utf-8")
     with pytest.raises(Exception, match=r"boilerplate.tsv:2: column match"):
-        zoning.load_headers(tmp_path)
+        load_headers(tmp_path)

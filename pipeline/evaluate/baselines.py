@@ -13,8 +13,10 @@ import csv
 import re
 from pathlib import Path
 
+from ..rules import default_dir
+
 LABEL_TABLE = Path(__file__).with_name("ginza_labels.tsv")
-TRIGGER_TABLE = Path(__file__).resolve().parents[2] / "rules" / "triggers.tsv"
+
 CHUNK = 4000            # characters per GiNZA call: SudachiPy refuses inputs over ~49 kB
 
 BUILTIN_TRIGGERS = {     # SPEC §5 typical triggers, as lemmas
@@ -89,7 +91,7 @@ def search_form(lemma: str) -> str:
 
 def load_triggers(path: Path | None = None) -> tuple[dict[str, str], str]:
     """(search form → event type, where the words came from)."""
-    path = path or TRIGGER_TABLE
+    path = path or default_dir() / "triggers.tsv"
     if not path.exists():
         words = {search_form(w): t for t, ws in BUILTIN_TRIGGERS.items() for w in ws.split()}
         return words, f"built-in SPEC §5 list ({path} not found)"

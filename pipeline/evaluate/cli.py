@@ -6,10 +6,10 @@ import json
 import sys
 from pathlib import Path
 
-from pipeline.formats import predictions
-from pipeline.formats.dispatch import OFFSET_CHOICES, READ_FORMATS, read_documents
-from pipeline.formats.labels import ENTITY_LABELS
-from pipeline.formats.records import FormatError
+from ..formats import predictions
+from ..formats.dispatch import OFFSET_CHOICES, READ_FORMATS, read_documents
+from ..formats.labels import ENTITY_LABELS
+from ..formats.records import FormatError
 
 from . import report, run
 

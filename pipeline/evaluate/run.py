@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.formats.predictions import Predictions, sha256
+from ..formats.predictions import Predictions, sha256
 
 from . import baselines, entities, events, norms, semeval
 

@@ -11,13 +11,11 @@ attribution.py read polarity, modality and source (rules/event_cues.tsv).
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from spacy.tokens import Doc
 
 from .arguments import find_arguments
 from .grammar import Grammar
-from .lexicon import Lexicon, load_lexicon
+from ..rules.event_lexicon import Lexicon
 from .modality import ModalityReader, Reading
 from .phrases import Found, Phrases
 from .predicate import locate
@@ -28,9 +26,8 @@ __all__ = ["EventExtractor"]
 
 
 class EventExtractor:
-    def __init__(self, rules_dir: Path):
-        self.rules_dir = Path(rules_dir)
-        self.lex: Lexicon = load_lexicon(self.rules_dir)
+    def __init__(self, rules):
+        self.lex: Lexicon = rules.lexicon
         self.triggers = TriggerFinder(self.lex)
         single = [t for t in self.lex.triggers if len(t.marked) == 1]
         self.speech_lemmas = {w for t in single if t.type == "STATEMENT"

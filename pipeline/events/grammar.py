@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import Lexicon
+from ..rules.event_lexicon import Lexicon
 from .phrases import Arg, Phrases
 from .syntax import content_children, is_verbal, raw_marker, voice
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..doctext import text_of
-from .lexicon import Lexicon
+from ..parse.doctext import text_of
+from ..rules.event_lexicon import Lexicon
 from .syntax import dep
 
 NOUN_POS = {"NOUN", "PROPN", "NUM"}

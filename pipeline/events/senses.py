@@ -3,7 +3,7 @@ against the arguments found and the parse (支援 of a policy, 打撃 to an econ
 from __future__ import annotations
 
 from .grammar import Grammar
-from .lexicon import Condition
+from ..rules.event_lexicon import Condition
 from .phrases import Found, can_speak, compound_chain
 from .predicate import Predicate
 from .syntax import content_children, dep, function_words, is_verbal, raw_marker, voice

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import Lexicon, Trigger
+from ..rules.event_lexicon import Lexicon, Trigger
 from .syntax import dep
 
 NOUN_POS = {"NOUN", "PROPN"}

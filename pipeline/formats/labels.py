@@ -1,7 +1,7 @@
 """Label names shared by every format: entity labels, event types, roles (SPEC §4–§5), and the two
 extra span labels used in annotation tools: boilerplate zones and argument spans that are not
 entity mentions."""
-from pipeline.mention import LABELS as ENTITY_LABELS
+from ..tagging.mention import LABELS as ENTITY_LABELS
 
 EVENT_TYPES = ("ATTACK", "CAPTURE", "WITHDRAW", "DEPLOY", "CASUALTY", "AGREEMENT", "AID",
                "MEETING", "REQUEST", "STATEMENT")

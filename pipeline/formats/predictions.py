@@ -56,7 +56,7 @@ def attach_texts(docs: dict[str, dict], inputs: list[str] | None = None) -> list
 
     Returns the doc_ids left without text, so the caller can say which.
     """
-    from pipeline.reading import Article, read_inputs
+    from ..prepare.reading import Article, read_inputs
 
     paths = inputs or sorted({d["path"] for d in docs.values() if d.get("path")})
     texts = {a.doc_id: a.text for a in read_inputs(paths) if isinstance(a, Article)}

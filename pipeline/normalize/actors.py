@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.gazetteer import Actor, Gazetteer, Head, compact, slug
+from ..rules.gazetteer import Actor, Gazetteer, Head, compact, slug
 
 MAX_LEN = 60          # longer strings are not one actor; also bounds the split loops
 _BRACKETS = "「」『』\"“”'‘’<>《》〈〉【】"

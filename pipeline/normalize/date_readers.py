@@ -9,8 +9,8 @@ from decimal import Decimal
 
 from kanjize import kanji2number
 
-from ..textnorm import fold
-from .date_lexicon import SEASONS, DateWords, Rel, _readers
+from ..prepare.textnorm import fold
+from ..rules.date_words import SEASONS, DateWords, Rel, _readers
 
 _CALENDAR_UNITS = {"Y", "M", "W", "D"}
 _WEAK_UNITS = {"年": "Y", "日": "D"}     # also a calendar year / day of the month

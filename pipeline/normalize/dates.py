@@ -10,7 +10,7 @@ A string is brought to one spelling first (ASCII digits, 数 → #, slash/dot/hy
 duration + 前/後, century / fiscal year, and calendar + clock (with quarter and season).
 Words (eras, deictic words, parts of day, mods, units) come from rules/date_words.tsv, which
 the tagger reads too.
-Code: date_lexicon.py (words, regexes), date_readers.py (one string), here (resolution).
+Code: pipeline/rules/date_words.py (words, regexes), date_readers.py (one string), here (resolution).
 
 Decisions where SPEC/GUIDELINES are silent:
 - `N年` without era is a duration when N < 1000 (3年 → P3Y, 2021年 → 2021), unless a month
@@ -43,10 +43,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
 
-from ..rules import RULES_DIR
-from .date_lexicon import Rel, load_date_words
+from ..rules.date_words import DateWords, Rel
 from .date_readers import Duration, Point, Reading, _read
 
 # --- resolution ---------------------------------------------------------------------------------
@@ -269,10 +267,9 @@ def _anchor_of(norm: dict | None) -> Anchor | None:
 
 # --- public API ---------------------------------------------------------------------------------
 def normalize_date(text: str, anchor: dict | None = None, dct: str | None = None,
-                   hints=(), rules_dir: Path | str = RULES_DIR) -> dict | None:
+                   hints=(), *, words: DateWords) -> dict | None:
     """One DATE string → norm, or None if it is not a date. `anchor` is the norm of the
     nearest preceding date (its value supplies missing parts); `dct` is YYYY-MM-DD."""
-    words = load_date_words(rules_dir)
     h = dict(hints or ())
     reading = _read(text, words, h)
     if reading is None:
@@ -283,10 +280,9 @@ def normalize_date(text: str, anchor: dict | None = None, dct: str | None = None
 
 
 def resolve_dates(texts: list[str], dct: str | None, hints: list | None = None,
-                  rules_dir: Path | str = RULES_DIR) -> list[dict | None]:
+                  *, words: DateWords) -> list[dict | None]:
     """A document's DATE strings in text order → one norm each (None: not a date).
     `hints` (optional) lines up with `texts`: each the tagger's Mention.hints."""
-    words = load_date_words(rules_dir)
     when = _parse_dct(dct)
     ctx = Context(dct=when, frame=when.year if when else None)
     out = []

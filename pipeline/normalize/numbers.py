@@ -16,23 +16,14 @@ Decisions where SPEC/GUIDELINES are silent:
 """
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
 from kanjize import kanji2number
 
-from ..rules import RULES_DIR, RuleError, alternatives, load_table, one_of, text
-from ..textnorm import fold
+from ..rules.numbers import NUMERAL_CHARS, Counter, NumberRules
+from ..prepare.textnorm import fold
 
-KINDS = ("count", "money", "measure", "ratio", "calibre", "excluded", "lexical")
-QUANTITY_KINDS = ("count", "money", "measure", "ratio")
-POSITIONS = ("prefix", "suffix", "infix", "before", "after")
-EFFECTS = ("approx", "min", "max", "none", "reject")
-
-NUMERAL_CHARS = "0-9.,〇一二三四五六七八九十百千万億兆数"
 RANGE_MARKS = "~\\-‐−–—"
 _MULTIPLIERS = "十百千万億兆"
 _SHAPE = re.compile(
@@ -42,111 +33,10 @@ _SHAPE = re.compile(
     rf"(?P<rest>[^{NUMERAL_CHARS}{RANGE_MARKS}].*)?")
 
 
-@dataclass(frozen=True)
-class Counter:
-    unit: str
-    kind: str
-    tokens: tuple[str, ...]   # GiNZA token split as written in the table
-
-    @property
-    def surface(self) -> str:
-        return "".join(self.tokens)
-
-
-@dataclass(frozen=True)
-class Qualifier:
-    position: str
-    effects: frozenset[str]
-    tokens: tuple[str, ...]
-
-    @property
-    def surface(self) -> str:
-        return "".join(self.tokens)
-
-
-@dataclass(frozen=True)
-class NumberRules:
-    counters: tuple[Counter, ...]
-    qualifiers: tuple[Qualifier, ...]
-
-    @functools.cached_property
-    def by_surface(self) -> dict[str, Counter]:
-        return {c.surface: c for c in self.counters}
-
-    def qualifiers_at(self, position: str) -> tuple[Qualifier, ...]:
-        """Qualifiers of one position, longest surface first (so 余り wins over 余)."""
-        return self._by_position.get(position, ())
-
-    @functools.cached_property
-    def _by_position(self) -> dict[str, tuple[Qualifier, ...]]:
-        ordered = sorted(self.qualifiers, key=lambda q: -len(q.surface))
-        return {p: tuple(q for q in ordered if q.position == p) for p in POSITIONS}
-
-    @functools.cached_property
-    def lexical(self) -> frozenset[str]:
-        return frozenset(c.surface for c in self.counters if c.kind == "lexical")
-
-
-def _effects(value: str) -> frozenset[str]:
-    items = alternatives(value)
-    for item in items:
-        one_of(*EFFECTS)(item)
-    return frozenset(items)
-
-
-def _split(surface: str) -> tuple[str, ...]:
-    return tuple(fold(surface).split())
-
-
-def load_number_rules(rules_dir: Path | str = RULES_DIR) -> NumberRules:
-    """Read and cross-check counters.tsv and qualifiers.tsv; RuleError names file:line."""
-    rules_dir = Path(rules_dir)
-    cpath, qpath = rules_dir / "counters.tsv", rules_dir / "qualifiers.tsv"
-    crows = load_table(cpath, {"unit": text, "surfaces": alternatives, "kind": one_of(*KINDS)})
-    qrows = load_table(qpath, {"surfaces": alternatives, "position": one_of(*POSITIONS),
-                               "effects": _effects})
-    counters, seen = [], {}
-    for row in crows:
-        where = f"{cpath}:{row['_line']}"
-        if (row["unit"] == "-") != (row["kind"] in ("excluded", "lexical")):
-            raise RuleError(f"{where}: unit must be '-' exactly for excluded and lexical rows")
-        for surface in row["surfaces"]:
-            counter = Counter(row["unit"], row["kind"], _split(surface))
-            if counter.surface in seen:
-                raise RuleError(f"{where}: surface {surface!r} already on line "
-                                f"{seen[counter.surface]}")
-            seen[counter.surface] = row["_line"]
-            counters.append(counter)
-    qualifiers, qseen = [], {}
-    for row in qrows:
-        where = f"{qpath}:{row['_line']}"
-        if "reject" in row["effects"] and (len(row["effects"]) > 1
-                                           or row["position"] not in ("prefix", "suffix")):
-            raise RuleError(f"{where}: reject stands alone and only on prefix or suffix rows")
-        for surface in row["surfaces"]:
-            q = Qualifier(row["position"], row["effects"], _split(surface))
-            key = (q.position, q.surface)
-            if key in qseen:
-                raise RuleError(f"{where}: {q.position} {surface!r} already on line {qseen[key]}")
-            if q.position in ("prefix", "suffix", "infix") and q.surface in seen:
-                # An attached qualifier that is also a counter would make spans ambiguous.
-                raise RuleError(f"{where}: {surface!r} is also a counter in {cpath.name}")
-            qseen[key] = row["_line"]
-            qualifiers.append(q)
-    return NumberRules(tuple(counters), tuple(qualifiers))
-
-
-@functools.lru_cache(maxsize=None)
-def _default_rules() -> NumberRules:
-    return load_number_rules(RULES_DIR)
-
-
-def normalize_number(text: str, after: str = "", before: str = "",
-                     rules: NumberRules | None = None) -> dict:
+def normalize_number(text: str, rules: NumberRules, after: str = "", before: str = "") -> dict:
     """Norm of a NUMBER span; `after`/`before` are the detached qualifiers the tagger found
     (or simply the text following/preceding the span). ValueError if `text` is not a number.
-    `rules` defaults to the tables in rules/."""
-    rules = rules or _default_rules()
+    `rules` is the bundle's NumberRules (rules/counters.tsv, rules/qualifiers.tsv)."""
     s = _compact(text)
     if not s or s in rules.lexical:
         raise ValueError(f"not a number expression: {text!r}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.gazetteer import Gazetteer, Place, compact
+from ..rules.gazetteer import Gazetteer, Place, compact
 
 MAX_LEN = 60
 _BRACKETS = "「」『』\"“”'‘’<>《》〈〉【】()"

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from ..doctext import text_of
-from ..mention import Mention
-from ..overlap import longest_first
-from ..rules import load_table, one_of, optional, text
+from ..parse.doctext import text_of
+from .mention import Mention
+from .overlap import longest_first
+from ..rules.place_parts import PlaceParts
 
 _KATAKANA = re.compile(r"^[\u30A0-\u30FF・=＝]+$")
 _NAME_TAG = "固有名詞-人名"
@@ -35,32 +34,6 @@ PLACE_NER = {"City", "Province", "Country", "GPE_Other", "Domestic_Region", "Cou
 AGENT_CASES = {"が", "は", "も", "こそ", "として"}
 MEDIA_CLASSIFIERS = ("紙", "誌")
 UNIT_HEADS = ("旅団", "師団", "部隊", "大隊", "連隊", "軍団", "中隊", "艦隊", "軍")
-
-
-@dataclass(frozen=True)
-class PlaceParts:
-    directions: frozenset[str]
-    connectors: frozenset[str]
-    suffixes: dict[str, str]
-    relational: frozenset[str]
-    locative_verbs: frozenset[str]
-    not_places: frozenset[str]
-
-
-def load_place_parts(rules_dir: Path) -> PlaceParts:
-    rows = load_table(rules_dir / "place_parts.tsv", {
-        "word": text, "role": one_of("direction", "connector", "suffix", "relational", "locative_verb", "not_place"),
-        "kind": optional(one_of("admin1", "admin2", "city", "village", "region", "facility",
-                                "water", "country"))})
-    by_role = lambda role: [r for r in rows if r["role"] == role]  # noqa: E731
-    return PlaceParts(
-        directions=frozenset(r["word"] for r in by_role("direction")),
-        connectors=frozenset(r["word"] for r in by_role("connector")),
-        suffixes={r["word"]: r["kind"] for r in by_role("suffix")},
-        relational=frozenset(r["word"] for r in by_role("relational")),
-        locative_verbs=frozenset(r["word"] for r in by_role("locative_verb")),
-        not_places=frozenset(r["word"] for r in by_role("not_place")),
-    )
 
 
 @dataclass
@@ -74,9 +47,9 @@ class Cand:
 class NameTagger:
     """Callable: Doc → ACTOR and PLACE mentions (char offsets into doc.text)."""
 
-    def __init__(self, gazetteer, rules_dir: Path):
-        self.gaz = gazetteer
-        self.parts = load_place_parts(rules_dir)
+    def __init__(self, rules):
+        gazetteer = self.gaz = rules.gazetteer
+        self.parts: PlaceParts = rules.place_parts
         self.surfaces = {k: v for k, v in _surface_table(gazetteer).items()
                          if k not in self.parts.not_places}
         # longest surface per first character: bounds the lookups made at each token

@@ -18,15 +18,14 @@ right after / before the span (2000人を超える, 最大で3万人) go into `h
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from ..doctext import text_of
-from ..mention import Mention
-from ..normalize.numbers import NUMERAL_CHARS, QUANTITY_KINDS, NumberRules, load_number_rules
+from ..parse.doctext import text_of
+from .mention import Mention
+from ..rules.numbers import NUMERAL_CHARS, QUANTITY_KINDS, NumberRules
 
 _EXT = "number_tagger_numeral"  # Token extension; a unique name so no other tagger clashes
 _NUMERAL_TEXT = re.compile(rf"(?=.*[0-9〇一二三四五六七八九十百千万億兆数])[{NUMERAL_CHARS}]+")
@@ -50,8 +49,8 @@ Token.set_extension(_EXT, getter=_is_numeral, force=True)
 class NumberTagger:
     """Callable: Doc → NUMBER mentions (char offsets into doc.text)."""
 
-    def __init__(self, rules_dir: Path):
-        self.rules = load_number_rules(rules_dir)
+    def __init__(self, rules):
+        self.rules: NumberRules = rules.numbers
         counters = [c for c in self.rules.counters if c.kind in QUANTITY_KINDS]
         self.unit_kind = {c.surface: c.kind for c in counters}
         self.suffix = {q.surface for q in self.rules.qualifiers_at("suffix")

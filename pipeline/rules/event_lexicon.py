@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..rules import RuleError, load_table, one_of, text, unique
+from .tables import RuleError, load_table, one_of, text, unique
 
 TYPES = ("ATTACK", "CAPTURE", "WITHDRAW", "DEPLOY", "CASUALTY", "AGREEMENT", "AID", "MEETING",
          "REQUEST", "STATEMENT")

@@ -5,7 +5,7 @@ import sys
 import time
 from pathlib import Path
 
-from .reading import expand
+from ..prepare.reading import expand
 
 LOG_EVERY = 10.0      # seconds between plain progress lines (CI logs, pipes)
 

@@ -23,6 +23,7 @@ def add_parser(sub) -> None:
     p.add_argument("--scaling", action="store_true",
                    help="also time `run` with 1 and 2 worker processes on the inputs ×--copies")
     p.add_argument("--copies", type=int, default=4, help="copies of the inputs for --scaling (default 4)")
+    p.add_argument("--rules", type=Path, metavar="DIR", help="rules directory (default: the installation's)")
     p.add_argument("--smoke", action="store_true", help="one round on the first article (for tests)")
     p.set_defaults(func=cmd_bench)
 
@@ -33,21 +34,19 @@ def _time(fn) -> float:
     return time.perf_counter() - t
 
 
-def measure(articles, repeat: int) -> dict:
+def measure(articles, repeat: int, rules) -> dict:
     import spacy
     from thinc.api import NumpyOps, set_current_ops
 
-    from . import nlp as nlp_mod
-    from .document import Context
-    from .runner import process_article
+    from ..article import process
+    from ..parse.build import build
 
     set_current_ops(NumpyOps())             # bare GiNZA exactly as shipped
     bare = spacy.load("ja_ginza")
-    ctx = Context()
-    full = nlp_mod.build(ctx.rules_dir)     # switches to NumpyBlasOps for its own models
+    full = build(rules)                     # switches to NumpyBlasOps for its own models
     texts = [a.text for a in articles]
     run_bare = lambda: list(bare.pipe(texts))  # noqa: E731
-    run_full = lambda: [process_article(a, full, ctx) for a in articles]  # noqa: E731
+    run_full = lambda: [process(a, full, rules) for a in articles]  # noqa: E731
     run_bare(), run_full()                   # warm-up: lazy init, caches
     t_bare, t_full = [], []
     for _ in range(repeat):
@@ -60,11 +59,10 @@ def measure(articles, repeat: int) -> dict:
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
-def scaling(inputs, copies: int) -> dict:
+def scaling(inputs, copies: int, rules) -> dict:
     """Wall time of a cold `run` (empty cache) with 1 and 2 workers over `copies` of the inputs."""
-    from .batch import run_batch
-    from .reading import read_inputs
-    from .rules import RULES_DIR
+    from ..prepare.reading import read_inputs
+    from .runner import run_batch
     tmp = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
         corpus = tmp / "in"
@@ -76,7 +74,7 @@ def scaling(inputs, copies: int) -> dict:
         out = {}
         for workers in (1, 2):
             start = time.perf_counter()
-            run_batch([corpus], tmp / f"out{workers}", RULES_DIR, workers=workers)
+            run_batch([corpus], tmp / f"out{workers}", rules, workers=workers)
             out[workers] = time.perf_counter() - start
         return {"seconds_1_worker": out[1], "seconds_2_workers": out[2], "speedup": out[1] / out[2]}
     finally:
@@ -84,7 +82,9 @@ def scaling(inputs, copies: int) -> dict:
 
 
 def cmd_bench(args) -> int:
-    from .reading import Article, read_inputs
+    from ..prepare.reading import Article, read_inputs
+    from ..rules import load_rules
+    rules = load_rules(args.rules)
     inputs = args.inputs or [Path("seeds/articles")]
     articles = [a for a in read_inputs(inputs) if isinstance(a, Article)]
     if not articles:
@@ -92,14 +92,14 @@ def cmd_bench(args) -> int:
         return 2
     if args.smoke:
         articles, args.repeat = articles[:1], 1
-    r = measure(articles, max(1, args.repeat))
+    r = measure(articles, max(1, args.repeat), rules)
     print(f"{r['documents']} documents, {r['chars']:,} characters, median of {max(1, args.repeat)} rounds")
     print(f"bare GiNZA      {r['bare_chars_per_s']:10,.0f} chars/s")
     print(f"full pipeline   {r['pipeline_chars_per_s']:10,.0f} chars/s")
     print(f"ratio           {r['ratio']:10.2f}× (pipeline / bare GiNZA)")
     print(f"peak RSS        {r['peak_rss_mb']:10,.0f} MB")
     if args.scaling and not args.smoke:
-        s = scaling(inputs, args.copies)
+        s = scaling(inputs, args.copies, rules)
         print(f"run, 1 worker   {s['seconds_1_worker']:10.1f} s")
         print(f"run, 2 workers  {s['seconds_2_workers']:10.1f} s  ({s['speedup']:.2f}× faster)")
     return 0

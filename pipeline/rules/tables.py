@@ -11,7 +11,7 @@ import functools
 from pathlib import Path
 from typing import Callable, Iterable
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
 
 
 class RuleError(ValueError):

@@ -6,34 +6,34 @@ anaphoric dates (同日, 4日) depend on the dates before them.
 """
 from __future__ import annotations
 
-from .normalize.actors import normalize_actor
-from .normalize.dates import resolve_dates
-from .normalize.numbers import normalize_number
-from .normalize.places import normalize_place
+from .actors import normalize_actor
+from .dates import resolve_dates
+from .numbers import normalize_number
+from .places import normalize_place
 
 
-def normalise(mentions: list[dict], dct: str | None, gaz) -> list[dict | None]:
+def normalise(mentions: list[dict], dct: str | None, rules) -> list[dict | None]:
     """`mentions`: dicts with label, wtext (working-copy text) and hints, in text order.
     Returns one norm per mention, None where the normaliser rejects the span."""
     norms: list[dict | None] = [None] * len(mentions)
     date_idx = [i for i, m in enumerate(mentions) if m["label"] == "DATE"]
     date_texts = [mentions[i]["wtext"] for i in date_idx]
     date_hints = [mentions[i].get("hints") or () for i in date_idx]
-    for i, norm in zip(date_idx, resolve_dates(date_texts, dct, date_hints)):
+    for i, norm in zip(date_idx, resolve_dates(date_texts, dct, date_hints, words=rules.date_words)):
         norms[i] = norm
     for i, m in enumerate(mentions):
         if m["label"] == "NUMBER":
-            norms[i] = _number(m)
+            norms[i] = _number(m, rules.numbers)
         elif m["label"] == "ACTOR":
-            norms[i] = normalize_actor(m["wtext"], gaz)
+            norms[i] = normalize_actor(m["wtext"], rules.gazetteer)
         elif m["label"] == "PLACE":
-            norms[i] = normalize_place(m["wtext"], gaz)
+            norms[i] = normalize_place(m["wtext"], rules.gazetteer)
     return norms
 
 
-def _number(m: dict) -> dict | None:
+def _number(m: dict, rules) -> dict | None:
     hints = dict(m.get("hints") or ())     # detached qualifiers: before=最大で, after=を超える
     try:
-        return normalize_number(m["wtext"], before=hints.get("before", ""), after=hints.get("after", ""))
+        return normalize_number(m["wtext"], rules, before=hints.get("before", ""), after=hints.get("after", ""))
     except ValueError:
         return None

@@ -1,25 +1,24 @@
 """Build the spaCy pipeline: GiNZA plus this project's components."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import spacy
 
-from . import components  # noqa: F401  (registers the factories)
-from .rules import RULES_DIR
+from ..rules import Rules
+from . import components  # noqa: F401  (registers the factories when not installed)
 
 MODEL = "ja_ginza"
 # GiNZA components the pipeline never reads: skipping them is free speed.
 UNUSED = ("compound_splitter", "bunsetu_recognizer")
 
 
-def build(rules_dir: Path = RULES_DIR, events: bool = True, fast: bool = True) -> spacy.Language:
-    """GiNZA + taggers + events. `fast` runs the model on NumPy's BLAS (pipeline.fastops)."""
+def build(rules: Rules, events: bool = True, fast: bool = True) -> spacy.Language:
+    """GiNZA + taggers + events, all reading `rules`. `fast` runs the model on NumPy's BLAS
+    (pipeline.parse.fastops)."""
     if fast:
         from . import fastops
         fastops.use()
     nlp = spacy.load(MODEL, exclude=list(UNUSED))
-    config = {"rules_dir": str(rules_dir)}
+    config = {"rules_dir": str(rules.dir)}
     nlp.add_pipe("ja_dates", config=config)
     nlp.add_pipe("ja_numbers", config=config)
     nlp.add_pipe("ja_names", config=config)

@@ -3,18 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
-from .rules import load_table, text
 from .textnorm import fold
 
 _DATE = (r"(?P<y>\d{4})\s*(?:年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日"
          r"|[/.\-](?P<m2>\d{1,2})[/.\-](?P<d2>\d{1,2}))")
 _TAIL = r"\s*(?:[(（][^)）]{1,3}[)）])?\s*(?:\d{1,2}\s*(?:時|:)\s*\d{1,2}\s*分?)?\s*(?:更新|配信|公開)?\s*$"
-
-
-def load_labels(rules_dir: Path) -> list[str]:
-    return [r["label"] for r in load_table(rules_dir / "datelines.tsv", {"label": text})]
 
 
 def compile_dateline(labels: list[str]) -> re.Pattern:

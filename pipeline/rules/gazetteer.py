@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.rules import (RULES_DIR, RuleError, alternatives, country, load_table, number,
+from .tables import (RuleError, alternatives, country, load_table, number,
                             one_of, optional, text, unique)
 
 ACTOR_KINDS = ("state", "government", "military", "person", "organization", "media")
@@ -148,7 +148,7 @@ class Gazetteer:
         return self.country_forms
 
 
-def load_gazetteer(rules_dir: Path | str = RULES_DIR) -> Gazetteer:
+def load_gazetteer(rules_dir: Path | str) -> Gazetteer:
     """Read and validate the tables in `rules_dir` and merge them with the package data.
     Raises RuleError (`file:line: problem`) on a malformed or conflicting row."""
     rules_dir = Path(rules_dir)

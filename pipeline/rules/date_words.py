@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..rules import RULES_DIR, RuleError, integer, load_table, one_of, optional, text
+from .tables import RuleError, integer, load_table, one_of, optional, text
 
 WORD_KINDS = ("era", "deictic", "anaphoric", "part", "mod", "premod", "weekday", "season",
               "unit", "half", "rel")
@@ -73,8 +73,7 @@ _VALUE_CHECKS = {
 }
 
 
-@functools.lru_cache(maxsize=8)
-def load_date_words(rules_dir: Path | str = RULES_DIR) -> DateWords:
+def load_date_words(rules_dir: Path | str) -> DateWords:
     path = Path(rules_dir) / "date_words.tsv"
     rows = load_table(path, {"word": text, "kind": one_of(*WORD_KINDS), "value": optional(text)})
     tables: dict[str, dict] = {k: {} for k in WORD_KINDS}

@@ -10,9 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
-from .rules import load_table, one_of, text
 
 _RANK = re.compile(r"^[\s•・●■◆▶>\-*#]*\d{1,3}[.)]?\s*$")
 _URL = re.compile(r"https?://|www\.")
@@ -29,11 +27,6 @@ class Line:
     @property
     def stripped(self) -> str:
         return self.text.strip()
-
-
-def load_headers(rules_dir: Path) -> list[tuple[str, str]]:
-    rows = load_table(rules_dir / "boilerplate.tsv", {"header": text, "match": one_of("line", "prefix")})
-    return [(r["header"], r["match"]) for r in rows]
 
 
 def split_lines(source: str) -> list[Line]:

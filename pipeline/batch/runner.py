@@ -1,69 +1,28 @@
-"""Batch runs: parallel, incremental, resumable.
+"""Batch runs: many articles into one output folder, parallel, incremental, resumable.
 
-Every processed article is stored in `OUT/.cache/` under a key made of the article's content
-hash, its doc_id and the run fingerprint (package, spaCy and model versions, rule files). A
-rerun reuses the entries whose key still matches, so only new or changed articles are parsed,
-and a changed rule file re-processes everything. Entries are written atomically as soon as an
-article is done, so a run killed at any moment (SIGKILL included) resumes where it stopped.
+Articles whose cache entry (pipeline.batch.cache) still matches are reused; the others are
+parsed by a pool of worker processes, each loading the model once, and cached as soon as done.
 The output files are then rebuilt from the cache in input order — byte-identical whatever the
 number of workers — and `manifest.json` is written last.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import multiprocessing as mp
 import os
 import sys
 from dataclasses import asdict, dataclass
-from importlib import metadata
 from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from . import __version__
-from .output import FILES, AtomicJsonl, write_json, write_jsonl
-from .reading import Article, InputError, read_inputs
+from ..output.files import FILES, AtomicJsonl, write_json, write_jsonl
+from ..prepare.reading import Article, InputError, read_inputs
+from ..rules import Rules
+from .cache import CACHE, Cache, entry_key, fingerprint  # noqa: F401  (CACHE re-exported)
 
-CACHE = ".cache"
 MANIFEST = "manifest.json"
 BATCH = 32          # articles handed to the worker pool at a time: bounds memory on huge inputs
-
-
-def fingerprint(rules_dir: Path) -> str:
-    """Changes whenever the code, the model or a rule file changes."""
-    h = hashlib.sha256()
-    for pkg in ("spacy", "ginza", "ja-ginza", "sudachipy", "sudachidict-core"):
-        h.update(f"{pkg}={_version(pkg)};".encode())
-    h.update(f"pipeline={__version__};".encode())
-    h.update(_code_digest().encode())
-    for f in sorted(rules_dir.rglob("*")):
-        if f.is_file():
-            h.update(f.relative_to(rules_dir).as_posix().encode() + b"\0" + f.read_bytes())
-    return h.hexdigest()[:16]
-
-
-def _version(pkg: str) -> str:
-    try:
-        return metadata.version(pkg)
-    except metadata.PackageNotFoundError:
-        return "-"
-
-
-def _code_digest() -> str:
-    """The package's own source: an edited normaliser must invalidate the cache too."""
-    h = hashlib.sha256()
-    root = Path(__file__).resolve().parent
-    for f in sorted(root.rglob("*.py")):
-        h.update(f.read_bytes())
-    return h.hexdigest()
-
-
-def entry_key(article: Article, fp: str, fallback_dct: str | None) -> str:
-    h = hashlib.sha256()
-    for part in (fp, article.doc_id, article.path, article.dct or "", fallback_dct or "", article.sha256):
-        h.update(part.encode() + b"\0")
-    return h.hexdigest()[:32]
 
 
 @dataclass
@@ -77,35 +36,6 @@ class Summary:
     events: dict | None = None
 
 
-class Cache:
-    def __init__(self, out_dir: Path):
-        self.dir = out_dir / CACHE
-        self.dir.mkdir(parents=True, exist_ok=True)
-
-    def path(self, key: str) -> Path:
-        return self.dir / f"{key}.json"
-
-    def has(self, key: str) -> bool:
-        return self.path(key).exists()
-
-    def put(self, key: str, entry: dict) -> None:
-        tmp = self.dir / f".{key}.tmp-{os.getpid()}"
-        tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, self.path(key))
-
-    def get(self, key: str) -> dict:
-        return json.loads(self.path(key).read_text(encoding="utf-8"))
-
-    def prune(self, keep: set[str]) -> int:
-        """Drop entries of inputs that disappeared or changed, and stray temp files."""
-        gone = 0
-        for f in self.dir.iterdir():
-            if f.name.startswith(".") or f.stem not in keep:
-                f.unlink(missing_ok=True)
-                gone += 1
-        return gone
-
-
 # -- workers -----------------------------------------------------------------------------------
 _WORKER: dict = {}
 
@@ -114,18 +44,18 @@ def _init_worker(rules_dir: str, fast: bool) -> None:
     """Load the model once per process (and once only when run in-process repeatedly)."""
     if _WORKER.get("key") == (rules_dir, fast):
         return
-    from . import nlp as nlp_mod
-    from .document import Context
-    ctx = Context(Path(rules_dir))
-    _WORKER["ctx"] = ctx
-    _WORKER["nlp"] = nlp_mod.build(ctx.rules_dir, fast=fast)
+    from ..parse.build import build
+    from ..rules import load_rules
+    rules = load_rules(rules_dir)
+    _WORKER["rules"] = rules
+    _WORKER["nlp"] = build(rules, fast=fast)
     _WORKER["key"] = (rules_dir, fast)
 
 
 def _work(task: tuple[str, Article, str | None]) -> tuple[str, dict]:
     key, article, fallback = task
-    from .runner import process_entry
-    return key, process_entry(article, _WORKER["nlp"], _WORKER["ctx"], fallback)
+    from ..article import process_entry
+    return key, process_entry(article, _WORKER["nlp"], _WORKER["rules"], fallback)
 
 
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
@@ -152,9 +82,10 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def run_batch(inputs: list, out_dir: Path, rules_dir: Path, fallback_dct: str | None = None,
+def run_batch(inputs: list, out_dir: Path, rules: Rules, fallback_dct: str | None = None,
               workers: int = 1, fast: bool = True, progress=None) -> tuple[Summary, list[dict]]:
-    """Process `inputs` into `out_dir`; returns the summary and the input errors."""
+    """Process `inputs` into `out_dir` with `rules`; returns the summary and the input errors."""
+    rules_dir = rules.dir
     out_dir.mkdir(parents=True, exist_ok=True)
     cache = Cache(out_dir)
     fp = fingerprint(rules_dir)
@@ -239,3 +170,30 @@ def summary_dict(s: Summary) -> dict:
     return asdict(s)
 
 
+
+
+@dataclass
+class RunResult:
+    documents: list[dict]
+    entities: list[dict]
+    events: list[dict]
+    errors: list[dict]
+    summary: Summary
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+
+def run(inputs: list, out_dir: Path, dct: str | None = None, workers: int = 1,
+        rules: Rules | None = None, progress=None) -> RunResult:
+    """Process every input into `out_dir` (incrementally) and return what was written."""
+    from ..rules import load_rules
+    summary, _ = run_batch(inputs, out_dir, rules or load_rules(), dct, workers=workers,
+                           progress=progress)
+    read = lambda name: _read(out_dir / f"{name}.jsonl")  # noqa: E731
+    return RunResult(read("documents"), read("entities"), read("events"), read("errors"), summary)
+
+
+def _read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]

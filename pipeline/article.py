@@ -1,0 +1,90 @@
+"""One article from text to records: prepare → parse → assemble.
+
+`prepare` does everything before the parser (zones, dct, chunks), `assemble` everything after
+it (mentions in source offsets, norms, events, records), so a runner can stream the chunks of
+many articles through one `nlp.pipe` call. Every stage reads the one `Rules` bundle.
+"""
+from __future__ import annotations
+
+import logging
+import traceback
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.tokens import Doc
+
+from .normalize.stage import normalise
+from .output.event_records import event_records, located
+from .output.records import document_record, entity_records
+from .prepare.chunks import Chunk, body_chunks
+from .prepare.dct import find_dct
+from .prepare.reading import Article, InputError
+from .prepare.zoning import zones as find_zones
+from .rules import Rules
+
+log = logging.getLogger("pipeline")
+PARSE_BATCH = 4       # small batches: GiNZA's memory grows with the batch, its speed does not
+
+
+@dataclass
+class Prepared:
+    article: Article
+    dct: str | None
+    zones: list[dict]
+    chunks: list[Chunk]
+
+
+@dataclass
+class Result:
+    document: dict
+    entities: list[dict]
+    events: list[dict]
+
+
+def prepare(article: Article, rules: Rules, fallback_dct: str | None = None) -> Prepared:
+    """Zones, dct (input's, else the text's dateline, else the caller's fallback) and chunks."""
+    zones = find_zones(article.text, rules.headers)
+    dct = article.dct or find_dct(article.text, rules.dateline) or fallback_dct
+    return Prepared(article, dct, zones, body_chunks(article.text, zones))
+
+
+def assemble(p: Prepared, docs: Iterable[Doc], rules: Rules) -> Result:
+    """Records from the parsed chunks. `docs` may be a generator: each Doc is reduced to plain
+    mentions and located events as it arrives, so a long article never holds all its Docs."""
+    src = p.article.text
+    mentions, raw_events = [], []
+    for chunk, doc in zip(p.chunks, docs):
+        mentions.extend(_mentions(chunk, doc))
+        raw_events.extend(located(src, chunk, doc))
+    mentions.sort(key=lambda m: m["start"])
+    entities = entity_records(p.article.doc_id, src, mentions, normalise(mentions, p.dct, rules))
+    events = event_records(p.article.doc_id, raw_events, entities)
+    return Result(document_record(p.article, p.dct, p.zones, entities, events), entities, events)
+
+
+def process(article: Article, nlp, rules: Rules, fallback_dct: str | None = None) -> Result:
+    prepared = prepare(article, rules, fallback_dct)
+    docs = nlp.pipe((c.text for c in prepared.chunks), batch_size=PARSE_BATCH)
+    return assemble(prepared, docs, rules)
+
+
+def process_entry(article: Article, nlp, rules: Rules, fallback_dct: str | None = None) -> dict:
+    """The cache entry of one article: its records, or its error (one bad article must not
+    stop the batch)."""
+    try:
+        res = process(article, nlp, rules, fallback_dct)
+    except Exception as exc:
+        log.debug("".join(traceback.format_exception(exc)))
+        err = InputError(article.path, article.doc_id, article.line, "processing",
+                         f"{article.path}: {article.doc_id}: {type(exc).__name__}: {exc}")
+        return {"error": err.record()}
+    return {"documents": [res.document], "entities": res.entities, "events": res.events}
+
+
+def _mentions(chunk: Chunk, doc: Doc) -> list[dict]:
+    out = []
+    for span in doc.spans.get("entities", []):
+        start, end = chunk.to_source(span.start_char, span.end_char)
+        out.append({"label": span.label_, "start": start, "end": end, "wtext": span.text,
+                    "rule": span.id_ or "unknown", "hints": span._.hints})
+    return out

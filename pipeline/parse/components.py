@@ -1,0 +1,71 @@
+"""spaCy components of the pipeline, registered with @Language.factory (and as spaCy entry
+points, so `nlp.add_pipe("ja_dates")` works on any GiNZA pipeline once the package is installed).
+
+Each component is a thin wrapper around a tagger or extractor built from the one `Rules`
+bundle of its `rules_dir` (None: the installation's rules); the logic lives in
+pipeline.tagging.* and pipeline.events.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..rules import load_rules
+from ..tagging.entities import GROUPS, choose
+
+if not Span.has_extension("hints"):
+    Span.set_extension("hints", default=())
+if not Doc.has_extension("events"):
+    Doc.set_extension("events", default=None)
+
+CONFIG = {"rules_dir": None}
+
+
+class SpanTagger:
+    """Runs `tagger` and writes its mentions to doc.spans[key] (label = entity label,
+    span id = the rule that fired, span._.hints = hints for the normaliser)."""
+
+    def __init__(self, tagger, key: str):
+        self.tagger = tagger
+        self.key = key
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for m in self.tagger(doc):
+            span = doc.char_span(m.start, m.end, label=m.label, span_id=m.rule)
+            if span is not None:
+                span._.hints = m.hints
+                spans.append(span)
+        doc.spans[self.key] = spans
+        return doc
+
+
+@Language.factory("ja_dates", default_config=CONFIG)
+def make_dates(nlp: Language, name: str, rules_dir: str | None):
+    from ..tagging.dates import DateTagger
+    return SpanTagger(DateTagger(load_rules(rules_dir)), "DATE")
+
+
+@Language.factory("ja_numbers", default_config=CONFIG)
+def make_numbers(nlp: Language, name: str, rules_dir: str | None):
+    from ..tagging.numbers import NumberTagger
+    return SpanTagger(NumberTagger(load_rules(rules_dir)), "NUMBER")
+
+
+@Language.factory("ja_names", default_config=CONFIG)
+def make_names(nlp: Language, name: str, rules_dir: str | None):
+    from ..tagging.names import NameTagger
+    return SpanTagger(NameTagger(load_rules(rules_dir)), "NAMES")
+
+
+@Language.component("ja_entities")
+def resolve_entities(doc: Doc) -> Doc:
+    """doc.spans["entities"]: the tagger groups merged without overlap, longest first."""
+    doc.spans["entities"] = choose([s for g in GROUPS if g in doc.spans for s in doc.spans[g]])
+    return doc
+
+
+@Language.factory("ja_events", default_config=CONFIG)
+def make_events(nlp: Language, name: str, rules_dir: str | None):
+    from ..events import EventExtractor
+    return EventExtractor(load_rules(rules_dir))
