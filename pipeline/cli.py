@@ -47,6 +47,14 @@ def _add_run(sub) -> None:
     p.add_argument("--workers", type=_positive, default=os.cpu_count() or 1, metavar="N",
                    help="worker processes, each loading the model once (default: all cores); "
                         "outputs are byte-identical whatever N")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: worker processes of this machine (default); dask: a Dask "
+                        "cluster, the same records (needs the `dask` extra)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: an existing cluster's scheduler (tcp://HOST:8786); "
+                        "without it a local cluster of --workers processes is started")
+    p.add_argument("--connect-timeout", type=float, default=10.0, metavar="SECONDS",
+                   help="with --scheduler: give up connecting after this long (default 10)")
     p.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     p.add_argument("-v", "--verbose", action="store_true", help="print debugging detail")
     p.set_defaults(func=cmd_run)
@@ -79,16 +87,38 @@ def cmd_run(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     from .batch.progress import Reporter, count_inputs, summary_lines
+    from .batch.errors import EngineError
     from .batch.runner import run_batch
+    try:
+        engine = _engine(args)
+    except EngineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.status
     inputs = args.inputs or [DEFAULT_INPUT]
     reporter = Reporter(count_inputs(inputs), quiet=args.quiet)
-    summary, _ = run_batch(inputs, args.out, rules, args.dct, workers=args.workers,
-                           progress=reporter)
+    try:
+        summary, _ = run_batch(inputs, args.out, rules, args.dct, workers=args.workers,
+                               progress=reporter, engine=engine)
+    except EngineError as exc:
+        reporter.close()
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.status
     seconds = reporter.close()
     if not args.quiet:
         for line in summary_lines(summary, seconds, args.out):
             print(line)
     return 1 if summary.failed else 0
+
+
+def _engine(args):
+    """None (the runner's local engine) or a DaskEngine, connected to --scheduler if given."""
+    from .batch.errors import EngineError
+    if args.engine != "dask":
+        if args.scheduler:
+            raise EngineError("--scheduler needs --engine dask")
+        return None
+    from .batch.dask_engine import DaskEngine
+    return DaskEngine(args.scheduler, args.workers, connect_timeout=args.connect_timeout)
 
 
 def build_parser() -> argparse.ArgumentParser:

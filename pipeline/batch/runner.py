@@ -82,9 +82,38 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+class LocalEngine:
+    """The engine of this machine: N spawned worker processes (none for N = 1), started only
+    when something needs parsing, fed BATCH articles at a time.
+
+    An engine is anything with `results(tasks, rules_dir, fast)` — yielding `(key, entry)` for
+    each `(key, article, fallback_dct)` task as it is done, in any order, with a bounded number
+    in flight — and `close()`. `pipeline.batch.dask_engine.DaskEngine` is the other one."""
+
+    def __init__(self, workers: int = 1):
+        self.workers, self.pool = workers, None
+
+    def results(self, tasks: Iterable[tuple], rules_dir: Path, fast: bool) -> Iterator[tuple[str, dict]]:
+        for batch in _batches(tasks, BATCH):
+            if self.pool is None and self.workers > 1:
+                self.pool = _pool(self.workers, rules_dir, fast)
+            elif self.workers == 1:
+                _init_worker(str(rules_dir), fast)
+            yield from (self.pool.imap(_work, batch) if self.pool else map(_work, batch))
+
+    def close(self) -> None:
+        if self.pool:
+            self.pool.close()
+            self.pool.join()
+            self.pool = None
+
+
 def run_batch(inputs: list, out_dir: Path, rules: Rules, fallback_dct: str | None = None,
-              workers: int = 1, fast: bool = True, progress=None) -> tuple[Summary, list[dict]]:
-    """Process `inputs` into `out_dir` with `rules`; returns the summary and the input errors."""
+              workers: int = 1, fast: bool = True, progress=None,
+              engine=None) -> tuple[Summary, list[dict]]:
+    """Process `inputs` into `out_dir` with `rules`; returns the summary and the input errors.
+    `engine` runs the parsing (default: a LocalEngine of `workers` processes); it is closed
+    when the run ends."""
     rules_dir = rules.dir
     out_dir.mkdir(parents=True, exist_ok=True)
     cache = Cache(out_dir)
@@ -93,23 +122,15 @@ def run_batch(inputs: list, out_dir: Path, rules: Rules, fallback_dct: str | Non
     errors: list[dict] = []
     summary = Summary()
     todo = _plan(read_inputs(inputs), cache, fp, fallback_dct, order, errors, summary, progress)
-    pool = None
+    engine = engine or LocalEngine(workers)
     try:
-        for batch in _batches(todo, BATCH):
-            if pool is None and workers > 1:      # started only when something needs parsing
-                pool = _pool(workers, rules_dir, fast)
-            elif workers == 1:
-                _init_worker(str(rules_dir), fast)
-            results = pool.imap(_work, batch) if pool else map(_work, batch)
-            for key, entry in results:
-                cache.put(key, entry)
-                summary.processed += 1
-                if progress:
-                    progress(entry)
+        for key, entry in engine.results(todo, rules_dir, fast):
+            cache.put(key, entry)
+            summary.processed += 1
+            if progress:
+                progress(entry)
     finally:
-        if pool:
-            pool.close()
-            pool.join()
+        engine.close()
     _write(out_dir, cache, order, errors, summary, fp)
     return summary, errors
 
