@@ -24,6 +24,9 @@ def add_parser(sub) -> None:
                    help="also time `run` with 1 and 2 worker processes on the inputs ×--copies")
     p.add_argument("--copies", type=int, default=4, help="copies of the inputs for --scaling (default 4)")
     p.add_argument("--rules", type=Path, metavar="DIR", help="rules directory (default: the installation's)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="dask: time the local runner against the Dask engine instead (2 workers "
+                        "each, and Dask with 1), on the inputs ×--copies, --repeat rounds")
     p.add_argument("--smoke", action="store_true", help="one round on the first article (for tests)")
     p.set_defaults(func=cmd_bench)
 
@@ -90,6 +93,8 @@ def cmd_bench(args) -> int:
     if not articles:
         print("error: no readable article among the inputs")
         return 2
+    if args.engine == "dask":
+        return _bench_dask(inputs, args, rules)
     if args.smoke:
         articles, args.repeat = articles[:1], 1
     r = measure(articles, max(1, args.repeat), rules)
@@ -102,4 +107,19 @@ def cmd_bench(args) -> int:
         s = scaling(inputs, args.copies, rules)
         print(f"run, 1 worker   {s['seconds_1_worker']:10.1f} s")
         print(f"run, 2 workers  {s['seconds_2_workers']:10.1f} s  ({s['speedup']:.2f}× faster)")
+    return 0
+
+
+def _bench_dask(inputs, args, rules) -> int:
+    from .dask_engine import _require_distributed
+    from .errors import EngineError
+    try:
+        _require_distributed()
+    except EngineError as exc:
+        print(f"error: {exc}")
+        return 2
+    from . import bench_dask
+    copies, repeat = (1, 1) if args.smoke else (args.copies, max(1, args.repeat))
+    for line in bench_dask.report(bench_dask.compare(inputs, copies, rules, repeat)):
+        print(line)
     return 0

@@ -71,7 +71,7 @@ def start_local_cluster(workers: int):
     os.environ.update({k: "1" for k in BLAS_THREADS})
     try:
         return distributed.LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
             silence_logs=logging.ERROR, env={k: "1" for k in BLAS_THREADS})
     finally:
         for k, v in saved.items():
