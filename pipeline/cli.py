@@ -55,6 +55,9 @@ def _add_run(sub) -> None:
                         "without it a local cluster of --workers processes is started")
     p.add_argument("--connect-timeout", type=float, default=10.0, metavar="SECONDS",
                    help="with --scheduler: give up connecting after this long (default 10)")
+    p.add_argument("--partition", type=_positive, default=1, metavar="N",
+                   help="with --engine dask: articles per task (default 1; more for very "
+                        "large clusters, where the scheduler's per-task cost shows)")
     p.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     p.add_argument("-v", "--verbose", action="store_true", help="print debugging detail")
     p.set_defaults(func=cmd_run)
@@ -118,7 +121,8 @@ def _engine(args):
             raise EngineError("--scheduler needs --engine dask")
         return None
     from .batch.dask_engine import DaskEngine
-    return DaskEngine(args.scheduler, args.workers, connect_timeout=args.connect_timeout)
+    return DaskEngine(args.scheduler, args.workers, connect_timeout=args.connect_timeout,
+                      partition=args.partition)
 
 
 def build_parser() -> argparse.ArgumentParser:
