@@ -17,9 +17,11 @@ same. Only the parsing moves:
   machine that computed them.
 - Tasks of PARTITION articles are submitted through a sliding window of a few tasks per worker
   thread, so neither the client nor the scheduler ever holds more than that many articles.
-- A worker that dies has its tasks re-run elsewhere by the scheduler; a task that kills its
-  workers `distributed.scheduler.allowed-failures` times (or keeps raising after `retries`)
-  becomes its articles' errors.jsonl lines, as an article that fails locally.
+- A worker that dies has its tasks re-run elsewhere by the scheduler; an article whose task
+  kills its workers `distributed.scheduler.allowed-failures` times becomes its errors.jsonl
+  line, as an article that fails locally. An article's own exceptions never reach the client
+  (process_entry makes them its entry, as locally); any other task failure is the cluster's
+  and stops the run (EngineError) without caching anything for its articles.
 """
 from __future__ import annotations
 
@@ -67,12 +69,14 @@ def _require_distributed():
 def start_local_cluster(workers: int):
     """A LocalCluster of `workers` processes with one thread and one BLAS thread each."""
     distributed = _require_distributed()
+    quiet = logging.getLogger().getEffectiveLevel() > logging.DEBUG
     saved = {k: os.environ.get(k) for k in BLAS_THREADS}
     os.environ.update({k: "1" for k in BLAS_THREADS})
     try:
         return distributed.LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-            silence_logs=logging.ERROR, env={k: "1" for k in BLAS_THREADS})
+            silence_logs=logging.CRITICAL if quiet else logging.DEBUG,
+            env={k: "1" for k in BLAS_THREADS})
     finally:
         for k, v in saved.items():
             if v is None:
@@ -168,8 +172,11 @@ class DaskEngine:
         if self.client is not None:
             return self.client
         distributed = _require_distributed()
-        if logging.getLogger().getEffectiveLevel() > logging.DEBUG:    # quiet unless -v
-            logging.getLogger("distributed").setLevel(logging.WARNING)
+        if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+            # quiet unless -v: what goes wrong on the client side is reported in one line
+            for name in ["distributed", *logging.root.manager.loggerDict]:
+                if name.startswith("distributed"):
+                    logging.getLogger(name).setLevel(logging.CRITICAL)
         if self.scheduler:
             try:
                 self.client = distributed.Client(self.scheduler, timeout=self.connect_timeout,
@@ -220,11 +227,18 @@ class DaskEngine:
             if fut.status == "cancelled":
                 raise EngineError("lost the Dask cluster mid-run (the scheduler went away?): "
                                   "run again to resume from the cache", status=1)
-            if isinstance(res, BaseException):
+            if fut.status == "error":      # `res` is then (type, exception, traceback)
+                exc = fut.exception()
+                if type(exc).__name__ != "KilledWorker":
+                    # process_entry turns an article's own failure into its entry: what
+                    # reaches here is the cluster's (an environment that cannot unpickle the
+                    # task, ...) and must not be cached as the articles' errors
+                    raise EngineError(f"a task failed on the Dask cluster: {type(exc).__name__}: "
+                                      f"{_one_line(exc)}", status=1)
                 if len(part) > 1:          # find the article at fault: one task per article
                     retry.extend([t] for t in part)
                 else:
-                    yield _failed(part[0], res)
+                    yield _failed(part[0], exc)
             elif "setup_error" in res:
                 raise EngineError(f"a Dask worker could not load the pipeline: {res['setup_error']}", status=1)
             elif res["fp"] != fp:
@@ -256,11 +270,9 @@ def _partitions(first: list, rest: Iterator, size: int) -> Iterator[list]:
 
 
 def _failed(task: tuple, exc: BaseException) -> tuple[str, dict]:
-    """The errors.jsonl entry of an article whose task failed on the cluster itself."""
+    """The errors.jsonl entry of an article whose task killed every worker that ran it."""
     key, article, _ = task
-    kind = type(exc).__name__
-    why = ("its worker died each time it ran it (out of memory or a crash)" if kind == "KilledWorker"
-           else _one_line(exc))
     err = InputError(article.path, article.doc_id, article.line, "processing",
-                     f"{article.path}: {article.doc_id}: {kind}: {why}")
+                     f"{article.path}: {article.doc_id}: {type(exc).__name__}: the worker "
+                     "parsing it died each time (out of memory or a crash)")
     return key, {"error": err.record()}
