@@ -31,6 +31,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from collections import deque
 from itertools import islice
 from pathlib import Path
@@ -149,12 +150,6 @@ def _process(plugin_name: str, tasks: list[tuple]) -> dict:
     return {"fp": plugin.fp, "entries": entries}
 
 
-def _probe() -> dict:
-    """Worker facts for the bench: pid and peak RSS in MB."""
-    import resource
-    return {"pid": os.getpid(), "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
-
-
 # -- client side -------------------------------------------------------------------------------
 class DaskEngine:
     """`results(tasks, rules_dir, fast)` on a Dask cluster; see the module docstring."""
@@ -190,10 +185,12 @@ class DaskEngine:
         return self.client
 
     def threads(self) -> int:
-        return max(1, sum(self.client.nthreads().values()))
+        try:
+            return max(1, sum(self.client.nthreads().values()))
+        except Exception as exc:
+            raise _lost(exc) from None
 
     def results(self, tasks: Iterable[tuple], rules_dir: Path, fast: bool) -> Iterator[tuple[str, dict]]:
-        from distributed import as_completed
         tasks = iter(tasks)
         first = list(islice(tasks, self.partition))
         if not first:
@@ -203,9 +200,16 @@ class DaskEngine:
         files = _rule_files(rules_dir)
         tag = hashlib.sha256(b"".join(k.encode() + b"\0" + v for k, v in files.items())).hexdigest()[:16]
         name = f"ja-pipeline-rules-{tag}-{'fast' if fast else 'plain'}"
-        client.register_plugin(RulesPlugin(files, fast, tag), name=name)
+        try:
+            client.register_plugin(RulesPlugin(files, fast, tag), name=name)
+        except Exception as exc:          # a worker that cannot even write the rule files
+            raise EngineError(f"a Dask worker refused the rules: {type(exc).__name__}: "
+                              f"{_one_line(exc)}", status=1) from None
+        yield from self._stream(client, _partitions(first, tasks, self.partition), name, fp)
 
-        partitions = _partitions(first, tasks, self.partition)
+    def _stream(self, client, partitions: Iterator[list], name: str, fp: str) -> Iterator[tuple[str, dict]]:
+        """Submit partitions through a sliding window, yield their entries as they arrive."""
+        from distributed import as_completed
         retry: deque[list] = deque()      # partitions split after a failure, one article each
         pending: dict = {}
         done = as_completed(loop=client.loop, with_results=True, raise_errors=False)
@@ -214,19 +218,21 @@ class DaskEngine:
             part = retry.popleft() if retry else next(partitions, None)
             if part is None:
                 return False
-            fut = client.submit(_process, name, part, pure=False, retries=RETRIES)
+            try:
+                fut = client.submit(_process, name, part, pure=False, retries=RETRIES)
+            except Exception as exc:      # a closed client: the scheduler went away
+                raise _lost(exc) from None
             pending[fut.key] = part
             done.add(fut)
             return True
 
-        window = self.per_thread * self.threads()
+        window, looked = self.per_thread * self.threads(), time.monotonic()
         while len(pending) < window and submit():
             pass
-        for n, (fut, res) in enumerate(done, 1):
+        for fut, res in done:
             part = pending.pop(fut.key)
             if fut.status == "cancelled":
-                raise EngineError("lost the Dask cluster mid-run (the scheduler went away?): "
-                                  "run again to resume from the cache", status=1)
+                raise _lost(None)
             if fut.status == "error":      # `res` is then (type, exception, traceback)
                 exc = fut.exception()
                 if type(exc).__name__ != "KilledWorker":
@@ -248,8 +254,8 @@ class DaskEngine:
             else:
                 yield from res["entries"]
             fut.release()
-            if n % 64 == 0:                # workers may have joined or left
-                window = self.per_thread * self.threads()
+            if time.monotonic() - looked > 2:    # workers may have joined or left
+                window, looked = self.per_thread * self.threads(), time.monotonic()
             while len(pending) < window and submit():
                 pass
 
@@ -261,6 +267,12 @@ class DaskEngine:
                 except Exception:         # closing after a lost scheduler: nothing to save
                     pass
         self.client = self.cluster = None
+
+
+def _lost(exc: BaseException | None) -> EngineError:
+    why = f" ({type(exc).__name__}: {_one_line(exc)})" if exc is not None else ""
+    return EngineError(f"lost the Dask cluster mid-run{why}: the scheduler went away? "
+                       "Run again to resume from the cache", status=1)
 
 
 def _partitions(first: list, rest: Iterator, size: int) -> Iterator[list]:
