@@ -121,3 +121,11 @@ def test_unreachable_scheduler_is_one_line_and_usage_status(tmp_path):
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: cannot reach the Dask scheduler at tcp://127.0.0.1:1")
     assert not (tmp_path / "out" / "entities.jsonl").exists()
+
+
+def test_scheduler_without_dask_engine_is_a_usage_error(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(SEEDS), "--out", str(tmp_path / "out"),
+         "--scheduler", "tcp://127.0.0.1:1"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "error: --scheduler needs --engine dask"
