@@ -10,6 +10,7 @@ from pathlib import Path
 
 DEFAULT_INPUT = Path("seeds/articles")
 DEFAULT_OUT = Path("outputs")
+CONTRACT = Path(__file__).resolve().parent / "output" / "schema" / "CONTRACT.md"
 
 
 def _date(value: str) -> str:
@@ -95,7 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m pipeline",
         description="Japanese event extraction for war and security news: actors, places, "
-                    "numbers, dates and events, each with offsets into the source text.")
+                    "numbers, dates and events, each with offsets into the source text.",
+        epilog=f"What every output field means: {CONTRACT} (record contract, version 2).")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_run(sub)
     from .batch import bench
