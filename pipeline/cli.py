@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "numbers, dates and events, each with offsets into the source text.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_run(sub)
-    for module in ("evaluate.cli", "formats.cli", "bench"):
+    for module in ("evaluate.cli", "formats.cli", "exports.cli", "bench"):
         try:
             mod = __import__(f"pipeline.{module}", fromlist=["add_parser"])
         except ImportError:
