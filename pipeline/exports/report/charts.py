@@ -59,9 +59,23 @@ def timeline(rows: list[dict], types: list[str]) -> go.Figure:
                     "symbol": [SYMBOLS.get(r["date_precision"], "circle") for _, r in pts]},
             text=[_hover(r) for _, r in pts], hoverinfo="text"))
     fig.update_layout(height=360, margin={"l": 100, "r": 20, "t": 30, "b": 40}, showlegend=False,
-                      xaxis={"type": "date", "title": "date (open marker: month or year precision)"},
+                      xaxis={"type": "date", "title": "date (open marker: month or year precision; "
+                                                      "zoom out for older events)",
+                             "range": timeline_range(rows)},
                       yaxis={"type": "category"}, template="plotly_white")
     return fig
+
+
+def timeline_range(rows: list[dict]) -> list[str] | None:
+    """The two years up to the latest date: a 1961 treaty recalled in passing should not
+    squeeze this year's events into one pixel (it stays one zoom-out away)."""
+    days = sorted(x for r in rows if (x := timeline_x(r["date"], r["date_precision"])))
+    if not days:
+        return None
+    import datetime as dt
+    last = dt.date.fromisoformat(days[-1])
+    first = max(dt.date.fromisoformat(days[0]), last - dt.timedelta(days=730))
+    return [(first - dt.timedelta(days=15)).isoformat(), (last + dt.timedelta(days=15)).isoformat()]
 
 
 def _outline_xy(bounds: tuple[float, float, float, float]) -> tuple[list, list]:
