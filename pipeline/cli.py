@@ -102,8 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run(sub)
     from .batch import bench
     from .evaluate import cli as evaluate_cli
+    from .exports import cli as exports_cli
     from .formats import cli as formats_cli
-    for mod in (evaluate_cli, formats_cli, bench):
+    for mod in (evaluate_cli, formats_cli, exports_cli, bench):
         mod.add_parser(sub)
     return parser
 
