@@ -63,20 +63,21 @@ def _keyed(rows: list[dict], path: Path) -> dict[tuple[str, str], dict]:
     return {r["key"]: r for r in rows}
 
 
-@functools.lru_cache(maxsize=None)
-def plover_table(rules_dir: Path) -> dict[tuple[str, str], dict]:
-    path = rules_dir / "export_plover.tsv"
-    rows = load_table(path, PLOVER_COLUMNS)
+def _type_table(rules_dir: Path, name: str, columns: dict) -> dict[tuple[str, str], dict]:
+    path = rules_dir / name
+    rows = load_table(path, columns)
     _check_triggers(rows, path, rules_dir)
     return _keyed(rows, path)
+
+
+@functools.lru_cache(maxsize=None)
+def plover_table(rules_dir: Path) -> dict[tuple[str, str], dict]:
+    return _type_table(rules_dir, "export_plover.tsv", PLOVER_COLUMNS)
 
 
 @functools.lru_cache(maxsize=None)
 def acled_table(rules_dir: Path) -> dict[tuple[str, str], dict]:
-    path = rules_dir / "export_acled.tsv"
-    rows = load_table(path, ACLED_COLUMNS)
-    _check_triggers(rows, path, rules_dir)
-    return _keyed(rows, path)
+    return _type_table(rules_dir, "export_acled.tsv", ACLED_COLUMNS)
 
 
 @functools.lru_cache(maxsize=None)
