@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import traceback
 from dataclasses import dataclass
+from itertools import islice
 from typing import Iterable
 
 from spacy.tokens import Doc
@@ -71,14 +72,44 @@ def process(article: Article, nlp, rules: Rules, fallback_dct: str | None = None
 def process_entry(article: Article, nlp, rules: Rules, fallback_dct: str | None = None) -> dict:
     """The cache entry of one article: its records, or its error (one bad article must not
     stop the batch)."""
+    return process_entries([(article, fallback_dct)], nlp, rules)[0]
+
+
+def process_entries(items: list[tuple[Article, str | None]], nlp, rules: Rules) -> list[dict]:
+    """Cache entries of many articles, their chunks parsed in one `nlp.pipe` stream (a short
+    article is not parsed in a batch of one). The stream is split back per article after the
+    parse; each Doc is reduced to records as it arrives. Callers bound `items` by size."""
+    prepared = [_guard(a, lambda a=a, f=f: prepare(a, rules, f)) for a, f in items]
+    ready = [p for p in prepared if isinstance(p, Prepared)]
+    docs = nlp.pipe((c.text for p in ready for c in p.chunks), batch_size=PARSE_BATCH)
+    out = []
+    for p in prepared:
+        if isinstance(p, Prepared):
+            # islice hands exactly this article's Docs to assemble, one at a time (a long
+            # article never holds all its Docs); what a failed assemble left is drained so the
+            # stream stays aligned with the next article.
+            mine = islice(docs, len(p.chunks))
+            entry = _guard(p.article, lambda: _entry(assemble(p, mine, rules)))
+            for _ in mine:
+                pass
+            p = entry
+        out.append(p)
+    return out
+
+
+def _entry(res: Result) -> dict:
+    return {"documents": [res.document], "entities": res.entities, "events": res.events}
+
+
+def _guard(article: Article, step):
+    """`step()`, or the article's error entry if it raises."""
     try:
-        res = process(article, nlp, rules, fallback_dct)
+        return step()
     except Exception as exc:
         log.debug("".join(traceback.format_exception(exc)))
         err = InputError(article.path, article.doc_id, article.line, "processing",
                          f"{article.path}: {article.doc_id}: {type(exc).__name__}: {exc}")
         return {"error": err.record()}
-    return {"documents": [res.document], "entities": res.entities, "events": res.events}
 
 
 def _mentions(chunk: Chunk, doc: Doc) -> list[dict]:
