@@ -5,7 +5,7 @@ import sys
 import time
 from pathlib import Path
 
-from ..prepare.reading import expand
+from ..prepare.reading import expand, read_regular
 
 LOG_EVERY = 10.0      # seconds between plain progress lines (CI logs, pipes)
 
@@ -14,10 +14,12 @@ def count_inputs(inputs: list) -> int:
     """Articles to expect: one per .txt, one per non-empty .jsonl line (cheap byte scan)."""
     n = 0
     for f in expand(inputs):
-        if f.suffix == ".jsonl" and f.exists():
-            with open(f, "rb") as fh:
-                n += sum(1 for line in fh if line.strip())
-        else:
+        if f.suffix.lower() != ".jsonl":
+            n += 1
+            continue
+        try:                    # never blocks on a FIFO, never raises: the reader reports those
+            n += sum(1 for line in read_regular(f).split(b"\n") if line.strip())
+        except OSError:
             n += 1
     return n
 
