@@ -58,7 +58,8 @@ class Reporter:
 def summary_lines(summary, seconds: float, out: Path) -> list[str]:
     rate = summary.chars / seconds if seconds else 0.0
     lines = [f"{summary.ok} documents ok, {summary.failed} failed "
-             f"({summary.processed} processed, {summary.reused} unchanged) → {out}/",
+             f"({summary.processed} processed, {summary.reused} unchanged"
+             + (f", {summary.kept} kept from inputs not read" if summary.kept else "") + f") → {out}/",
              "entities: " + (", ".join(f"{k} {v}" for k, v in summary.entities.items()) or "none"),
              "events: " + (", ".join(f"{k} {v}" for k, v in summary.events.items()) or "none"),
              f"time {seconds:.1f}s, {summary.processed / seconds if seconds else 0:.2f} docs/s, "
