@@ -24,9 +24,8 @@ DEFAULT_UNIT = "utf16"
 
 
 def write(docs: list[dict], out: Path | str, unit: str = DEFAULT_UNIT) -> int:
-    with open(out, "w", encoding="utf-8", newline="\n") as f:
-        for doc in docs:
-            f.write(json.dumps(record(doc, unit), ensure_ascii=False) + "\n")
+    from ..output.files import write_jsonl      # atomic: a failure leaves the old file
+    write_jsonl(Path(out), (record(doc, unit) for doc in docs))
     return len(docs)
 
 

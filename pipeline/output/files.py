@@ -98,9 +98,13 @@ def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
 
 
 def write_json(path: Path, obj: dict) -> None:
+    write_text(path, json.dumps(obj, ensure_ascii=False, indent=1) + "\n")
+
+
+def write_text(path: Path, text: str) -> None:
     out = AtomicJsonl(path)
     try:
-        out.write_text(json.dumps(obj, ensure_ascii=False, indent=1) + "\n")
+        out.write_text(text)
         out.commit()
     except BaseException:
         out.abort()
