@@ -208,7 +208,7 @@ def test_exit_codes_are_documented_in_help_and_readme():
     readme = (ROOT / "README.md").read_text("utf-8")
     for code in ("0", "1", "2", "3"):
         assert f"  {code}  " in out
-        assert f"{code} " in readme
+        assert f"- {code} —" in readme
     assert "--no-wait" in out and "exit status" in out
 
 
