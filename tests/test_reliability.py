@@ -484,12 +484,16 @@ def test_second_run_waits_for_the_lock_then_runs(tmp_path):
     fcntl.flock(fh, fcntl.LOCK_EX)
     proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(_bad_jsonl(tmp_path)),
                              "--out", str(out), "-q"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
-    time.sleep(4)
+    first = []
+    reader = threading.Thread(target=lambda: first.append(proc.stderr.readline()), daemon=True)
+    reader.start()
+    reader.join(120)
+    assert first and first[0].startswith("waiting: ") and "in use by another run" in first[0]
+    time.sleep(1)
     assert proc.poll() is None and not (out / "errors.jsonl").exists()   # waiting, nothing written
     fh.close()                                                           # release
-    _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 1 and err.startswith("waiting: ")
-    assert len(errors(out)) == 1
+    proc.communicate(timeout=60)
+    assert proc.returncode == 1 and len(errors(out)) == 1
 
 
 @pytest.mark.model

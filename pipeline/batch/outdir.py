@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..output.files import remove_stale, tmp_name
+from .cache import CACHE
 
 LOCK = ".lock"
 PROBE_BYTES = 64 * 1024         # a disk that cannot take this is full for our purposes
@@ -37,6 +38,7 @@ def check(out_dir: Path) -> None:
         if out_dir.exists() and not out_dir.is_dir():
             raise RunError(f"--out {out_dir}: exists and is not a folder", USAGE)
         out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / CACHE).mkdir(exist_ok=True)
         _probe(out_dir)
     except OSError as exc:
         raise RunError(f"--out {out_dir}: cannot write there ({exc.strerror or exc})", USAGE) from None

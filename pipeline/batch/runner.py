@@ -218,11 +218,12 @@ def _write(out_dir: Path, cache: Cache, order, errors: list[dict], summary: Summ
     all into place together, the manifest with them."""
     carried = _carried(out_dir, cache, order, cov)
     old = set(carried)
-    names = (*FILES, "manifest")
-    files = {n: AtomicJsonl(out_dir / (MANIFEST if n == "manifest" else f"{n}.jsonl")) for n in names}
+    files: dict[str, AtomicJsonl] = {}
     counts: dict[str, dict] = {"entities": {}, "events": {}}
     written: list[tuple[str, str]] = []
     try:
+        for n in (*FILES, "manifest"):
+            files[n] = AtomicJsonl(out_dir / (MANIFEST if n == "manifest" else f"{n}.jsonl"))
         seen: set[str] = set()
         for key, path in order + carried:
             entry = cache.get(key)

@@ -28,8 +28,11 @@ def remove_stale(folder: Path) -> int:
     """Remove temporary files of earlier runs (call while holding the folder's lock)."""
     gone = 0
     for f in folder.glob(f".*{TMP}*"):
-        f.unlink(missing_ok=True)
-        gone += 1
+        try:
+            f.unlink(missing_ok=True)
+            gone += 1
+        except OSError:
+            pass            # a folder of that name is none of ours
     return gone
 
 
