@@ -547,3 +547,23 @@ def test_bench_corpus_stays_inside_its_folder(tmp_path):
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == \
         sorted(["src.jsonl", "000000-0.txt", "000000-1.txt", "000001-0.txt", "000001-1.txt"])
     assert all(p.parent == corpus for p in corpus.iterdir())
+
+
+def test_sigterm_ends_a_run_cleanly(tmp_path):
+    """SIGTERM (a cron timeout, systemd) unwinds like Ctrl-C: no traceback, no temp file."""
+    import signal
+    out = tmp_path / "out"
+    out.mkdir()
+    fh = open(out / outdir.LOCK, "a+")
+    fcntl.flock(fh, fcntl.LOCK_EX)
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(_bad_jsonl(tmp_path)),
+                             "--out", str(out), "-q"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    first = []
+    reader = threading.Thread(target=lambda: first.append(proc.stderr.readline()), daemon=True)
+    reader.start()
+    reader.join(120)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    fh.close()
+    assert proc.returncode == 128 + signal.SIGTERM and "Traceback" not in err
+    assert leftovers(out) == [] and not (out / "errors.jsonl").exists()
