@@ -13,7 +13,6 @@ character" switched on use yet another unit and are not supported.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from .labels import EVENT_TYPES, ZONE_LABEL
