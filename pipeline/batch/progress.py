@@ -5,7 +5,7 @@ import sys
 import time
 from pathlib import Path
 
-from ..prepare.reading import expand, read_regular
+from ..prepare.reading import expand, open_regular
 
 LOG_EVERY = 10.0      # seconds between plain progress lines (CI logs, pipes)
 
@@ -18,7 +18,8 @@ def count_inputs(inputs: list) -> int:
             n += 1
             continue
         try:                    # never blocks on a FIFO, never raises: the reader reports those
-            n += sum(1 for line in read_regular(f).split(b"\n") if line.strip())
+            with open_regular(f) as fh:
+                n += sum(1 for line in fh if line.strip())
         except OSError:
             n += 1
     return n

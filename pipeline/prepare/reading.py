@@ -170,18 +170,24 @@ class NotRegular(OSError):
     pass
 
 
-def read_regular(path: Path) -> bytes:
-    """The bytes of a regular file; a FIFO, device or socket raises NotRegular without blocking."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)     # opening a FIFO must not wait for a writer
+def open_regular(path: Path):
+    """A binary file object on a regular file; a FIFO, device or socket raises NotRegular
+    without blocking (opening a FIFO for reading would wait for a writer forever)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             kind = "FIFO" if stat.S_ISFIFO(mode) else "folder" if stat.S_ISDIR(mode) else "device or socket"
             raise NotRegular(f"not a regular file ({kind})")
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            return fh.read()
-    finally:
+        return os.fdopen(fd, "rb")
+    except BaseException:
         os.close(fd)
+        raise
+
+
+def read_regular(path: Path) -> bytes:
+    with open_regular(path) as fh:
+        return fh.read()
 
 
 def _read_file(path: Path, cov: Coverage) -> Iterator[Article | InputError]:
