@@ -79,22 +79,54 @@ def process_entries(items: list[tuple[Article, str | None]], nlp, rules: Rules) 
     """Cache entries of many articles, their chunks parsed in one `nlp.pipe` stream (a short
     article is not parsed in a batch of one). The stream is split back per article after the
     parse; each Doc is reduced to records as it arrives. Callers bound `items` by size."""
-    prepared = [_guard(a, lambda a=a, f=f: prepare(a, rules, f)) for a, f in items]
-    ready = [p for p in prepared if isinstance(p, Prepared)]
-    docs = nlp.pipe((c.text for p in ready for c in p.chunks), batch_size=PARSE_BATCH)
-    out = []
-    for p in prepared:
-        if isinstance(p, Prepared):
-            # islice hands exactly this article's Docs to assemble, one at a time (a long
-            # article never holds all its Docs); what a failed assemble left is drained so the
-            # stream stays aligned with the next article.
-            mine = islice(docs, len(p.chunks))
-            entry = _guard(p.article, lambda: _entry(assemble(p, mine, rules)))
-            for _ in mine:
-                pass
-            p = entry
-        out.append(p)
-    return out
+    entries: list = [_guard(a, lambda a=a, f=f: prepare(a, rules, f)) for a, f in items]
+    pending = [i for i, e in enumerate(entries) if isinstance(e, Prepared)]
+    while pending:
+        pending = _parse_in_one_stream(entries, pending, nlp, rules)
+    return entries
+
+
+def _parse_in_one_stream(entries: list, todo: list[int], nlp, rules: Rules) -> list[int]:
+    """Replace entries[i] for i in `todo` by records; returns the indices still to parse when
+    the parser itself failed (that article gets the error, the rest a fresh stream)."""
+    stream = _DocStream(nlp, (c.text for i in todo for c in entries[i].chunks))
+    for n, i in enumerate(todo):
+        p = entries[i]
+        # islice hands exactly this article's Docs to assemble, one at a time (a long article
+        # never holds all its Docs); what a failed assemble left is drained to stay aligned.
+        mine = islice(stream, len(p.chunks))
+        entries[i] = _guard(p.article, lambda: _entry(assemble(p, mine, rules)))
+        if not stream.broken:
+            entries[i] = _drain(mine, stream, p.article) or entries[i]
+        if stream.broken:
+            return todo[n + 1:]
+    return []
+
+
+class _DocStream:
+    """`nlp.pipe` over `texts`, remembering whether the parser raised (then it is finished)."""
+
+    def __init__(self, nlp, texts):
+        self.nlp, self.texts, self.docs, self.broken = nlp, texts, None, False
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        try:
+            if self.docs is None:
+                self.docs = iter(self.nlp.pipe(self.texts, batch_size=PARSE_BATCH))
+            return next(self.docs)
+        except StopIteration:
+            raise
+        except Exception:
+            self.broken = True
+            raise
+
+
+def _drain(mine, stream: _DocStream, article: Article) -> dict | None:
+    """Consume what is left of an article's Docs; its error entry if the parser fails there."""
+    return _guard(article, lambda: [None for _ in mine] and None)
 
 
 def _entry(res: Result) -> dict:
