@@ -55,7 +55,7 @@ def assemble(p: Prepared, docs: Iterable[Doc], rules: Rules) -> Result:
     src = p.article.text
     mentions, raw_events = [], []
     for chunk, doc in zip(p.chunks, docs):
-        mentions.extend(_mentions(chunk, doc))
+        mentions.extend(mentions_of(chunk, doc))
         raw_events.extend(located(src, chunk, doc))
     mentions.sort(key=lambda m: m["start"])
     entities = entity_records(p.article.doc_id, src, mentions, normalise(mentions, p.dct, rules))
@@ -144,7 +144,8 @@ def _guard(article: Article, step):
         return {"error": err.record()}
 
 
-def _mentions(chunk: Chunk, doc: Doc) -> list[dict]:
+def mentions_of(chunk: Chunk, doc: Doc) -> list[dict]:
+    """The entity spans of a chunk Doc as mention dicts in source offsets."""
     out = []
     for span in doc.spans.get("entities", []):
         start, end = chunk.to_source(span.start_char, span.end_char)
