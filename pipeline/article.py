@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import traceback
 from dataclasses import dataclass
+from itertools import islice
 from typing import Iterable
 
 from spacy.tokens import Doc
@@ -54,7 +55,7 @@ def assemble(p: Prepared, docs: Iterable[Doc], rules: Rules) -> Result:
     src = p.article.text
     mentions, raw_events = [], []
     for chunk, doc in zip(p.chunks, docs):
-        mentions.extend(_mentions(chunk, doc))
+        mentions.extend(mentions_of(chunk, doc))
         raw_events.extend(located(src, chunk, doc))
     mentions.sort(key=lambda m: m["start"])
     entities = entity_records(p.article.doc_id, src, mentions, normalise(mentions, p.dct, rules))
@@ -71,17 +72,80 @@ def process(article: Article, nlp, rules: Rules, fallback_dct: str | None = None
 def process_entry(article: Article, nlp, rules: Rules, fallback_dct: str | None = None) -> dict:
     """The cache entry of one article: its records, or its error (one bad article must not
     stop the batch)."""
+    return process_entries([(article, fallback_dct)], nlp, rules)[0]
+
+
+def process_entries(items: list[tuple[Article, str | None]], nlp, rules: Rules) -> list[dict]:
+    """Cache entries of many articles, their chunks parsed in one `nlp.pipe` stream (a short
+    article is not parsed in a batch of one). The stream is split back per article after the
+    parse; each Doc is reduced to records as it arrives. Callers bound `items` by size."""
+    entries: list = [_guard(a, lambda a=a, f=f: prepare(a, rules, f)) for a, f in items]
+    pending = [i for i, e in enumerate(entries) if isinstance(e, Prepared)]
+    while pending:
+        pending = _parse_in_one_stream(entries, pending, nlp, rules)
+    return entries
+
+
+def _parse_in_one_stream(entries: list, todo: list[int], nlp, rules: Rules) -> list[int]:
+    """Replace entries[i] for i in `todo` by records; returns the indices still to parse when
+    the parser itself failed (that article gets the error, the rest a fresh stream)."""
+    stream = _DocStream(nlp, (c.text for i in todo for c in entries[i].chunks))
+    for n, i in enumerate(todo):
+        p = entries[i]
+        # islice hands exactly this article's Docs to assemble, one at a time (a long article
+        # never holds all its Docs); what a failed assemble left is drained to stay aligned.
+        mine = islice(stream, len(p.chunks))
+        entries[i] = _guard(p.article, lambda: _entry(assemble(p, mine, rules)))
+        if not stream.broken:
+            entries[i] = _drain(mine, stream, p.article) or entries[i]
+        if stream.broken:
+            return todo[n + 1:]
+    return []
+
+
+class _DocStream:
+    """`nlp.pipe` over `texts`, remembering whether the parser raised (then it is finished)."""
+
+    def __init__(self, nlp, texts):
+        self.nlp, self.texts, self.docs, self.broken = nlp, texts, None, False
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        try:
+            if self.docs is None:
+                self.docs = iter(self.nlp.pipe(self.texts, batch_size=PARSE_BATCH))
+            return next(self.docs)
+        except StopIteration:
+            raise
+        except Exception:
+            self.broken = True
+            raise
+
+
+def _drain(mine, stream: _DocStream, article: Article) -> dict | None:
+    """Consume what is left of an article's Docs; its error entry if the parser fails there."""
+    return _guard(article, lambda: [None for _ in mine] and None)
+
+
+def _entry(res: Result) -> dict:
+    return {"documents": [res.document], "entities": res.entities, "events": res.events}
+
+
+def _guard(article: Article, step):
+    """`step()`, or the article's error entry if it raises."""
     try:
-        res = process(article, nlp, rules, fallback_dct)
+        return step()
     except Exception as exc:
         log.debug("".join(traceback.format_exception(exc)))
         err = InputError(article.path, article.doc_id, article.line, "processing",
                          f"{article.path}: {article.doc_id}: {type(exc).__name__}: {exc}")
         return {"error": err.record()}
-    return {"documents": [res.document], "entities": res.entities, "events": res.events}
 
 
-def _mentions(chunk: Chunk, doc: Doc) -> list[dict]:
+def mentions_of(chunk: Chunk, doc: Doc) -> list[dict]:
+    """The entity spans of a chunk Doc as mention dicts in source offsets."""
     out = []
     for span in doc.spans.get("entities", []):
         start, end = chunk.to_source(span.start_char, span.end_char)

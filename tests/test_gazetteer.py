@@ -123,6 +123,9 @@ MINIMAL = {
     "titles.tsv": "title\tname\n大統領\tpresident\n",
     "country_aliases.tsv": "country\tname\tdemonym\tsurfaces\tabbrevs\n"
                            "RUS\tRussia\tRussian\tロシア\t露\n",
+    "place_parts.tsv": "word\trole\tkind\n東部\tdirection\t-\n州\tsuffix\tadmin1\n",
+    "directions.tsv": "word\tslug\tadjective\n東部\teast\tEastern\n",
+    "name_parts.tsv": "word\trole\n旅団\tunit_head\n紙\tmedia_classifier\n元\ttitle_prefix\n",
 }
 
 

@@ -83,3 +83,25 @@ def test_place_parts_are_validated(tmp_path):
     (tmp_path / "place_parts.tsv").write_text("word\trole\tkind\n州\tsuffix\tprovince\n", encoding="utf-8")
     with pytest.raises(RuleError, match=r"place_parts.tsv:2: column kind"):
         load_place_parts(tmp_path)
+
+
+@pytest.mark.parametrize("row, fragment", [
+    ("X\tsuffix\t-\n", "a place kind for suffix"),
+    ("東部\ttrailing\tcity\n", "'-' for the others"),
+])
+def test_place_part_kinds_are_checked(tmp_path, row, fragment):
+    import shutil
+    shutil.copy(RULES_DIR / "directions.tsv", tmp_path / "directions.tsv")
+    body = (RULES_DIR / "place_parts.tsv").read_text(encoding="utf-8") + row
+    (tmp_path / "place_parts.tsv").write_text(body, encoding="utf-8")
+    with pytest.raises(RuleError, match=fragment):
+        load_place_parts(tmp_path)
+
+
+def test_direction_names_must_be_directions(tmp_path):
+    import shutil
+    shutil.copy(RULES_DIR / "place_parts.tsv", tmp_path / "place_parts.tsv")
+    (tmp_path / "directions.tsv").write_text("word\tslug\tadjective\n奥地\tinland\tInland\n",
+                                             encoding="utf-8")
+    with pytest.raises(RuleError, match=r"directions.tsv:2: column word"):
+        load_place_parts(tmp_path)

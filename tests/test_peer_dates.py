@@ -120,7 +120,13 @@ def test_no_date_in_none_cases(case, ginza, tagger):
         assert found == []
 
 
-def test_reltime_is_informative(ginza, tagger):
+# Relative times (3日前, 2週間後) resolve against ja-timex's own reference time, which the
+# contract does not use, so only a floor is kept: it fails if the reading gets worse.
+RELTIME_FLOOR = 0.54      # measured 38/70 when the floor was set; floors only go up
+
+
+def test_reltime_does_not_regress(ginza, tagger):
     cases = _cases(("reltime",), "value")
     passed, total, _ = _rate(cases, ginza, tagger)
-    print(f"\npeer reltime (informative): {passed}/{total} = {passed / total:.1%}")
+    assert total >= 50
+    assert passed / total >= RELTIME_FLOOR, f"peer reltime {passed}/{total}"

@@ -64,16 +64,10 @@ def measure(articles, repeat: int, rules) -> dict:
 
 def scaling(inputs, copies: int, rules) -> dict:
     """Wall time of a cold `run` (empty cache) with 1 and 2 workers over `copies` of the inputs."""
-    from ..prepare.reading import read_inputs
     from .runner import run_batch
     tmp = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
-        corpus = tmp / "in"
-        corpus.mkdir()
-        for a in read_inputs(inputs):
-            if hasattr(a, "text"):
-                for k in range(copies):
-                    (corpus / f"{a.doc_id}-{k}.txt").write_text(a.text, encoding="utf-8")
+        corpus = write_corpus(inputs, copies, tmp / "in")
         out = {}
         for workers in (1, 2):
             start = time.perf_counter()
@@ -82,6 +76,18 @@ def scaling(inputs, copies: int, rules) -> dict:
         return {"seconds_1_worker": out[1], "seconds_2_workers": out[2], "speedup": out[1] / out[2]}
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def write_corpus(inputs, copies: int, corpus: Path) -> Path:
+    """`copies` of every readable article as numbered .txt files in `corpus`. File names are
+    numbers, never doc_ids: a doc_id such as `../../x` must not write outside the folder."""
+    from ..prepare.reading import Article, read_inputs
+    corpus.mkdir(parents=True, exist_ok=True)
+    articles = (a for a in read_inputs(inputs) if isinstance(a, Article))
+    for i, a in enumerate(articles):
+        for k in range(copies):
+            (corpus / f"{i:06d}-{k}.txt").write_text(a.text, encoding="utf-8")
+    return corpus
 
 
 def cmd_bench(args) -> int:

@@ -3,6 +3,8 @@
 A rerun reuses the entries whose key still matches, so only new or changed articles are parsed,
 and a changed rule file or code change (the fingerprint) re-processes everything. Entries are
 written atomically as soon as an article is done, so a killed run resumes where it stopped.
+Pruning removes only entries of articles this run read the place of (`Coverage.covers`):
+entries of other inputs, or of inputs that could not be read, stay for a later run.
 """
 from __future__ import annotations
 
@@ -13,7 +15,8 @@ from importlib import metadata
 from pathlib import Path
 
 from .. import __version__
-from ..prepare.reading import Article
+from ..output.files import remove_stale, tmp_name
+from ..prepare.reading import Article, Coverage
 
 CACHE = ".cache"
 
@@ -66,18 +69,38 @@ class Cache:
         return self.path(key).exists()
 
     def put(self, key: str, entry: dict) -> None:
-        tmp = self.dir / f".{key}.tmp-{os.getpid()}"
-        tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, self.path(key))
+        tmp = tmp_name(self.path(key))
+        try:
+            tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8", errors="backslashreplace")
+            os.replace(tmp, self.path(key))
+        except BaseException:
+            tmp.unlink(missing_ok=True)     # a full disk must not leave a temp file behind
+            raise
 
     def get(self, key: str) -> dict:
         return json.loads(self.path(key).read_text(encoding="utf-8"))
 
-    def prune(self, keep: set[str]) -> int:
-        """Drop entries of inputs that disappeared or changed, and stray temp files."""
+    def remove_stale(self) -> int:
+        return remove_stale(self.dir)
+
+    def prune(self, keep: set[str], cov: Coverage) -> int:
+        """Drop entries not in `keep` whose article lies where this run read (changed or
+        deleted articles); entries of inputs this run did not read are left alone."""
         gone = 0
-        for f in self.dir.iterdir():
-            if f.name.startswith(".") or f.stem not in keep:
+        for f in self.dir.glob("*.json"):
+            if f.stem in keep:
+                continue
+            path = _article_path(f)
+            if path is None or cov.covers(path):    # None: an unreadable entry is no use to anyone
                 f.unlink(missing_ok=True)
                 gone += 1
         return gone
+
+
+def _article_path(f: Path) -> str | None:
+    try:
+        entry = json.loads(f.read_text(encoding="utf-8"))
+        record = (entry.get("documents") or [entry.get("error")])[0]
+        return record["path"]
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return None

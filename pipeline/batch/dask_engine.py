@@ -204,7 +204,7 @@ class DaskEngine:
             client.register_plugin(RulesPlugin(files, fast, tag), name=name)
         except Exception as exc:          # a worker that cannot even write the rule files
             raise EngineError(f"a Dask worker refused the rules: {type(exc).__name__}: "
-                              f"{_one_line(exc)}", status=1) from None
+                              f"{_one_line(exc)}", status=3) from None
         yield from self._stream(client, _partitions(first, tasks, self.partition), name, fp)
 
     def _stream(self, client, partitions: Iterator[list], name: str, fp: str) -> Iterator[tuple[str, dict]]:
@@ -240,17 +240,17 @@ class DaskEngine:
                     # reaches here is the cluster's (an environment that cannot unpickle the
                     # task, ...) and must not be cached as the articles' errors
                     raise EngineError(f"a task failed on the Dask cluster: {type(exc).__name__}: "
-                                      f"{_one_line(exc)}", status=1)
+                                      f"{_one_line(exc)}", status=3)
                 if len(part) > 1:          # find the article at fault: one task per article
                     retry.extend([t] for t in part)
                 else:
                     yield _failed(part[0], exc)
             elif "setup_error" in res:
-                raise EngineError(f"a Dask worker could not load the pipeline: {res['setup_error']}", status=1)
+                raise EngineError(f"a Dask worker could not load the pipeline: {res['setup_error']}", status=3)
             elif res["fp"] != fp:
                 raise EngineError(f"a Dask worker runs other code, package versions or rules "
                                   f"(fingerprint {res['fp']}, this machine {fp}): install the same "
-                                  f"version everywhere", status=1)
+                                  f"version everywhere", status=3)
             else:
                 yield from res["entries"]
             fut.release()
@@ -258,6 +258,9 @@ class DaskEngine:
                 window, looked = self.per_thread * self.threads(), time.monotonic()
             while len(pending) < window and submit():
                 pass
+
+    def abort(self) -> None:
+        """Nothing to drop by hand: closing the client releases every task in flight."""
 
     def close(self) -> None:
         for obj in (self.client, self.cluster):
@@ -272,7 +275,7 @@ class DaskEngine:
 def _lost(exc: BaseException | None) -> EngineError:
     why = f" ({type(exc).__name__}: {_one_line(exc)})" if exc is not None else ""
     return EngineError(f"lost the Dask cluster mid-run{why}: the scheduler went away? "
-                       "Run again to resume from the cache", status=1)
+                       "Run again to resume from the cache", status=3)
 
 
 def _partitions(first: list, rest: Iterator, size: int) -> Iterator[list]:

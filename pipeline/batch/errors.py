@@ -3,7 +3,8 @@
 
 class EngineError(Exception):
     """A one-line problem with the cluster; `status` is the exit status it deserves
-    (2: usage, e.g. an unreachable scheduler; 1: the run failed midway)."""
+    (2: usage, e.g. an unreachable scheduler, nothing touched; 3: the run failed midway, the
+    output files unchanged and the cache kept for the next run)."""
 
     def __init__(self, message: str, status: int = 2):
         super().__init__(message)

@@ -5,7 +5,7 @@ import sys
 import time
 from pathlib import Path
 
-from ..prepare.reading import expand
+from ..prepare.reading import expand, open_regular
 
 LOG_EVERY = 10.0      # seconds between plain progress lines (CI logs, pipes)
 
@@ -14,10 +14,13 @@ def count_inputs(inputs: list) -> int:
     """Articles to expect: one per .txt, one per non-empty .jsonl line (cheap byte scan)."""
     n = 0
     for f in expand(inputs):
-        if f.suffix == ".jsonl" and f.exists():
-            with open(f, "rb") as fh:
+        if f.suffix.lower() != ".jsonl":
+            n += 1
+            continue
+        try:                    # never blocks on a FIFO, never raises: the reader reports those
+            with open_regular(f) as fh:
                 n += sum(1 for line in fh if line.strip())
-        else:
+        except OSError:
             n += 1
     return n
 
@@ -56,7 +59,8 @@ class Reporter:
 def summary_lines(summary, seconds: float, out: Path) -> list[str]:
     rate = summary.chars / seconds if seconds else 0.0
     lines = [f"{summary.ok} documents ok, {summary.failed} failed "
-             f"({summary.processed} processed, {summary.reused} unchanged) → {out}/",
+             f"({summary.processed} processed, {summary.reused} unchanged"
+             + (f", {summary.kept} kept from inputs not read" if summary.kept else "") + f") → {out}/",
              "entities: " + (", ".join(f"{k} {v}" for k, v in summary.entities.items()) or "none"),
              "events: " + (", ".join(f"{k} {v}" for k, v in summary.events.items()) or "none"),
              f"time {seconds:.1f}s, {summary.processed / seconds if seconds else 0:.2f} docs/s, "

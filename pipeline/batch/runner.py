@@ -3,11 +3,17 @@
 Articles whose cache entry (pipeline.batch.cache) still matches are reused; the others are
 parsed by a pool of worker processes, each loading the model once, and cached as soon as done.
 The output files are then rebuilt from the cache in input order — byte-identical whatever the
-number of workers — and `manifest.json` is written last.
+number of workers — and all of them, `manifest.json` included, are renamed into place together.
+
+Safety (issue 11): the output folder is checked and locked before anything is read
+(pipeline.batch.outdir); a run that could read no input file changes nothing; records of
+articles under an input that could not be read this time (missing, unmounted, unreadable) are
+carried over from the last manifest, and cache entries are pruned only where this run read.
 """
 from __future__ import annotations
 
 import json
+import logging
 import multiprocessing as mp
 import os
 import sys
@@ -16,13 +22,17 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..output.files import FILES, AtomicJsonl, write_json, write_jsonl
-from ..prepare.reading import Article, InputError, read_inputs
+from ..output.files import FILES, AtomicJsonl, abort_all, commit_all
+from ..prepare.reading import Article, Coverage, InputError, read_inputs
 from ..rules import Rules
+from . import outdir
 from .cache import CACHE, Cache, entry_key, fingerprint  # noqa: F401  (CACHE re-exported)
+from .outdir import RunError
+from .resources import cap_workers
 
 MANIFEST = "manifest.json"
 BATCH = 32          # articles handed to the worker pool at a time: bounds memory on huge inputs
+log = logging.getLogger("pipeline")
 
 
 @dataclass
@@ -31,6 +41,7 @@ class Summary:
     failed: int = 0
     reused: int = 0
     processed: int = 0
+    kept: int = 0           # records carried over from inputs this run could not read
     chars: int = 0
     entities: dict | None = None
     events: dict | None = None
@@ -55,7 +66,14 @@ def _init_worker(rules_dir: str, fast: bool) -> None:
 def _work(task: tuple[str, Article, str | None]) -> tuple[str, dict]:
     key, article, fallback = task
     from ..article import process_entry
-    return key, process_entry(article, _WORKER["nlp"], _WORKER["rules"], fallback)
+    try:
+        return key, process_entry(article, _WORKER["nlp"], _WORKER["rules"], fallback)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:    # e.g. a Rust panic in Sudachi, which is no Exception
+        err = InputError(article.path, article.doc_id, article.line, "processing",
+                         f"{article.path}: {article.doc_id}: {type(exc).__name__}: {exc}")
+        return key, {"error": err.record()}
 
 
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
@@ -88,18 +106,24 @@ class LocalEngine:
 
     An engine is anything with `results(tasks, rules_dir, fast)` — yielding `(key, entry)` for
     each `(key, article, fallback_dct)` task as it is done, in any order, with a bounded number
-    in flight — and `close()`. `pipeline.batch.dask_engine.DaskEngine` is the other one."""
+    in flight — `abort()` (drop the work in flight) and `close()`.
+    `pipeline.batch.dask_engine.DaskEngine` is the other one."""
 
     def __init__(self, workers: int = 1):
         self.workers, self.pool = workers, None
 
     def results(self, tasks: Iterable[tuple], rules_dir: Path, fast: bool) -> Iterator[tuple[str, dict]]:
         for batch in _batches(tasks, BATCH):
-            if self.pool is None and self.workers > 1:
-                self.pool = _pool(self.workers, rules_dir, fast)
-            elif self.workers == 1:
+            if self.pool is None and self.workers > 1:    # started only when something needs parsing
+                self.workers = _workers(self.workers, len(batch))
+                self.pool = _pool(self.workers, rules_dir, fast) if self.workers > 1 else None
+            if self.pool is None:
                 _init_worker(str(rules_dir), fast)
             yield from (self.pool.imap(_work, batch) if self.pool else map(_work, batch))
+
+    def abort(self) -> None:
+        if self.pool:
+            self.pool.terminate()   # do not wait for work whose results nobody will store
 
     def close(self) -> None:
         if self.pool:
@@ -108,42 +132,86 @@ class LocalEngine:
             self.pool = None
 
 
+def _say(record: dict) -> None:
+    """Every failure is one stderr line at the moment it is known (cron logs read these)."""
+    print(f"error: {record['message']}", file=sys.stderr, flush=True)
+
+
+# -- the run -----------------------------------------------------------------------------------
+
 def run_batch(inputs: list, out_dir: Path, rules: Rules, fallback_dct: str | None = None,
               workers: int = 1, fast: bool = True, progress=None,
-              engine=None) -> tuple[Summary, list[dict]]:
+              wait: bool = True, engine=None) -> tuple[Summary, list[dict]]:
     """Process `inputs` into `out_dir` with `rules`; returns the summary and the input errors.
-    `engine` runs the parsing (default: a LocalEngine of `workers` processes); it is closed
-    when the run ends."""
-    rules_dir = rules.dir
-    out_dir.mkdir(parents=True, exist_ok=True)
+    Raises RunError (with its exit status) when the run cannot be done or completed.
+    `engine` parses (default: a LocalEngine of `workers` processes); it is closed at the end."""
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    outdir.check(out_dir)
+    with outdir.locked(out_dir, wait):
+        try:
+            return _run(inputs, out_dir, rules, fallback_dct, engine or LocalEngine(workers),
+                        fast, progress)
+        except OSError as exc:          # a full disk, a folder removed under us: outputs unchanged
+            raise RunError(f"run failed, output files in {out_dir} unchanged: "
+                           f"{exc.strerror or exc}{f' ({exc.filename})' if exc.filename else ''}") from exc
+
+
+def _run(inputs, out_dir, rules, fallback_dct, engine, fast, progress) -> tuple[Summary, list[dict]]:
     cache = Cache(out_dir)
-    fp = fingerprint(rules_dir)
-    order: list[str] = []        # cache keys in input order
+    cache.remove_stale()
+    fp = fingerprint(rules.dir)
+    cov = Coverage()
+    order: list[tuple[str, str]] = []      # (cache key, article path) in input order
     errors: list[dict] = []
     summary = Summary()
-    todo = _plan(read_inputs(inputs), cache, fp, fallback_dct, order, errors, summary, progress)
-    engine = engine or LocalEngine(workers)
+    todo = _plan(read_inputs(inputs, cov), cache, fp, fallback_dct, order, errors, summary, progress)
+    fresh = _parse(todo, cache, engine, rules.dir, fast, summary, progress)
+    if cov.files_read == 0:
+        raise RunError(f"no input file could be read; nothing in {out_dir} was changed")
+    _write(out_dir, cache, order, errors, summary, fp, cov, fresh)
+    return summary, errors
+
+
+def _parse(todo, cache: Cache, engine, rules_dir: Path, fast: bool, summary: Summary,
+           progress) -> set[str]:
+    """Parse and cache every task with `engine`; returns the keys parsed by this run."""
+    fresh: set[str] = set()
     try:
         for key, entry in engine.results(todo, rules_dir, fast):
             cache.put(key, entry)
+            fresh.add(key)
             summary.processed += 1
+            if entry.get("error"):
+                _say(entry["error"])
             if progress:
                 progress(entry)
+    except BaseException:
+        engine.abort()
+        raise
     finally:
         engine.close()
-    _write(out_dir, cache, order, errors, summary, fp)
-    return summary, errors
+    return fresh
+
+
+def _workers(requested: int, first_batch: int) -> int:
+    """Never more workers than articles, cores or memory for one model each."""
+    tasks = first_batch if first_batch < BATCH else requested
+    n, reason = cap_workers(requested, tasks)
+    if n < requested:
+        log.info(f"workers: {n} instead of {requested} (limited by {reason})")
+    return n
 
 
 def _plan(items, cache, fp, fallback, order, errors, summary, progress) -> Iterator[tuple]:
     """Yield the articles to process; record every key in input order as a side effect."""
     for item in items:
         if isinstance(item, InputError):
-            print(f"error: {item.message}", file=sys.stderr)
+            _say(item.record())
             errors.append(item.record())
             continue
         key = entry_key(item, fp, fallback)
-        order.append(key)
+        order.append((key, item.path))
         if cache.has(key):
             summary.reused += 1
             if progress:
@@ -152,39 +220,84 @@ def _plan(items, cache, fp, fallback, order, errors, summary, progress) -> Itera
         yield key, item, fallback
 
 
-def _write(out_dir: Path, cache: Cache, order: list[str], errors: list[dict], summary: Summary, fp: str) -> None:
-    """Rebuild the output files from the cache in input order (one pass, constant memory),
-    then the manifest, last."""
-    files = {name: AtomicJsonl(out_dir / f"{name}.jsonl") for name in ("documents", "entities", "events")}
-    counts: dict[str, dict] = {"entities": {}, "events": {}}
+def _previous(out_dir: Path) -> list[tuple[str, str]]:
+    """(key, path) of the last manifest's records; none from a missing or older manifest."""
     try:
-        for key in order:
+        m = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        return [(k, p) for k, p in zip(m["cache_keys"], m["paths"]) if isinstance(k, str) and isinstance(p, str)]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
+def _carried(out_dir: Path, cache: Cache, order, cov: Coverage) -> list[tuple[str, str]]:
+    """Last run's records of articles under an input named now but not readable now."""
+    mine = {k for k, _ in order}
+    return [(k, p) for k, p in _previous(out_dir)
+            if k not in mine and cov.missed(p) and cache.has(k)]
+
+
+def _write(out_dir: Path, cache: Cache, order, errors: list[dict], summary: Summary, fp: str,
+           cov: Coverage, fresh: set[str]) -> None:
+    """Rebuild the output files from the cache (one pass, constant memory), then rename them
+    all into place together, the manifest with them."""
+    carried = _carried(out_dir, cache, order, cov)
+    old = set(carried)
+    files: dict[str, AtomicJsonl] = {}
+    counts: dict[str, dict] = {"entities": {}, "events": {}}
+    written: list[tuple[str, str]] = []
+    try:
+        for n in (*FILES, "manifest"):
+            files[n] = AtomicJsonl(out_dir / (MANIFEST if n == "manifest" else f"{n}.jsonl"))
+        seen: set[str] = set()
+        for key, path in order + carried:
             entry = cache.get(key)
-            if entry.get("error"):
-                errors.append(entry["error"])
-            for doc in entry.get("documents", []):
-                summary.ok += 1
-                summary.chars += doc["chars"]
-                files["documents"].write(doc)
-            for name, field in (("entities", "label"), ("events", "type")):
-                for row in entry.get(name, []):
-                    counts[name][row[field]] = counts[name].get(row[field], 0) + 1
-                    files[name].write(row)
+            if not _take(entry, key, (key, path) in old, fresh, errors, seen):
+                continue
+            written.append((key, path))
+            summary.kept += (key, path) in old
+            _rows(entry, files, counts, summary)
+        summary.failed = len(errors)
+        for err in errors:
+            files["errors"].write(err)
+        summary.entities = dict(sorted(counts["entities"].items()))
+        summary.events = dict(sorted(counts["events"].items()))
+        files["manifest"].write_text(json.dumps({
+            "fingerprint": fp, "documents": len(written), "ok": summary.ok, "failed": summary.failed,
+            "entities": summary.entities, "events": summary.events,
+            "files": [f"{n}.jsonl" for n in FILES], "cache_keys": [k for k, _ in written],
+            "paths": [p for _, p in written]}, ensure_ascii=False, indent=1) + "\n")
     except BaseException:
-        for f in files.values():
-            f.abort()
+        abort_all(list(files.values()))
         raise
-    for f in files.values():
-        f.commit()
-    write_jsonl(out_dir / "errors.jsonl", errors)
-    summary.failed = len(errors)
-    summary.entities = dict(sorted(counts["entities"].items()))
-    summary.events = dict(sorted(counts["events"].items()))
-    cache.prune(set(order))
-    write_json(out_dir / MANIFEST, {
-        "fingerprint": fp, "documents": len(order), "ok": summary.ok, "failed": summary.failed,
-        "entities": summary.entities, "events": summary.events,
-        "files": [f"{n}.jsonl" for n in FILES], "cache_keys": order})
+    commit_all(list(files.values()))
+    cache.prune({k for k, _ in written}, cov)
+
+
+def _take(entry: dict, key: str, carried: bool, fresh: set[str], errors: list[dict], seen: set[str]) -> bool:
+    """Whether `entry` goes into the outputs; its error, if any, goes to `errors`."""
+    if entry.get("error"):
+        if carried:
+            return False            # an old failure of an input not read now: no record to keep
+        if key not in fresh:
+            _say(entry["error"])    # a reused failure is still a failure of this run
+        errors.append(entry["error"])
+        return True
+    ids = {d["doc_id"] for d in entry.get("documents", [])}
+    if carried and ids & seen:
+        return False                # the same doc_id was read again this run: that one wins
+    seen |= ids
+    return True
+
+
+def _rows(entry: dict, files: dict, counts: dict, summary: Summary) -> None:
+    for doc in entry.get("documents", []):
+        summary.ok += 1
+        summary.chars += doc["chars"]
+        files["documents"].write(doc)
+    for name, field in (("entities", "label"), ("events", "type")):
+        for row in entry.get(name, []):
+            counts[name][row[field]] = counts[name].get(row[field], 0) + 1
+            files[name].write(row)
 
 
 def summary_dict(s: Summary) -> dict:

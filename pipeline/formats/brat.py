@@ -12,8 +12,12 @@ an `annotation.conf` declaring the labels; `R`, `N` and `*` lines are ignored on
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
+import shutil
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -25,13 +29,28 @@ from .utf16 import OffsetMap, detect_unit
 META = "meta.jsonl"
 ATTRIBUTES = {"Polarity": "polarity", "Modality": "modality"}
 _UNSAFE = re.compile(r"[^\w.\-]+")
+MAX_STEM_BYTES = 120       # file names are limited to 255 bytes; `.ann` and a suffix must fit
 
 
 # ---------------------------------------------------------------- export
 
 def write(docs: list[dict], out_dir: Path | str) -> int:
+    """Write the folder atomically: every file is complete before any is renamed into `out`,
+    so a failure leaves the old files (or no folder) and no half-written one."""
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        raise FileExistsError(f"{out}: exists and is not a folder")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        _write_into(docs, tmp)
+        _swap(tmp, out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return len(docs)
+
+
+def _write_into(docs: list[dict], out: Path) -> None:
     meta, used = [], set()
     for doc in docs:
         stem = _file_stem(doc["doc_id"], used)
@@ -41,11 +60,27 @@ def write(docs: list[dict], out_dir: Path | str) -> int:
     (out / META).write_text("".join(json.dumps(m, ensure_ascii=False) + "\n" for m in meta),
                             encoding="utf-8")
     (out / "annotation.conf").write_text(annotation_conf(), encoding="utf-8")
-    return len(docs)
+
+
+def _swap(new: Path, out: Path) -> None:
+    """Put the finished files in place: a new folder by one rename; into an existing folder
+    (which may hold other files of the user's) file by file, each rename atomic."""
+    os.chmod(new, 0o755)            # mkdtemp makes it private
+    if not out.exists():
+        os.replace(new, out)
+        return
+    for f in sorted(new.iterdir()):
+        os.replace(f, out / f.name)
 
 
 def _file_stem(doc_id: str, used: set[str]) -> str:
-    stem = _UNSAFE.sub("_", doc_id) or "doc"
+    """A safe, short, unique file name: no separators or leading dot, at most MAX_STEM_BYTES
+    bytes (a long doc_id is cut and keeps a hash of the whole for uniqueness)."""
+    stem = _UNSAFE.sub("_", doc_id).lstrip(".") or "doc"
+    if len(stem.encode("utf-8")) > MAX_STEM_BYTES:
+        digest = hashlib.sha256(doc_id.encode("utf-8", "backslashreplace")).hexdigest()[:12]
+        cut = stem.encode("utf-8")[:MAX_STEM_BYTES - 13].decode("utf-8", "ignore")
+        stem = f"{cut}_{digest}"
     base, n = stem, 1
     while stem in used:
         n += 1

@@ -10,13 +10,18 @@ from .records import FormatError, write_jsonl
 
 
 def add_parser(subparsers) -> None:
+    # One `export` command for two families: annotation tools (--pred/--format/--out, checked
+    # here) and the event exports (RUN --to FILE, added by pipeline.exports.cli).
+    from ..exports.writers import FORMATS as EVENT_FORMATS
     ex = subparsers.add_parser(
-        "export", help="write a prediction folder as brat / doccano / Label Studio files",
-        description="Export predictions for correction in an annotation tool. The text comes from "
-                    "the inputs recorded in documents.jsonl (or --inputs) and must match its sha256.")
-    ex.add_argument("--pred", required=True, metavar="DIR", help="prediction folder (SPEC §3)")
-    ex.add_argument("--format", required=True, choices=WRITE_FORMATS)
-    ex.add_argument("--out", required=True, metavar="PATH",
+        "export", help="write a run folder for annotation tools or downstream event tools",
+        description="Export predictions for correction in an annotation tool (--pred, --format, "
+                    "--out; the text comes from the inputs recorded in documents.jsonl or --inputs "
+                    "and must match its sha256), or a run as an event table, PLOVER, ACLED, GeoJSON "
+                    "or Parquet (RUN --to FILE).")
+    ex.add_argument("--pred", metavar="DIR", help="prediction folder (SPEC §3), for annotation tools")
+    ex.add_argument("--format", choices=(*WRITE_FORMATS, *EVENT_FORMATS))
+    ex.add_argument("--out", metavar="PATH",
                     help="a folder for brat, a .jsonl file for doccano, a .json file for Label Studio")
     ex.add_argument("--inputs", nargs="+", metavar="INPUT",
                     help="input files or folders holding the texts (default: the paths in documents.jsonl)")

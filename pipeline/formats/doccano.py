@@ -13,7 +13,6 @@ character" switched on use yet another unit and are not supported.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from .labels import EVENT_TYPES, ZONE_LABEL
@@ -24,9 +23,8 @@ DEFAULT_UNIT = "utf16"
 
 
 def write(docs: list[dict], out: Path | str, unit: str = DEFAULT_UNIT) -> int:
-    with open(out, "w", encoding="utf-8", newline="\n") as f:
-        for doc in docs:
-            f.write(json.dumps(record(doc, unit), ensure_ascii=False) + "\n")
+    from ..output.files import write_jsonl      # atomic: a failure leaves the old file
+    write_jsonl(Path(out), (record(doc, unit) for doc in docs))
     return len(docs)
 
 

@@ -27,7 +27,8 @@ CHOICES = ("polarity", "modality")
 def write(docs: list[dict], out: Path | str, unit: str = DEFAULT_UNIT,
           kind: str = "predictions", model_version: str = "pipeline") -> int:
     tasks = [task(doc, unit, kind, model_version) for doc in docs]
-    Path(out).write_text(json.dumps(tasks, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    from ..output.files import write_text        # atomic: a failure leaves the old file
+    write_text(Path(out), json.dumps(tasks, ensure_ascii=False, indent=1) + "\n")
     return len(tasks)
 
 

@@ -19,7 +19,6 @@ from ..rules.gazetteer import Actor, Gazetteer, Head, compact, slug
 MAX_LEN = 60          # longer strings are not one actor; also bounds the split loops
 _BRACKETS = "「」『』\"“”'‘’<>《》〈〉【】"
 # Modifiers written between a name and its title (トランプ前大統領, 李在明新大統領).
-_TITLE_PREFIXES = ("次期", "元", "前", "現", "新", "副")
 # A plausible personal name: katakana, kanji or Latin letters, optionally joined by ・.
 _NAME = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005A-Za-z][\u30a1-\u30fc\u4e00-\u9fff"
                    r"\u3005A-Za-z.]*(?:・[\u30a1-\u30fc\u4e00-\u9fff\u3005A-Za-z.]+)*")
@@ -278,7 +277,7 @@ def _strip_titles(s: str, gaz: Gazetteer) -> tuple[str, list[str]]:
         j = _longest(s, gaz, suffix=True)
         if j:
             after.insert(0, s[-j:])
-            s = _drop_title_prefix(s[:-j])
+            s = _drop_title_prefix(s[:-j], gaz)
             continue
         j = _longest(s, gaz, suffix=False)
         if j and len(s) > j:              # a leading title needs a name after it
@@ -288,8 +287,8 @@ def _strip_titles(s: str, gaz: Gazetteer) -> tuple[str, list[str]]:
         return s.strip("・"), before + after
 
 
-def _drop_title_prefix(s: str) -> str:
-    for prefix in _TITLE_PREFIXES:
+def _drop_title_prefix(s: str, gaz: Gazetteer) -> str:
+    for prefix in gaz.title_prefixes:
         if s.endswith(prefix) and len(s) > len(prefix):
             return s[:-len(prefix)]
     return s

@@ -14,30 +14,6 @@ from ..rules.gazetteer import Gazetteer, Place, compact
 MAX_LEN = 60
 _BRACKETS = "「」『』\"“”'‘’<>《》〈〉【】()"
 
-# Direction words between a country and a subregion (ロシア南西部) or before a place (東部…).
-_DIRECTIONS = {"北東部": ("northeast", "North-eastern"), "北西部": ("northwest", "North-western"),
-               "南東部": ("southeast", "South-eastern"), "南西部": ("southwest", "South-western"),
-               "東部": ("east", "Eastern"), "西部": ("west", "Western"),
-               "南部": ("south", "Southern"), "北部": ("north", "Northern"),
-               "中部": ("central", "Central")}
-# Relational nouns after a place that are not part of it (GUIDELINES §3).
-_RELATIONAL = ("国境沿い", "国境付近", "国境地帯", "国境地域", "市街地", "市街", "市内", "中心部",
-               "周辺", "付近", "近郊", "郊外", "一帯", "領内", "国内", "方面", "沿い", "全域",
-               "全土", "上空", "沿岸", "地域", "地方", "一円", "沖")
-# Generic classifiers written before a name (村マフノフカ, 要塞都市ポクロウシク, 要衝スジャ).
-_CLASSIFIERS = ("要塞都市", "港湾都市", "工業都市", "国境都市", "前線都市", "主要都市", "州都",
-                "首都", "都市", "要衝", "要所", "拠点", "激戦地", "集落", "港町", "村", "町", "市")
-# Suffixes that say what kind an unknown name is; the longest match wins.
-_SUFFIX_KINDS = {"州": "admin1", "県": "admin1", "省": "admin1", "道": "admin1",
-                 "共和国": "admin1", "地方": "region", "地域": "region", "半島": "region",
-                 "諸島": "region", "島": "region", "高原": "region",
-                 "市": "city", "町": "city", "村": "village", "集落": "village",
-                 "地区": "admin2", "郡": "admin2", "区": "admin2",
-                 "基地": "facility", "空軍基地": "facility", "航空基地": "facility",
-                 "飛行場": "facility", "空港": "facility", "港": "facility", "原発": "facility",
-                 "発電所": "facility", "ダム": "facility", "橋": "facility", "製油所": "facility",
-                 "工場": "facility", "川": "water", "海": "water", "湾": "water", "海峡": "water",
-                 "湖": "water"}
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc・]+")
 
 
@@ -76,9 +52,9 @@ def _unknown(s: str) -> dict:
             "lat": None, "lon": None}
 
 
-def _subregion(parent: dict, direction: str) -> dict:
+def _subregion(parent: dict, direction: str, gaz: Gazetteer) -> dict:
     """ロシア西部 → Western Russia; ガザ地区南部 → Southern Gaza Strip (no coordinates)."""
-    slug, adjective = _DIRECTIONS[direction]
+    slug, adjective = gaz.parts.direction_names[direction]
     return {"id": f"{parent['id']}_{slug}", "country": parent["country"], "kind": "region",
             "name": f"{adjective} {parent['name']}" if parent["name"] else None,
             "lat": None, "lon": None}
@@ -96,7 +72,7 @@ def _genitive(s: str, gaz: Gazetteer) -> dict | None:
 
 
 def _without_relational(s: str, country: str | None, gaz: Gazetteer) -> dict | None:
-    for word in _RELATIONAL:
+    for word in gaz.parts.trailing:
         if s.endswith(word) and len(s) > len(word):
             found = _resolve(s[:-len(word)], country, gaz)
             if found:
@@ -105,7 +81,7 @@ def _without_relational(s: str, country: str | None, gaz: Gazetteer) -> dict | N
 
 
 def _without_classifier(s: str, country: str | None, gaz: Gazetteer) -> dict | None:
-    for word in _CLASSIFIERS:
+    for word in gaz.parts.classifiers:
         if s.startswith(word) and len(s) > len(word):
             found = _known(s[len(word):], country, gaz)
             if found:
@@ -115,7 +91,7 @@ def _without_classifier(s: str, country: str | None, gaz: Gazetteer) -> dict | N
 
 def _after_direction(s: str, country: str | None, gaz: Gazetteer) -> dict | None:
     """東部ドネツク州 → Donetsk Oblast: a leading direction word only narrows the place."""
-    for word in _DIRECTIONS:
+    for word in gaz.parts.direction_names:
         if s.startswith(word) and len(s) > len(word):
             return _resolve(s[len(word):], country, gaz)
     return None
@@ -130,8 +106,8 @@ def _after_prefix(s: str, gaz: Gazetteer) -> dict | None:
             continue
         rest = s[i:].lstrip("・")
         rest = rest[1:] if rest.startswith("領") and len(rest) > 1 else rest
-        if rest in _DIRECTIONS:
-            return _subregion(outer, rest)
+        if rest in gaz.parts.direction_names:
+            return _subregion(outer, rest, gaz)
         if rest == "領":
             return outer
         found = _resolve(rest, outer["country"], gaz)
@@ -172,7 +148,7 @@ def _known(s: str, country: str | None, gaz: Gazetteer) -> dict | None:
 def _by_suffix(s: str, country: str | None, gaz: Gazetteer) -> dict | None:
     """X市 → the city X if known; otherwise an unknown place of the suffix's kind."""
     for j in range(min(len(s) - 1, 4), 0, -1):
-        kind = _SUFFIX_KINDS.get(s[-j:])
+        kind = gaz.parts.kinds.get(s[-j:])
         if not kind:
             continue
         stem = s[:-j]

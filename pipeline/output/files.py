@@ -2,7 +2,8 @@
 
 Rows go to a temporary file in the output folder, which is renamed over the real name only
 when complete (rename is atomic on one filesystem): a crash leaves the old file or the new
-one, never a truncated mix.
+one, never a truncated mix. A failed write (a full disk) removes its temporary file; one left
+by a killed process is removed by the next run (`remove_stale`).
 """
 from __future__ import annotations
 
@@ -12,32 +13,80 @@ from pathlib import Path
 from typing import Iterable
 
 FILES = ("documents", "entities", "events", "errors")
+TMP = ".tmp-"       # temporary names are `.NAME.tmp-PID`
 
 
 def dumps(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
+def tmp_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}{TMP}{os.getpid()}")
+
+
+def remove_stale(folder: Path) -> int:
+    """Remove temporary files of earlier runs (call while holding the folder's lock)."""
+    gone = 0
+    for f in folder.glob(f".*{TMP}*"):
+        try:
+            f.unlink(missing_ok=True)
+            gone += 1
+        except OSError:
+            pass            # a folder of that name is none of ours
+    return gone
+
+
 class AtomicJsonl:
-    """A JSONL file that appears under its name only on `commit()`."""
+    """A text file that appears under its name only on `commit()` (or `publish()` after `finish()`)."""
 
     def __init__(self, path: Path):
         self.path = path
-        self.tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-        self.fh = open(self.tmp, "w", encoding="utf-8", newline="\n")
+        self.tmp = tmp_name(path)
+        # a lone surrogate in a string becomes its JSON escape instead of crashing the write
+        self.fh = open(self.tmp, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
 
     def write(self, row: dict) -> None:
         self.fh.write(dumps(row) + "\n")
 
-    def commit(self) -> None:
+    def write_text(self, text: str) -> None:
+        self.fh.write(text)
+
+    def finish(self) -> None:
+        """Flush to disk; the file is complete but not yet under its name."""
         self.fh.flush()
         os.fsync(self.fh.fileno())
         self.fh.close()
+
+    def publish(self) -> None:
         os.replace(self.tmp, self.path)
 
+    def commit(self) -> None:
+        self.finish()
+        self.publish()
+
     def abort(self) -> None:
-        self.fh.close()
+        try:
+            self.fh.close()
+        except OSError:
+            pass        # closing flushes, which fails again on a full disk
         self.tmp.unlink(missing_ok=True)
+
+
+def commit_all(files: list[AtomicJsonl]) -> None:
+    """Finish every file before renaming any, so a full disk changes none of them."""
+    try:
+        for f in files:
+            f.finish()
+    except BaseException:
+        abort_all(files)
+        raise
+    for f in files:
+        f.publish()
+
+
+def abort_all(files: list[AtomicJsonl]) -> None:
+    for f in files:
+        f.abort()
 
 
 def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
@@ -45,13 +94,21 @@ def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
     try:
         for row in rows:
             out.write(row)
+        out.commit()
     except BaseException:
         out.abort()
         raise
-    out.commit()
 
 
 def write_json(path: Path, obj: dict) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    write_text(path, json.dumps(obj, ensure_ascii=False, indent=1) + "\n")
+
+
+def write_text(path: Path, text: str) -> None:
+    out = AtomicJsonl(path)
+    try:
+        out.write_text(text)
+        out.commit()
+    except BaseException:
+        out.abort()
+        raise

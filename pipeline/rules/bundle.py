@@ -17,7 +17,7 @@ from .datelines import load_labels
 from .event_lexicon import Lexicon, load_lexicon
 from .gazetteer import Gazetteer, load_gazetteer
 from .numbers import NumberRules, load_number_rules
-from .place_parts import PlaceParts, load_place_parts
+from .place_parts import PlaceParts
 from .tables import RuleError
 
 _HERE = Path(__file__).resolve().parent
@@ -64,7 +64,8 @@ def load_rules(rules_dir: Path | str | None = None) -> Rules:
 def _load(rules_dir: str) -> Rules:
     d = Path(rules_dir)
     words = load_date_words(d)
-    return Rules(dir=d, gazetteer=load_gazetteer(d), date_words=words,
+    gaz = load_gazetteer(d)
+    return Rules(dir=d, gazetteer=gaz, date_words=words,
                  date_patterns=load_date_patterns(d, words), numbers=load_number_rules(d),
-                 place_parts=load_place_parts(d), lexicon=load_lexicon(d),
+                 place_parts=gaz.parts, lexicon=load_lexicon(d),
                  headers=load_headers(d), datelines=load_labels(d))

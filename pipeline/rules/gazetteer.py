@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .place_parts import PlaceParts, load_place_parts
 from .tables import (RuleError, alternatives, country, load_table, number,
                             one_of, optional, text, unique)
 
@@ -91,6 +92,11 @@ class Gazetteer:
     actor_forms: frozenset[str] = frozenset()
     place_forms: frozenset[str] = frozenset()
     country_forms: frozenset[str] = frozenset()
+    parts: PlaceParts | None = None     # place words (rules/place_parts.tsv) the normaliser reads
+    # rules/name_parts.tsv; tuples keep file order (the first match wins)
+    unit_heads: tuple[str, ...] = ()
+    media_classifiers: frozenset[str] = frozenset()
+    title_prefixes: tuple[str, ...] = ()
 
     def actor(self, surface: str) -> Actor | None:
         return self.actors.get(surface_key(surface))
@@ -163,7 +169,19 @@ def load_gazetteer(rules_dir: Path | str) -> Gazetteer:
                                                                    countries)
     rule_places, rule_forms = _load_places(rules_dir / "places.tsv")
     _merge_places(gaz, rule_places, rule_forms, country_forms)
+    gaz.parts = load_place_parts(rules_dir)
+    words = _load_name_parts(rules_dir / "name_parts.tsv")
+    gaz.unit_heads, gaz.title_prefixes = tuple(words["unit_head"]), tuple(words["title_prefix"])
+    gaz.media_classifiers = frozenset(words["media_classifier"])
     return gaz
+
+
+NAME_PART_ROLES = ("unit_head", "media_classifier", "title_prefix")
+
+
+def _load_name_parts(path: Path) -> dict[str, list[str]]:
+    rows = load_table(path, {"word": text, "role": one_of(*NAME_PART_ROLES)})
+    return {role: [r["word"] for r in rows if r["role"] == role] for role in NAME_PART_ROLES}
 
 
 # ---------------------------------------------------------------------------- rule tables

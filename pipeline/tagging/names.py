@@ -31,9 +31,8 @@ _COUNTRY_TAG = "固有名詞-地名-国"
 PLACE_NER = {"City", "Province", "Country", "GPE_Other", "Domestic_Region", "County",
              "Continental_Region", "Island", "Region_Other", "Mountain", "Water_Route"}
 # Case particles that make a country the doer, and those that make it a location.
+# Grammar, not vocabulary: the case particles that make a name the agent of its clause.
 AGENT_CASES = {"が", "は", "も", "こそ", "として"}
-MEDIA_CLASSIFIERS = ("紙", "誌")
-UNIT_HEADS = ("旅団", "師団", "部隊", "大隊", "連隊", "軍団", "中隊", "艦隊", "軍")
 
 
 @dataclass
@@ -127,7 +126,7 @@ class NameTagger:
             if tok.text == "第" and tok.i + 1 < len(doc) and doc[tok.i + 1].like_num:
                 run = _compound_run(doc, tok.i + 2)
                 for k in range(run - 1, tok.i + 1, -1):
-                    if doc[k].text.endswith(UNIT_HEADS):
+                    if doc[k].text.endswith(self.gaz.unit_heads):
                         out.append(Cand(tok.i, k + 1, "ACTOR", "actor.unit"))
                         break
         return out
@@ -203,7 +202,7 @@ class NameTagger:
             return c
         prev = doc[c.start - 1].text
         actor = self.gaz.actor(doc[c.start:c.end].text)
-        if actor and actor.kind == "media" and prev[-1:] in MEDIA_CLASSIFIERS \
+        if actor and actor.kind == "media" and prev[-1:] in self.gaz.media_classifiers \
                 and self.gaz.country_code(prev[:-1]):
             return Cand(c.start - 1, c.end, c.label, c.rule + "+classifier")
         return c

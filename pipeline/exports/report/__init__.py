@@ -1,0 +1,1 @@
+"""The self-contained HTML report (`python -m pipeline report OUT`)."""
