@@ -31,6 +31,7 @@ from .outdir import RunError
 from .resources import cap_workers
 
 MANIFEST = "manifest.json"
+GROUP_CHARS = 8000  # characters of text parsed in one nlp.pipe stream by a worker
 BATCH = 32          # articles handed to the worker pool at a time: bounds memory on huge inputs
 log = logging.getLogger("pipeline")
 
@@ -76,6 +77,34 @@ def _work(task: tuple[str, Article, str | None]) -> tuple[str, dict]:
         return key, {"error": err.record()}
 
 
+def _work_many(tasks: list[tuple[str, Article, str | None]]) -> list[tuple[str, dict]]:
+    """Several articles through one parse stream (article.process_entries): a short article
+    is not parsed in a batch of one. Should the stream die of something that is no Exception
+    (a Rust panic in Sudachi), the articles are retried one by one so only the bad one fails."""
+    from ..article import process_entries
+    try:
+        entries = process_entries([(a, f) for _, a, f in tasks], _WORKER["nlp"], _WORKER["rules"])
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:
+        return [_work(task) for task in tasks]
+    return [(key, entry) for (key, _, _), entry in zip(tasks, entries)]
+
+
+def groups(tasks: list, chars: int = GROUP_CHARS) -> Iterator[list]:
+    """Consecutive tasks whose texts add up to about `chars` (an article longer than that is
+    a group of its own): the unit of one parse stream, so memory follows text, not articles."""
+    group, size = [], 0
+    for task in tasks:
+        group.append(task)
+        size += len(task[1].text)
+        if size >= chars:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
+
+
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
@@ -119,7 +148,9 @@ class LocalEngine:
                 self.pool = _pool(self.workers, rules_dir, fast) if self.workers > 1 else None
             if self.pool is None:
                 _init_worker(str(rules_dir), fast)
-            yield from (self.pool.imap(_work, batch) if self.pool else map(_work, batch))
+            parts = list(groups(batch))
+            for done in (self.pool.imap(_work_many, parts) if self.pool else map(_work_many, parts)):
+                yield from done
 
     def abort(self) -> None:
         if self.pool:
