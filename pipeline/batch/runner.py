@@ -34,6 +34,7 @@ class Summary:
     chars: int = 0
     entities: dict | None = None
     events: dict | None = None
+    groups: dict | None = None          # events counted by group (SPEC §3), per type
 
 
 # -- workers -----------------------------------------------------------------------------------
@@ -136,6 +137,7 @@ def _write(out_dir: Path, cache: Cache, order: list[str], errors: list[dict], su
     then the manifest, last."""
     files = {name: AtomicJsonl(out_dir / f"{name}.jsonl") for name in ("documents", "entities", "events")}
     counts: dict[str, dict] = {"entities": {}, "events": {}}
+    groups: dict[str, set] = {}
     try:
         for key in order:
             entry = cache.get(key)
@@ -148,6 +150,8 @@ def _write(out_dir: Path, cache: Cache, order: list[str], errors: list[dict], su
             for name, field in (("entities", "label"), ("events", "type")):
                 for row in entry.get(name, []):
                     counts[name][row[field]] = counts[name].get(row[field], 0) + 1
+                    if name == "events":
+                        groups.setdefault(row["type"], set()).add((row["doc_id"], row.get("group")))
                     files[name].write(row)
     except BaseException:
         for f in files.values():
@@ -159,10 +163,11 @@ def _write(out_dir: Path, cache: Cache, order: list[str], errors: list[dict], su
     summary.failed = len(errors)
     summary.entities = dict(sorted(counts["entities"].items()))
     summary.events = dict(sorted(counts["events"].items()))
+    summary.groups = {t: len(g) for t, g in sorted(groups.items())}
     cache.prune(set(order))
     write_json(out_dir / MANIFEST, {
         "fingerprint": fp, "documents": len(order), "ok": summary.ok, "failed": summary.failed,
-        "entities": summary.entities, "events": summary.events,
+        "entities": summary.entities, "events": summary.events, "event_groups": summary.groups,
         "files": [f"{n}.jsonl" for n in FILES], "cache_keys": order})
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import bisect
 
+from ..events.groups import assign_groups
+
 
 def located(source: str, chunk, doc) -> list[dict]:
     """The chunk's events with every span in source offsets (no entity links yet)."""
@@ -17,7 +19,8 @@ def located(source: str, chunk, doc) -> list[dict]:
                     "arguments": [{"role": a["role"], **_span(source, chunk, a["start"], a["end"])}
                                   for a in ev["arguments"]],
                     "polarity": ev["polarity"], "modality": ev["modality"],
-                    "sentence": _span(source, chunk, *ev["sentence"]), "rule": ev["rule"]})
+                    "sentence": _span(source, chunk, *ev["sentence"]), "rule": ev["rule"],
+                    "lemma": ev.get("lemma"), "backref": ev.get("backref", False)})
     return out
 
 
@@ -28,8 +31,12 @@ def event_records(doc_id: str, events: list[dict], entities: list[dict]) -> list
     starts = [d["start"] for d in dates]
     out = [_record(doc_id, ev, by_span, dates, starts) for ev in events]
     out.sort(key=lambda r: (r["trigger"]["start"], r["type"]))
-    for n, r in enumerate(out, 1):
+    for n, (r, group) in enumerate(zip(out, assign_groups(out)), 1):
         r["id"] = f"v{n}"
+        r["group"] = group
+    for r in out:                        # what grouping read, not part of the record
+        r.pop("lemma", None)
+        r.pop("backref", None)
     return out
 
 
@@ -47,7 +54,8 @@ def _record(doc_id, ev, by_span, dates, starts) -> dict:
     return {"doc_id": doc_id, "id": None, "type": ev["type"], "trigger": ev["trigger"],
             "arguments": args, "polarity": ev["polarity"], "modality": ev["modality"],
             "date": event_date(args, sentence, ev["trigger"], dates, starts),
-            "sentence": {"start": sentence["start"], "end": sentence["end"]}, "rule": ev["rule"]}
+            "sentence": {"start": sentence["start"], "end": sentence["end"]}, "rule": ev["rule"],
+            "group": None, "lemma": ev.get("lemma"), "backref": ev.get("backref", False)}
 
 
 def event_date(args: list[dict], sentence: dict, trigger: dict, dates: list[dict],

@@ -1,0 +1,139 @@
+"""Event groups (SPEC §3 `group`): within-document event coreference on event records.
+
+Pure functions on SPEC §3 event records in text order; each record may carry two private
+keys set by the event extractor: `lemma` (the trigger's lemma, so 攻撃し and 攻撃 compare
+equal) and `backref` (the trigger is determined by a back-reference word: この攻撃, 今回の
+合意, 同会談, rules/event_cues.tsv kind `backref`).
+
+A mention joins the most recent earlier group of its type when nothing in them conflicts
+(participants, place or date, polarity) and one of these holds:
+- it refers back explicitly (`backref`);
+- it repeats the group's trigger lemma within WINDOW sentences, or shares a participant
+  with the group;
+- it shares a participant, place or date with the group and lies within NEAR sentences.
+Otherwise it starts a new group. Two attacks with different targets, places or dates stay
+apart; a second attack by the same agent on a different target stays apart.
+"""
+from __future__ import annotations
+
+WINDOW = 6          # sentences over which a repeated trigger word still refers to one event
+NEAR = 2            # sentences over which any compatible mention of the type links
+TARGETED = ("patient", "place")
+
+
+def argument_key(arg: dict) -> str | None:
+    """What identifies an argument's referent for conflicts: an actor's country (ロシア and
+    ロシア軍 are one side), a place's id; None for a plain noun (兵士) or a number."""
+    norm = arg.get("norm") or {}
+    if arg["role"] == "agent" and norm.get("country"):
+        return f"c:{norm['country']}"
+    if norm.get("id"):
+        return f"id:{norm['id']}"
+    return None
+
+
+def time_value(ev: dict) -> str | None:
+    """The event's own time argument (not a date inherited from the sentence; no duration)."""
+    for a in ev.get("arguments") or []:
+        value = (a.get("norm") or {}).get("value")
+        if a["role"] == "time" and value and not value.startswith("P"):
+            return value.split("T")[0]
+    return None
+
+
+def features(ev: dict) -> dict:
+    keys: dict[str, set[str]] = {"agent": set(), "target": set()}
+    words: set[str] = set()
+    agents = {argument_key(a) or a.get("text") for a in ev.get("arguments") or []
+              if a["role"] == "agent"}
+    for a in ev.get("arguments") or []:
+        if a["role"] in ("agent", "patient", "recipient", "place"):
+            words.add(a.get("text"))
+        k = argument_key(a)
+        if k and a["role"] == "agent":
+            keys["agent"].add(k)
+        elif k and a["role"] in TARGETED:
+            keys["target"].add(k)
+    return {"type": ev["type"], "lemma": ev.get("lemma") or ev["trigger"].get("text"),
+            "backref": bool(ev.get("backref")), "keys": keys, "words": words, "agents": agents,
+            "time": time_value(ev), "polarity": ev.get("polarity", "positive")}
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Unknown dates agree with anything; known ones agree when one contains the other
+    (2024-11 and 2024-11-21)."""
+    if not a or not b or a.startswith("X") or b.startswith("X"):
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+class Group:
+    def __init__(self, gid: str, f: dict, sent: int):
+        self.id, self.type = gid, f["type"]
+        self.lemmas: set[str] = set()
+        self.keys: dict[str, set[str]] = {"agent": set(), "target": set()}
+        self.words: set[str] = set()
+        self.agents: set[str] = set()
+        self.times: set[str] = set()
+        self.polarity = f["polarity"]
+        self.add(f, sent)
+
+    def add(self, f: dict, sent: int) -> None:
+        self.lemmas.add(f["lemma"])
+        for r, v in f["keys"].items():
+            self.keys[r] |= v
+        self.words |= f["words"]
+        self.agents |= f["agents"]
+        if f["time"]:
+            self.times.add(f["time"])
+        self.last = sent
+
+    def conflicts(self, f: dict) -> bool:
+        for r, theirs in f["keys"].items():
+            if self.keys[r] and theirs and not self.keys[r] & theirs:
+                return True
+        return any(not dates_compatible(t, f["time"]) for t in self.times)
+
+    def speaker_of(self, f: dict) -> bool:
+        return bool(self.agents & f["agents"])
+
+    def shares(self, f: dict) -> bool:
+        return bool(self.words & f["words"]) or any(self.keys[r] & v for r, v in f["keys"].items())
+
+
+def assign_groups(events: list[dict]) -> list[str]:
+    """Group ids (`g1`, `g2`, … in order of first mention) for events in text order."""
+    sentences: dict[int, int] = {}
+    groups: list[Group] = []
+    out = []
+    for ev in events:
+        sent = sentences.setdefault(ev["sentence"]["start"], len(sentences))
+        f = features(ev)
+        joined = _best(groups, f, sent)
+        if joined is None:
+            joined = Group(f"g{len(groups) + 1}", f, sent)
+            groups.append(joined)
+        else:
+            joined.add(f, sent)
+        out.append(joined.id)
+    return out
+
+
+def _best(groups: list[Group], f: dict, sent: int) -> Group | None:
+    for g in reversed(groups):          # the most recent group first
+        if g.type != f["type"] or g.polarity != f["polarity"] or g.conflicts(f):
+            continue
+        distance = sent - g.last
+        if f["backref"]:
+            return g
+        if distance > WINDOW:
+            continue
+        if f["type"] == "STATEMENT":
+            # one speech act told twice (headline and body, 〜と発表。…と明らかにした):
+            # the same speaker is required
+            if g.speaker_of(f) and (f["lemma"] in g.lemmas or distance <= NEAR):
+                return g
+            continue
+        if f["lemma"] in g.lemmas or g.shares(f) and distance <= NEAR:
+            return g
+    return None
