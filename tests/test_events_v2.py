@@ -63,3 +63,71 @@ def test_a_statement_needs_the_same_speaker():
                                       (None, "2024", True), ("XXXX-WXX-7", "2025-04-13", True)])
 def test_dates_compatible(a, b, ok):
     assert dates_compatible(a, b) is ok
+
+
+# ---------------------------------------------------------------- sentences through GiNZA
+
+@pytest.fixture(scope="module")
+def nlp():
+    from pipeline.parse.build import build
+    from pipeline.rules import load_rules
+    return build(load_rules())
+
+
+def events_of(nlp, text):
+    doc = nlp(text)
+    return [{"type": e["type"], "trigger": text[slice(*e["trigger"])],
+             "args": {(a["role"], text[a["start"]:a["end"]]) for a in e["arguments"]},
+             "modality": e["modality"], "polarity": e["polarity"]} for e in doc._.events]
+
+
+def find(evs, etype, trigger):
+    hits = [e for e in evs if e["type"] == etype and e["trigger"] == trigger]
+    assert hits, f"no {etype} {trigger} in {evs}"
+    return hits[0]
+
+
+NEW_TYPES = [
+    # LAUNCH: into the sea, no attacked target
+    ("北朝鮮は弾道ミサイル2発を日本海に向けて発射した。", "LAUNCH", "発射",
+     {("agent", "北朝鮮"), ("place", "日本海")}),
+    # with a target it stays ATTACK, the target after に向けて is the patient
+    ("ロシア軍はウクライナ東部に向けてミサイルを発射した。", "ATTACK", "発射",
+     {("agent", "ロシア軍"), ("patient", "ウクライナ東部")}),
+    # INCURSION: airspace
+    ("ロシア軍機が北海道沖の領空を侵犯した。", "INCURSION", "侵犯", {("agent", "ロシア軍機")}),
+    # INCURSION: territorial waters, the state whose ships enter is the agent
+    ("中国の船4隻が尖閣諸島周辺の領海に侵入した。", "INCURSION", "侵入",
+     {("agent", "中国"), ("quantity", "4隻")}),
+    # INTERCEPT: what is shot down is the patient
+    ("ウクライナ空軍はドローン30機を撃墜したと発表した。", "INTERCEPT", "撃墜",
+     {("patient", "ドローン"), ("quantity", "30機")}),
+    ("防空部隊が巡航ミサイルを迎撃した。", "INTERCEPT", "迎撃", {("patient", "巡航ミサイル")}),
+    # EXERCISE
+    ("米韓両軍は来月、大規模な合同軍事演習を実施する。", "EXERCISE", "演習", {("time", "来月")}),
+    # 緊急発進 is DEPLOY
+    ("航空自衛隊の戦闘機が緊急発進した。", "DEPLOY", "緊急発進", set()),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger, args", NEW_TYPES)
+def test_new_types(nlp, text, etype, trigger, args):
+    e = find(events_of(nlp, text), etype, trigger)
+    assert args <= e["args"], e
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("ロシア軍は引き続き同州の大部分を支配している。", "支配"),     # a continuing state
+    ("ウクライナ軍は同村を支配していない。", "支配"),               # a negated state
+    ("制裁は経済に大きな打撃を与えた。", "打撃"),                   # no military patient
+])
+def test_non_event_senses(nlp, text, trigger):
+    assert not [e for e in events_of(nlp, text) if e["trigger"] == trigger]
+
+
+@pytest.mark.model
+def test_weapon_is_no_attack_patient_and_instrument_is_no_agent(nlp):
+    e = find(events_of(nlp, "ロシアのドローンによる攻撃で3人が死亡した。"), "ATTACK", "攻撃")
+    assert ("agent", "ロシア") in e["args"] and not any(t == "ドローン" for _, t in e["args"])

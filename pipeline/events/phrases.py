@@ -112,6 +112,8 @@ class Phrases:
         label = span.label_
         if label == "PLACE" and all(_COUNTRY_TAG in t.tag_ for t in span):
             return ("COUNTRY", "PLACE")
+        if label == "PLACE" and any(span.text.endswith(w) for w in self.lex.cues["water"]):
+            return ("WATER", "PLACE")           # 日本海, 東シナ海: where a missile falls, no target
         if label == "ACTOR" and self.noun_classes(span.text, span[-1])[0] == "TROOP":
             return ("TROOP", "ACTOR")
         return (label,)

@@ -12,6 +12,8 @@ from .syntax import content_children, dep, function_words, is_verbal, raw_marker
 def in_sense(pred: Predicate, found: list[Found], g: Grammar) -> bool:
     if _hypothetical(pred, g):
         return False
+    if _lasting_state(pred, g):
+        return False
     if pred.cand.rule.frame == "speech" and _not_a_speaker(pred, g):
         return False
     nominal = pred.light is None and not is_verbal(pred.anchor)
@@ -21,7 +23,9 @@ def in_sense(pred: Predicate, found: list[Found], g: Grammar) -> bool:
     if nominal and not found and len(pred.chain) == 1 and raw_marker(pred.anchor) != "が":
         return False                      # 停戦交渉は難航: a bare noun used as a label
     needs = pred.cand.rule.needs
-    return not needs or any(_holds(c, pred, found, g) for c in needs)
+    if any(c.veto and _holds(c, pred, found, g) for c in needs):
+        return False
+    return not needs or any(_holds(c, pred, found, g) for c in needs if not c.veto)
 
 
 def _hypothetical(pred: Predicate, g: Grammar) -> bool:
@@ -39,6 +43,20 @@ def _hypothetical(pred: Predicate, g: Grammar) -> bool:
                for c in content_children(clause))
 
 
+def _lasting_state(pred: Predicate, g: Grammar) -> bool:
+    """ロシアが引き続き支配している / 支配していない: a state trigger (kind `state`) under a
+    continuing adverb or a negation describes who holds the ground, not a capture."""
+    if not g.lex.is_cue("state", pred.anchor.lemma_):
+        return False
+    for t in pred.heads:
+        if any(g.lex.is_cue("negation", w.lemma_) for w in function_words(t)):
+            return True
+        if any(g.lex.is_cue("continuing", c.lemma_) or g.lex.is_cue("continuing", c.text)
+               for c in t.children if c.i < t.i):
+            return True
+    return False
+
+
 def _not_a_speaker(pred: Predicate, g: Grammar) -> bool:
     """状況は戦力不足を示唆している: a speech verb whose subject cannot speak means
     'indicates', not a statement."""
@@ -49,6 +67,12 @@ def _not_a_speaker(pred: Predicate, g: Grammar) -> bool:
 
 
 def _holds(cond: Condition, pred: Predicate, found: list[Found], g: Grammar) -> bool:
+    if cond.what == "any":
+        return True
+    if cond.what == "sentence":           # another event of these types told in the sentence
+        words = set().union(*(g.lex.trigger_words(t) for t in cond.values))
+        own = {t.i for t in pred.cand.tokens}
+        return any(t.lemma_ in words for t in pred.anchor.sent if t.i not in own)
     if cond.what == "light":
         return pred.light is not None or is_verbal(pred.anchor)
     if cond.what == "quote":
