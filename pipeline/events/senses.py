@@ -16,12 +16,8 @@ def in_sense(pred: Predicate, found: list[Found], g: Grammar) -> bool:
         return False
     if pred.cand.rule.frame == "speech" and _not_a_speaker(pred, g):
         return False
-    nominal = pred.light is None and not is_verbal(pred.anchor)
-    if pred.cand.rule.frame == "speech" and nominal and not found \
-            and not _has_quote(pred, g):
-        return False                      # その発言は波紋を広げた: a speech noun as a topic
-    if nominal and not found and len(pred.chain) == 1 and raw_marker(pred.anchor) != "が":
-        return False                      # 停戦交渉は難航: a bare noun used as a label
+    # SPEC v2: every mention is an event, a bare noun used as a label (停戦交渉は難航,
+    # その発言は波紋を広げた) included; only nouns fused into a name stay out (triggers.py)
     needs = pred.cand.rule.needs
     if any(c.veto and _holds(c, pred, found, g) for c in needs):
         return False
