@@ -18,6 +18,8 @@ def in_sense(pred: Predicate, found: list[Found], g: Grammar) -> bool:
         return False
     # SPEC v2: every mention is an event, a bare noun used as a label (停戦交渉は難航,
     # その発言は波紋を広げた) included; only nouns fused into a name stay out (triggers.py)
+    if pred.cand.rule.frame == "speech" and _reported_content(pred, g):
+        return False
     needs = pred.cand.rule.needs
     if any(c.veto and _holds(c, pred, found, g) for c in needs):
         return False
@@ -37,6 +39,14 @@ def _hypothetical(pred: Predicate, g: Grammar) -> bool:
                                    and any(g.lex.is_cue("conditional", w.text)
                                            for w in function_words(c)))
                for c in content_children(clause))
+
+
+def _reported_content(pred: Predicate, g: Grammar) -> bool:
+    """〜との分析を発表した: a content noun (kind `content`) that is what another speech verb
+    says is the content of that statement, not a statement of its own."""
+    a = pred.anchor
+    return not is_verbal(a) and g.lex.is_cue("content", a.lemma_) and \
+        g.marker(a) in ("を", "も") and a.head.i != a.i and g.is_speech(a.head)
 
 
 def _lasting_state(pred: Predicate, g: Grammar) -> bool:
