@@ -20,6 +20,7 @@ from .modality import ModalityReader, Reading
 from .phrases import Found, Phrases
 from .predicate import Predicate, locate
 from .senses import in_sense
+from .sentence import Pending, propagate
 from .syntax import is_verbal
 from .triggers import Candidate, TriggerFinder
 
@@ -45,7 +46,7 @@ def extract(doc: Doc, ex: EventExtractor) -> list[dict]:
     g = Grammar(ex.lex, phrases, ex.speech_lemmas, ex.event_nouns)
     reader = ModalityReader(g)
     taken: set[int] = set()
-    events = []
+    pending = []
     for cand in ex.triggers.candidates(doc, phrases.entity_at):
         span = set(range(cand.start, cand.end))
         if span & taken:      # a longer pattern already took these words
@@ -55,7 +56,10 @@ def extract(doc: Doc, ex: EventExtractor) -> list[dict]:
         if not in_sense(pred, found, g):
             continue
         taken |= span
-        events.append(_event(cand, pred, found, reader.read(pred), ex.lex))
+        pending.append(Pending(pred, found, reader.read(pred)))
+    pending.sort(key=lambda p: p.pred.cand.tokens[0].i)
+    propagate(pending, g)
+    events = [_event(p.pred.cand, p.pred, p.found, p.reading, ex.lex) for p in pending]
     return sorted(events, key=lambda e: e["trigger"])
 
 
@@ -77,7 +81,8 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
         if key in seen:
             continue
         seen.add(key)
-        arguments.append({"role": f.role, "start": f.arg.start, "end": f.arg.end})
+        arguments.append({"role": f.role, "start": f.arg.start, "end": f.arg.end,
+                          "inherited": f.rule.startswith("sentence.")})
         arg_rules.append(f"{f.role}={f.rule}")
     sent = cand.anchor.sent
     rule = "|".join([cand.rule.id] + arg_rules + reading.notes)

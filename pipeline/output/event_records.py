@@ -16,7 +16,8 @@ def located(source: str, chunk, doc) -> list[dict]:
     out = []
     for ev in doc._.events or []:
         out.append({"type": ev["type"], "trigger": _span(source, chunk, *ev["trigger"]),
-                    "arguments": [{"role": a["role"], **_span(source, chunk, a["start"], a["end"])}
+                    "arguments": [{"role": a["role"], **_span(source, chunk, a["start"], a["end"]),
+                                   "inherited": a.get("inherited", False)}
                                   for a in ev["arguments"]],
                     "polarity": ev["polarity"], "modality": ev["modality"],
                     "sentence": _span(source, chunk, *ev["sentence"]), "rule": ev["rule"],
@@ -48,8 +49,13 @@ def _span(source: str, chunk, start: int, end: int) -> dict:
 def _record(doc_id, ev, by_span, dates, starts) -> dict:
     args = []
     for a in ev["arguments"]:
+        a = dict(a)
+        inherited = a.pop("inherited", False)
         ent = by_span.get((a["start"], a["end"]))
-        args.append({**a, "entity": ent["id"] if ent else None, "norm": ent["norm"] if ent else None})
+        norm = ent["norm"] if ent else None
+        if inherited and a["role"] == "time" and (norm or {}).get("type") == "DURATION":
+            continue                     # a duration is no date the sentence states for all
+        args.append({**a, "entity": ent["id"] if ent else None, "norm": norm})
     sentence = ev["sentence"]
     return {"doc_id": doc_id, "id": None, "type": ev["type"], "trigger": ev["trigger"],
             "arguments": args, "polarity": ev["polarity"], "modality": ev["modality"],

@@ -1,0 +1,184 @@
+"""Arguments stated once for a whole sentence (SPEC §5, issue 9 item 5).
+
+Japanese news states the date, the place and the source of a sentence once, often at its
+start, and leaves every clause after it to share them:
+- a date or a place adverbial (`29日、`, `キーウで`, `スムイの中心部に…攻撃があり`) goes to
+  every event of the sentence that has none of its own; a date or place that describes a noun
+  (`7月の停戦`) is no adverbial; a statement never takes one from inside what it reports;
+  durations are dropped later, where the dates are normalised (output/event_records.py);
+- 〜によると reaches every later clause of its sentence;
+- the speaker of the sentence-final speech verb is the source of every other event in the
+  sentence (the topic, where GiNZA hung it inside the quote);
+- a sentence that only attributes (`ウクライナ軍が明らかにした。`) attributes the sentence
+  before it.
+Every argument added here carries a rule starting `sentence.`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .clauses import sentence_topic
+from .grammar import Grammar
+from .modality import Reading
+from .phrases import Arg, Found, can_speak
+from .predicate import Predicate
+from .syntax import FUNCTION_DEPS, content_children, dep, raw_marker
+
+OWN_FRAME = ("time", "place")
+
+
+@dataclass
+class Pending:
+    """One event before it becomes a dict: what the stages found."""
+    pred: Predicate
+    found: list[Found]
+    reading: Reading
+
+    @property
+    def statement(self) -> bool:
+        return self.pred.cand.rule.type == "STATEMENT"
+
+    def has(self, role: str) -> bool:
+        return any(f.role == role for f in self.found) or \
+            role == "source" and bool(self.reading.sources)
+
+    def agents(self) -> list[Arg]:
+        return [f.arg for f in self.found if f.role == "agent"]
+
+
+def propagate(events: list[Pending], g: Grammar) -> None:
+    by_sent: dict[int, list[Pending]] = {}
+    for p in events:
+        by_sent.setdefault(p.pred.anchor.sent.start, []).append(p)
+    sents = sorted(by_sent)
+    for k, start in enumerate(sents):
+        group = by_sent[start]
+        sent = group[0].pred.anchor.sent
+        _frame(sent, group, g)
+        _according(sent, group, g)
+        _final_speaker(sent, group, g)
+        if k > 0 and _only_attributes(group, g):
+            before = by_sent[sents[k - 1]]
+            if before[0].pred.anchor.sent.end == sent.start or \
+                    _adjacent(before[0].pred.anchor.sent, sent):
+                _attribute(before, group[0].agents(), "sentence.next_speaker")
+
+
+def _adjacent(a, b) -> bool:
+    """Only blank space between two sentences."""
+    doc = a.doc
+    return all(t.is_space or not t.text.strip() for t in doc[a.end:b.start])
+
+
+# --- date and place -----------------------------------------------------------------------
+def _frame(sent, group: list[Pending], g: Grammar) -> None:
+    cands = {"time": [], "place": []}
+    for tok in sent:
+        if dep(tok) in FUNCTION_DEPS or dep(tok) == "compound" or \
+                tok.head.i == tok.i and tok.i == sent.root.i:
+            continue
+        a = g.phrases.of(tok)
+        if a is None or a.entity is None:
+            continue
+        m = g.marker(tok)
+        if m in ("の", "compound"):
+            continue                     # 7月の停戦: describes a noun, not the sentence
+        if a.label == "DATE":
+            cands["time"].append((tok, a))
+        elif a.label == "PLACE" and (m == "で" or m == "に" and
+                                     g.lex.is_cue("occur", tok.head.lemma_)):
+            cands["place"].append((tok, a))
+    for p in group:
+        for role in OWN_FRAME:
+            if p.has(role) or not cands[role]:
+                continue
+            usable = [(t, a) for t, a in cands[role] if not (p.statement and _in_quote(t, p))]
+            if not usable:
+                continue
+            anchor = p.pred.anchor.i
+            before = [x for x in usable if x[0].i < anchor]
+            tok, arg = before[-1] if before else usable[0]
+            p.found.append(Found(role, arg, f"sentence.{role}"))
+
+
+def _in_quote(tok: Token, p: Pending) -> bool:
+    """Is `tok` inside what statement `p` reports (its と-clause or its object)?"""
+    for h in p.pred.heads:
+        for c in content_children(h):
+            if c.i < h.i and (raw_marker(c).startswith("と") or raw_marker(c) in ("を", "ように")) \
+                    and any(t.i == tok.i for t in c.subtree):
+                return True
+    return False
+
+
+# --- sources ------------------------------------------------------------------------------
+def _according(sent, group: list[Pending], g: Grammar) -> None:
+    """CNNによると、A…し、B…した: the origin is the source of every later clause."""
+    for tok in sent:
+        if dep(tok) in FUNCTION_DEPS or not g.lex.is_cue("according", g.marker(tok)):
+            continue
+        origin = _origin(tok, g)
+        if not origin:
+            continue
+        later = [p for p in group if p.pred.anchor.i > tok.i
+                 and not (p.statement and set(_keys(p.agents())) & set(_keys(origin)))]
+        _attribute(later, origin, "sentence.according")
+
+
+def _origin(tok: Token, g: Grammar) -> list[Arg]:
+    from .attribution import Attribution
+    return Attribution(g).origin(tok)
+
+
+def _final_speaker(sent, group: list[Pending], g: Grammar) -> None:
+    """Aは…と述べた / Aは…とした: the speaker of the sentence-final speech verb is the source
+    of the other events of the sentence."""
+    root = sent.root
+    final = [p for p in group if p.statement and root in p.pred.heads]
+    speakers: list[Arg] = []
+    if final:
+        speakers = final[0].agents()
+    elif g.is_speech(root):                       # 〜とした, 〜という
+        speakers = _speaker_of(root, g)
+    if not speakers:
+        if final or g.is_speech(root):
+            topic = sentence_topic(root, g)
+            a = g.phrases.of(topic) if topic is not None else None
+            speakers = [a] if can_speak(a) else []
+    if not speakers:
+        return
+    others = [p for p in group if not p.statement and p.pred.anchor.i < root.i]
+    _attribute(others, speakers, "sentence.speaker")
+
+
+def _speaker_of(head: Token, g: Grammar) -> list[Arg]:
+    from .attribution import Attribution
+    return Attribution(g).speaker(head)
+
+
+def _only_attributes(group: list[Pending], g: Grammar) -> bool:
+    """`ウクライナ軍が12日明らかにした。`: one statement, a speaker, nothing it says."""
+    if len(group) != 1 or not group[0].statement or not group[0].agents():
+        return False
+    p = group[0]
+    for h in p.pred.heads:
+        for c in content_children(h):
+            if c.i < h.i and (raw_marker(c).startswith("と") or g.marker(c) == "を"):
+                return False
+    return True
+
+
+def _keys(args: list[Arg]) -> list[tuple[int, int]]:
+    return [(a.start, a.end) for a in args]
+
+
+def _attribute(events: list[Pending], speakers: list[Arg], rule: str) -> None:
+    for p in events:
+        if p.has("source"):
+            continue
+        if set(_keys(p.agents())) & set(_keys(speakers)):
+            continue                          # the speaker's own act, not a report
+        p.reading.sources += [Found("source", a, rule) for a in speakers]
+        p.reading.add("reported", rule)
