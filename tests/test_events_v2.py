@@ -17,8 +17,8 @@ def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive
 
 RUS = {"id": "rus", "country": "RUS"}
 UKR = {"id": "ukr", "country": "UKR"}
-KHARKIV = {"id": "kharkiv", "country": "UKR"}
-ODESA = {"id": "odesa", "country": "UKR"}
+KHARKIV = {"id": "kharkiv", "country": "UKR", "kind": "city"}
+ODESA = {"id": "odesa", "country": "UKR", "kind": "city"}
 
 
 def day(value):

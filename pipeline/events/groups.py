@@ -5,20 +5,22 @@ keys set by the event extractor: `lemma` (the trigger's lemma, so 攻撃し and 
 equal) and `backref` (the trigger is determined by a back-reference word: この攻撃, 今回の
 合意, 同会談, rules/event_cues.tsv kind `backref`).
 
-A mention joins the most recent earlier group of its type when nothing in them conflicts
-(participants, place or date, polarity) and one of these holds:
-- it refers back explicitly (`backref`);
-- it repeats the group's trigger lemma within WINDOW sentences, or shares a participant
-  with the group;
-- it shares a participant, place or date with the group and lies within NEAR sentences.
-Otherwise it starts a new group. Two attacks with different targets, places or dates stay
-apart; a second attack by the same agent on a different target stays apart.
+A mention joins the most recent earlier group of its type when nothing conflicts and one
+of these holds:
+- it refers back explicitly (`backref`: この攻撃, 今回の合意);
+- it repeats a trigger lemma of the group (攻撃 … 攻撃は計5回);
+- it shares a participant with the group in the same sentence;
+- a statement: the same speaker in the next sentence (〜と発表。…と明らかにした).
+Conflicts: agents of different countries, explicit dates that differ (2024-05-03 vs
+2024-05-05), targets of one kind that differ (two towns, two countries attacked), polarity.
+Places are not compared: one place is often named at another scale (ハリコフ州 /
+ボウチャンスク), and wrong places split more true groups than they keep apart false ones.
 """
 from __future__ import annotations
 
-WINDOW = 6          # sentences over which a repeated trigger word still refers to one event
-NEAR = 2            # sentences over which any compatible mention of the type links
-TARGETED = ("patient", "place")
+TARGETED = ("patient",)
+CONFLICTS = ("agent",)     # targets: only of one kind (Group.conflicts); places are left
+                           # out: one place is often named at another scale
 
 
 def argument_key(arg: dict) -> str | None:
@@ -54,7 +56,11 @@ def features(ev: dict) -> dict:
             keys["agent"].add(k)
         elif k and a["role"] in TARGETED:
             keys["target"].add(k)
-    return {"type": ev["type"], "lemma": ev.get("lemma") or ev["trigger"].get("text"),
+    targets = {((a.get("norm") or {}).get("kind"), a["norm"]["id"])
+               for a in ev.get("arguments") or []
+               if a["role"] == "patient" and (a.get("norm") or {}).get("id")
+               and (a.get("norm") or {}).get("kind")}
+    return {"targets": targets, "type": ev["type"], "lemma": ev.get("lemma") or ev["trigger"].get("text"),
             "backref": bool(ev.get("backref")), "keys": keys, "words": words, "agents": agents,
             "time": time_value(ev), "polarity": ev.get("polarity", "positive")}
 
@@ -74,6 +80,7 @@ class Group:
         self.keys: dict[str, set[str]] = {"agent": set(), "target": set()}
         self.words: set[str] = set()
         self.agents: set[str] = set()
+        self.targets: set[tuple[str, str]] = set()
         self.times: set[str] = set()
         self.polarity = f["polarity"]
         self.add(f, sent)
@@ -83,14 +90,22 @@ class Group:
         for r, v in f["keys"].items():
             self.keys[r] |= v
         self.words |= f["words"]
+        self.targets |= f["targets"]
         self.agents |= f["agents"]
         if f["time"]:
             self.times.add(f["time"])
         self.last = sent
 
     def conflicts(self, f: dict) -> bool:
-        for r, theirs in f["keys"].items():
+        for r in CONFLICTS:
+            theirs = f["keys"][r]
             if self.keys[r] and theirs and not self.keys[r] & theirs:
+                return True
+        # two towns (or two countries) attacked are two attacks; a town and its province
+        # may be one
+        mine = _by_kind(self.targets)
+        for kind, ids in _by_kind(f["targets"]).items():
+            if kind in mine and not mine[kind] & ids:
                 return True
         return any(not dates_compatible(t, f["time"]) for t in self.times)
 
@@ -99,6 +114,13 @@ class Group:
 
     def shares(self, f: dict) -> bool:
         return bool(self.words & f["words"]) or any(self.keys[r] & v for r, v in f["keys"].items())
+
+
+def _by_kind(targets: set[tuple[str, str]]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for kind, id_ in targets:
+        out.setdefault(kind, set()).add(id_)
+    return out
 
 
 def assign_groups(events: list[dict]) -> list[str]:
@@ -126,14 +148,15 @@ def _best(groups: list[Group], f: dict, sent: int) -> Group | None:
         distance = sent - g.last
         if f["backref"]:
             return g
-        if distance > WINDOW:
-            continue
         if f["type"] == "STATEMENT":
             # one speech act told twice (headline and body, 〜と発表。…と明らかにした):
-            # the same speaker is required
-            if g.speaker_of(f) and (f["lemma"] in g.lemmas or distance <= NEAR):
+            # the same word, or the same speaker in the next sentence; another speaker is
+            # another statement (agents conflict)
+            if f["lemma"] in g.lemmas or g.speaker_of(f) and distance <= 1:
                 return g
             continue
-        if f["lemma"] in g.lemmas or g.shares(f) and distance <= NEAR:
-            return g
+        if f["lemma"] in g.lemmas:
+            return g                     # the same word again: the same event, told again
+        if g.shares(f) and distance == 0:
+            return g                     # 攻撃し…砲撃で on one target in one sentence
     return None

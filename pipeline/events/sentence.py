@@ -59,6 +59,8 @@ def propagate(events: list[Pending], g: Grammar) -> None:
         _frame(sent, group, g)
         _according(sent, group, g)
         _final_speaker(sent, group, g)
+        for p in group:
+            _speaker_not_agent(p, g)
         if k > 0 and _only_attributes(group, g):
             before = by_sent[sents[k - 1]]
             if before[0].pred.anchor.sent.end == sent.start or \
@@ -151,6 +153,20 @@ def _final_speaker(sent, group: list[Pending], g: Grammar) -> None:
         return
     others = [p for p in group if not p.statement and p.pred.anchor.i < root.i]
     _attribute(others, speakers, "sentence.speaker")
+
+
+def _speaker_not_agent(p: Pending, g: Grammar) -> None:
+    """マルチェンコ知事は、「…攻撃」と呼んだ: GiNZA hangs the sentence topic inside the quote,
+    so the speaker looks like the agent of the quoted event. A topic that is also the event's
+    source is its speaker; only a force or a state (ロシア軍は…奪還したと発表) reports its own
+    act and stays the agent."""
+    if p.statement:
+        return
+    sources = set(_keys([f.arg for f in p.reading.sources]))
+    p.found[:] = [f for f in p.found if not (
+        f.role == "agent" and (f.arg.start, f.arg.end) in sources
+        and raw_marker(f.arg.head) == "は"
+        and not set(f.arg.classes) & {"TROOP", "COUNTRY"})]
 
 
 def _speaker_of(head: Token, g: Grammar) -> list[Arg]:
