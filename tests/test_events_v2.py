@@ -131,3 +131,82 @@ def test_non_event_senses(nlp, text, trigger):
 def test_weapon_is_no_attack_patient_and_instrument_is_no_agent(nlp):
     e = find(events_of(nlp, "ロシアのドローンによる攻撃で3人が死亡した。"), "ATTACK", "攻撃")
     assert ("agent", "ロシア") in e["args"] and not any(t == "ドローン" for _, t in e["args"])
+
+
+# ---------------------------------------------------------------- constructions (item 4)
+
+CONSTRUCTIONS = [
+    # support verbs: N を仕掛ける / 開始する / 出す / 行う / 強める
+    ("ロシア軍は攻撃を仕掛けた。", "ATTACK", "攻撃", {("agent", "ロシア軍")}),
+    ("ウクライナ軍は反撃を開始した。", "ATTACK", "反撃", {("agent", "ウクライナ軍")}),
+    ("米国防総省は声明を出した。", "STATEMENT", "声明", {("agent", "米国防総省")}),
+    ("両首脳は会談を行った。", "MEETING", "会談", set()),
+    ("ロシア軍は東部で攻勢を強めている。", "ATTACK", "攻勢", {("agent", "ロシア軍")}),
+    # speech and cognition predicates with a と-complement
+    ("ゼレンスキー大統領はロシアが攻撃を強めているとの見方を示した。", "STATEMENT", "示し",
+     {("agent", "ゼレンスキー大統領")}),
+    # a nominal mention used as a label is an event too (SPEC v2)
+    ("停戦交渉は難航している。", "MEETING", "交渉", set()),
+    # a headline without a verb
+    ("ロシア軍、東部の要衝を制圧", "CAPTURE", "制圧", {("agent", "ロシア軍")}),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger, args", CONSTRUCTIONS)
+def test_constructions(nlp, text, etype, trigger, args):
+    e = find(events_of(nlp, text), etype, trigger)
+    assert args <= e["args"], e
+
+
+@pytest.mark.model
+def test_compound_naming_something_else_is_no_mention(nlp):
+    evs = events_of(nlp, "ロシア軍は攻撃型ドローンを配備した。")
+    assert not [e for e in evs if e["trigger"] == "攻撃"]
+
+
+# ---------------------------------------------------------------- propagation (item 5)
+
+@pytest.mark.model
+def test_date_of_the_sentence_goes_to_every_event(nlp):
+    evs = events_of(nlp, "ロシア軍が5日、ハリコフ州を攻撃し、住民3人が死亡した。")
+    assert ("time", "5日") in find(evs, "CASUALTY", "死亡")["args"]
+
+
+@pytest.mark.model
+def test_place_adverbial_goes_to_every_event(nlp):
+    evs = events_of(nlp, "東部ドネツク州で8日、ロシア軍の砲撃があり、2人が負傷した。")
+    for etype, trig in (("ATTACK", "砲撃"), ("CASUALTY", "負傷")):
+        assert ("place", "東部ドネツク州") in find(evs, etype, trig)["args"]
+
+
+@pytest.mark.model
+def test_according_reaches_later_clauses(nlp):
+    evs = events_of(nlp, "ロイター通信によると、ロシア軍は村を制圧し、さらに西へ進軍した。")
+    for etype, trig in (("CAPTURE", "制圧"), ("ATTACK", "進軍")):
+        e = find(evs, etype, trig)
+        assert ("source", "ロイター通信") in e["args"] and e["modality"] == "reported"
+
+
+@pytest.mark.model
+def test_sentence_that_only_attributes_attributes_the_one_before(nlp):
+    evs = events_of(nlp, "ロシア軍はハリコフ州で攻勢を強めている。ウクライナ軍が明らかにした。")
+    e = find(evs, "ATTACK", "攻勢")
+    assert ("source", "ウクライナ軍") in e["args"] and e["modality"] == "reported"
+
+
+@pytest.mark.model
+def test_coordinated_agents_are_each_agents(nlp):
+    e = find(events_of(nlp, "ロシアと北朝鮮は条約に署名した。"), "AGREEMENT", "署名")
+    assert {("agent", "ロシア"), ("agent", "北朝鮮")} <= e["args"]
+
+
+# ---------------------------------------------------------------- conditionals (item 6)
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger", [
+    ("北朝鮮が兵士を派遣すれば、戦況は変わる。", "DEPLOY", "派遣"),
+    ("ロシアが侵攻した場合、米国は対応する。", "ATTACK", "侵攻"),
+])
+def test_conditionals_are_uncertain_events(nlp, text, etype, trigger):
+    assert find(events_of(nlp, text), etype, trigger)["modality"] == "uncertain"

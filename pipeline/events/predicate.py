@@ -39,6 +39,11 @@ def locate(cand: Candidate, g: Grammar) -> Predicate:
     while dep(chain[-1]) == "compound" and chain[-1].head.i > chain[-1].i:
         chain.append(chain[-1].head)
     pred = Predicate(cand, cand.anchor, chain)
+    last = cand.anchor.doc[cand.end - 1]
+    if cand.rule.frame == "speech" and last.i > cand.anchor.i and cand.anchor.head.i == last.i \
+            and is_verbal(last):
+        pred.light = last                 # 声明を出した: the pattern's own verb carries it
+        return pred
     if cand.rule.frame == "speech" or is_verbal(cand.anchor):
         return pred
     pred.light = _light(chain, g) or _partner(chain[-1], g)

@@ -10,8 +10,6 @@ from .syntax import content_children, dep, function_words, is_verbal, raw_marker
 
 
 def in_sense(pred: Predicate, found: list[Found], g: Grammar) -> bool:
-    if _hypothetical(pred, g):
-        return False
     if _lasting_state(pred, g):
         return False
     if pred.cand.rule.frame == "speech" and _not_a_speaker(pred, g):
@@ -26,9 +24,9 @@ def in_sense(pred: Predicate, found: list[Found], g: Grammar) -> bool:
     return not needs or any(_holds(c, pred, found, g) for c in needs if not c.veto)
 
 
-def _hypothetical(pred: Predicate, g: Grammar) -> bool:
-    """北朝鮮軍が派兵されれば / 侵攻を受けた場合: a conditional asserts, reports, plans or
-    denies nothing."""
+def hypothetical(pred: Predicate, g: Grammar) -> bool:
+    """北朝鮮軍が派兵されれば / 侵攻を受けた場合: a conditional is an event with modality
+    `uncertain` (SPEC v2; modality.py asks this)."""
     clause = pred.clause
     words = [f for t in pred.heads for f in function_words(t)]
     if any(g.lex.is_cue("conditional", w.text) for w in words) or \
@@ -45,7 +43,8 @@ def _reported_content(pred: Predicate, g: Grammar) -> bool:
     """〜との分析を発表した: a content noun (kind `content`) that is what another speech verb
     says is the content of that statement, not a statement of its own."""
     a = pred.anchor
-    return not is_verbal(a) and g.lex.is_cue("content", a.lemma_) and \
+    quoted = any(raw_marker(c).startswith("と") for c in content_children(a) if c.i < a.i)
+    return quoted and not is_verbal(a) and g.lex.is_cue("content", a.lemma_) and \
         g.marker(a) in ("を", "も") and a.head.i != a.i and g.is_speech(a.head)
 
 

@@ -24,7 +24,7 @@ from .grammar import Grammar
 from .modality import Reading
 from .phrases import Arg, Found, can_speak
 from .predicate import Predicate
-from .syntax import FUNCTION_DEPS, content_children, dep, raw_marker
+from .syntax import FUNCTION_DEPS, content_children, dep, function_words, raw_marker
 
 OWN_FRAME = ("time", "place")
 
@@ -56,6 +56,7 @@ def propagate(events: list[Pending], g: Grammar) -> None:
     for k, start in enumerate(sents):
         group = by_sent[start]
         sent = group[0].pred.anchor.sent
+        _headline_topic(sent, group, g)
         _frame(sent, group, g)
         _according(sent, group, g)
         _final_speaker(sent, group, g)
@@ -72,6 +73,30 @@ def _adjacent(a, b) -> bool:
     """Only blank space between two sentences."""
     doc = a.doc
     return all(t.is_space or not t.text.strip() for t in doc[a.end:b.start])
+
+
+# --- headlines -----------------------------------------------------------------------------
+def _headline_topic(sent, group: list[Pending], g: Grammar) -> None:
+    """ロシア軍、東部の要衝を制圧: a headline (no closing 。) opened by an actor and a comma
+    has that actor as the subject of its events (GiNZA often hangs it on a noun)."""
+    if sent.text.rstrip().endswith(("。", "．")):
+        return
+    first = next((t for t in sent if t.text.strip()), None)
+    span = g.phrases.entity(first) if first is not None else None
+    if span is None or span.label_ != "ACTOR" or span.end >= sent.end \
+            or sent.doc[span.end].text not in ("、", ","):
+        return
+    topic = g.phrases.of(sent.doc[span.end - 1])
+    if topic is None:
+        return
+    for p in group:
+        if any(f.role in ("agent", "patient") and f.arg.start == topic.start for f in p.found) \
+                or p.has("agent"):
+            continue
+        rule = p.pred.cand.rule
+        role = g.role(rule.type, rule.frame, "active", "が", topic)
+        if role in ("agent", "patient", "recipient"):
+            p.found.append(Found(role, topic, "sentence.headline_topic"))
 
 
 # --- date and place -----------------------------------------------------------------------
@@ -151,7 +176,8 @@ def _final_speaker(sent, group: list[Pending], g: Grammar) -> None:
             speakers = [a] if can_speak(a) else []
     if not speakers:
         return
-    others = [p for p in group if not p.statement and p.pred.anchor.i < root.i]
+    others = [p for p in group if not p.statement and p.pred.anchor.i < root.i
+              and not _behind_contrast(p, g)]
     _attribute(others, speakers, "sentence.speaker")
 
 
@@ -160,13 +186,35 @@ def _speaker_not_agent(p: Pending, g: Grammar) -> None:
     so the speaker looks like the agent of the quoted event. A topic that is also the event's
     source is its speaker; only a force or a state (ロシア軍は…奪還したと発表) reports its own
     act and stays the agent."""
-    if p.statement:
+    if p.statement or not _quoted(p, g):
         return
     sources = set(_keys([f.arg for f in p.reading.sources]))
     p.found[:] = [f for f in p.found if not (
         f.role == "agent" and (f.arg.start, f.arg.end) in sources
         and raw_marker(f.arg.head) == "は"
         and not set(f.arg.classes) & {"TROOP", "COUNTRY"})]
+
+
+def _path_up(p: Pending):
+    t = p.pred.clause
+    while t.head.i != t.i:
+        yield t
+        t = t.head
+
+
+def _quoted(p: Pending, g: Grammar) -> bool:
+    """Is the event inside a と-quote (〜と呼んだ, 〜と述べた) on its way to the root?"""
+    return any(raw_marker(t).startswith("と") or g.marker(t).startswith("と") for t in _path_up(p))
+
+
+def _behind_contrast(p: Pending, g: Grammar) -> bool:
+    """〜を砲撃したが、…と発表した: a clause closed by a contrastive conjunction asserts on
+    its own (rules/event_cues.tsv kind `contrast`)."""
+    for t in _path_up(p):
+        words = function_words(t)
+        if words and words[-1].pos_ == "SCONJ" and g.lex.is_cue("contrast", words[-1].text):
+            return True
+    return False
 
 
 def _speaker_of(head: Token, g: Grammar) -> list[Arg]:
