@@ -53,8 +53,9 @@ def test_types_never_share_a_group():
 
 
 def test_a_statement_needs_the_same_speaker():
+    # the headline's 発表 and the body's 発表 by one speaker; another speaker's 発表 is another act
     evs = [rec(10, "STATEMENT", 0, ("agent", "国防省", RUS), lemma="発表"),
-           rec(110, "STATEMENT", 1, ("agent", "国防省", RUS), lemma="明らか"),
+           rec(110, "STATEMENT", 1, ("agent", "国防省", RUS), lemma="発表"),
            rec(210, "STATEMENT", 2, ("agent", "大統領", UKR), lemma="発表")]
     assert assign_groups(evs) == ["g1", "g1", "g2"]
 
