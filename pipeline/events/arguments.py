@@ -45,9 +45,25 @@ def find_arguments(pred: Predicate, g: Grammar) -> list[Found]:
     found = [f for f in map(lambda f: _owner_for_instrument(f, g), found) if f is not None]
     if rule.type == "ATTACK":           # a weapon is what attacks, never what is attacked
         found = [f for f in found if not (f.role == "patient" and "ARMS" in f.arg.classes)]
+    found = [x for f in found for x in _compound_parties(f, g)]
     if any(f.role == "agent" and "ARMS" not in f.arg.classes for f in found):
         found = [f for f in found if f.role != "agent" or "ARMS" not in f.arg.classes]
     return dedupe(found)
+
+
+def _compound_parties(f: Found, g: Grammar) -> list[Found]:
+    """米ロ首脳が / 米英両軍が: a plain noun whose compound holds actors stands for each of them
+    (SPEC §7: one ACTOR per character of an abbreviation compound)."""
+    if f.role != "agent" or f.arg.entity is not None:
+        return [f]
+    parties = []
+    for t in compound_chain(f.arg.head)[:-1]:
+        span = g.phrases.entity(t)
+        if span is not None and span.label_ == "ACTOR" and span.end - 1 == t.i:
+            a = g.phrases.of(t)
+            if a is not None:
+                parties.append(Found("agent", a, f.rule + "+party"))
+    return parties or [f]
 
 
 def _toward(t: Token, g: Grammar) -> list[Token]:

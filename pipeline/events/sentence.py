@@ -57,6 +57,7 @@ def propagate(events: list[Pending], g: Grammar) -> None:
         group = by_sent[start]
         sent = group[0].pred.anchor.sent
         _headline_topic(sent, group, g)
+        _topic_speaks(sent, group, g)
         _frame(sent, group, g)
         _according(sent, group, g)
         _final_speaker(sent, group, g)
@@ -84,7 +85,8 @@ def _headline_topic(sent, group: list[Pending], g: Grammar) -> None:
     first = next((t for t in sent if t.text.strip()), None)
     span = g.phrases.entity(first) if first is not None else None
     if span is None or span.label_ != "ACTOR" or span.end >= sent.end \
-            or sent.doc[span.end].text not in ("、", ","):
+            or sent.doc[span.end].text not in ("、", ",") and \
+            not (sent.doc[span.end].is_space or sent.doc[span.end].text in ("\u3000", " ")):
         return
     topic = g.phrases.of(sent.doc[span.end - 1])
     if topic is None:
@@ -97,6 +99,19 @@ def _headline_topic(sent, group: list[Pending], g: Grammar) -> None:
         role = g.role(rule.type, rule.frame, "active", "が", topic)
         if role in ("agent", "patient", "recipient"):
             p.found.append(Found(role, topic, "sentence.headline_topic"))
+
+
+def _topic_speaks(sent, group: list[Pending], g: Grammar) -> None:
+    """シルスキー司令官は23日、…との見方を示し、…投稿で明らかにした: a statement with no speaker
+    of its own is said by the sentence topic (GiNZA often hangs the topic inside the quote)."""
+    for p in group:
+        if not p.statement or p.has("agent"):
+            continue
+        topic = sentence_topic(p.pred.anchor, g)
+        a = g.phrases.of(topic) if topic is not None else None
+        if can_speak(a) and a.entity is not None:
+            p.found.append(Found("agent", a, "sentence.topic_speaks"))
+            p.found += [Found("agent", c, "sentence.topic_speaks+conj") for c in g.conjuncts(topic)]
 
 
 # --- date and place -----------------------------------------------------------------------
@@ -121,13 +136,30 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
         for role in OWN_FRAME:
             if p.has(role) or not cands[role]:
                 continue
-            usable = [(t, a) for t, a in cands[role] if not (p.statement and _in_quote(t, p))]
+            usable = [(t, a) for t, a in cands[role]
+                      if not (p.statement and _in_quote(t, p) and not _opening(t, sent, g))]
             if not usable:
                 continue
             anchor = p.pred.anchor.i
             before = [x for x in usable if x[0].i < anchor]
             tok, arg = before[-1] if before else usable[0]
             p.found.append(Found(role, arg, f"sentence.{role}"))
+
+
+def _opening(tok: Token, sent, g: Grammar) -> bool:
+    """シルスキー司令官は23日、ロシア軍が…と述べた: an adverbial closed by a comma before any
+    subject or object of the sentence (other than the topic) opens the whole sentence, even
+    where the parse hangs it inside the quote."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.text not in ("、", ","):
+        return False
+    for t in sent:
+        if t.i >= tok.i:
+            return True
+        if dep(t) not in FUNCTION_DEPS and raw_marker(t) != "は" and \
+                g.marker(t) in ("が", "を", "に", "で", "と", "から"):
+            return False
+    return True
 
 
 def _in_quote(tok: Token, p: Pending) -> bool:
