@@ -96,7 +96,7 @@ NEW_TYPES = [
     ("ロシア軍はウクライナ東部に向けてミサイルを発射した。", "ATTACK", "発射",
      {("agent", "ロシア軍"), ("patient", "ウクライナ東部")}),
     # INCURSION: airspace
-    ("ロシア軍機が北海道沖の領空を侵犯した。", "INCURSION", "侵犯", {("agent", "ロシア軍機")}),
+    ("ロシア軍機が北海道沖の領空を侵犯した。", "INCURSION", "侵犯", {("agent", "ロシア軍")}),   # the force, not the craft
     # INCURSION: territorial waters, the state whose ships enter is the agent
     ("中国の船4隻が尖閣諸島周辺の領海に侵入した。", "INCURSION", "侵入",
      {("agent", "中国"), ("quantity", "4隻")}),
