@@ -143,6 +143,10 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
             anchor = p.pred.anchor.i
             before = [x for x in usable if x[0].i < anchor]
             tok, arg = before[-1] if before else usable[0]
+            if role == "place" and g.marker(tok) == "に" and \
+                    p.pred.cand.rule.type in ("ATTACK", "LAUNCH") and not p.has("patient") \
+                    and "WATER" not in arg.classes:
+                role = "patient"         # スムイの中心部に…攻撃があり: the target
             p.found.append(Found(role, arg, f"sentence.{role}"))
 
 
@@ -274,7 +278,9 @@ def _attribute(events: list[Pending], speakers: list[Arg], rule: str) -> None:
     for p in events:
         if p.has("source"):
             continue
-        if set(_keys(p.agents())) & set(_keys(speakers)):
-            continue                          # the speaker's own act, not a report
+        # the speaker's own act is reported by it too (ロシア軍は…制圧したと発表: agent and
+        # source, GUIDELINES §8); a statement is never its own source
+        if p.statement and set(_keys(p.agents())) & set(_keys(speakers)):
+            continue
         p.reading.sources += [Found("source", a, rule) for a in speakers]
         p.reading.add("reported", rule)
