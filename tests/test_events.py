@@ -235,7 +235,6 @@ NOT_EVENTS = {
     "economic_blow": ("円安が家計に打撃を与えた。", "ATTACK"),
     "adjective": ("この政策は攻撃的だ。", "ATTACK"),
     "name_part": ("ロシア安全保障会議のショイグ書記が平壌に到着した。", "MEETING"),
-    "label_compound": ("奪還作戦の詳細は不明だ。", "CAPTURE"),
     "involvement_in_scandal": ("クレムリンは関与を否定した。", "DEPLOY"),
     "indicates_not_says": ("こうした状況はロシア軍の兵力不足を示唆している。", "STATEMENT"),
 }

@@ -65,6 +65,9 @@ def _lasting_state(pred: Predicate, g: Grammar) -> bool:
 def _not_a_speaker(pred: Predicate, g: Grammar) -> bool:
     """状況は戦力不足を示唆している: a speech verb whose subject cannot speak means
     'indicates', not a statement."""
+    if any(raw_marker(c).startswith("と") for t in pred.heads for c in content_children(t)
+           if c.i < t.i):
+        return False                      # 戦況は「激しい」と語った: the subject is the quote's
     subjects = [g.phrases.of(c) for t in pred.heads
                 if voice(t) != "passive"          # 存在が報じられた: the subject is what is said
                 for c in content_children(t) if c.i < t.i and g.is_subject(c)]

@@ -200,13 +200,15 @@ def _final_speaker(sent, group: list[Pending], g: Grammar) -> None:
     of the other events of the sentence."""
     root = sent.root
     final = [p for p in group if p.statement and root in p.pred.heads]
+    quoting = g.is_speech(root) and any(g.marker(c).startswith("と")
+                                        for c in content_children(root) if c.i < root.i)
     speakers: list[Arg] = []
     if final:
         speakers = final[0].agents()
-    elif g.is_speech(root):                       # 〜とした, 〜という
+    elif quoting:                                 # 〜とした, 〜という (not 〜を余儀なくされた)
         speakers = _speaker_of(root, g)
     if not speakers:
-        if final or g.is_speech(root):
+        if final or quoting:
             topic = sentence_topic(root, g)
             a = g.phrases.of(topic) if topic is not None else None
             speakers = [a] if can_speak(a) else []
