@@ -211,3 +211,30 @@ def test_coordinated_agents_are_each_agents(nlp):
 ])
 def test_conditionals_are_uncertain_events(nlp, text, etype, trigger):
     assert find(events_of(nlp, text), etype, trigger)["modality"] == "uncertain"
+
+
+# ---------------------------------------------------------------- rule tables (item 5 of the order)
+
+def test_needs_vetoes_and_sentence_conditions_parse():
+    from pipeline.rules.event_lexicon import parse_needs
+    needs = parse_needs("place=@WATER|水域,!sentence=ATTACK|INTERCEPT")
+    assert [(c.what, c.veto) for c in needs] == [("place", False), ("sentence", True)]
+    assert parse_needs("!patient=@ARMS")[0].what == "any"      # a veto alone: anything else goes
+
+
+def test_bad_sentence_condition_names_file_and_line(tmp_path):
+    from pipeline.rules.event_lexicon import load_triggers
+    from pipeline.rules.tables import RuleError
+    path = tmp_path / "triggers.tsv"
+    path.write_text("id\ttype\tpattern\tframe\tneeds\nlaunch.x\tLAUNCH\t発射\ttrans\t!sentence=WAR\n",
+                    encoding="utf-8")
+    with pytest.raises(RuleError, match=r"triggers.tsv:2"):
+        load_triggers(path)
+
+
+def test_new_cue_kinds_load():
+    from pipeline.rules import load_rules
+    lex = load_rules().lexicon
+    for kind, word in (("backref", "この"), ("water", "海"), ("toward", "向ける"), ("occur", "発生"),
+                       ("state", "支配"), ("continuing", "引き続き"), ("part", "うち")):
+        assert lex.is_cue(kind, word), (kind, word)

@@ -9,8 +9,8 @@ from .grammar import Grammar
 from .phrases import Arg, Found, compound_chain
 from .syntax import bunsetu_head, dep
 
+# case markers (grammar, not vocabulary: kept in code) after which a number counts its noun
 COUNTED = ("が", "も", "を", "の", "compound", "")
-PART_NOUNS = {"うち", "中"}          # 兵士のうち約4千人: the number's owner hangs on うち
 
 
 def numbers_of(tok: Token, g: Grammar) -> list[Arg]:
@@ -38,7 +38,7 @@ def number_owners(num: Token, head: Token, g: Grammar) -> list[Arg]:
     owners = [c for c in num.children if c.i < first and
               (g.marker(c) in ("の", "compound") or c.i + 1 == first)]
     if not owners:
-        owners = [o for c in head.children if c.lemma_ in PART_NOUNS
+        owners = [o for c in head.children if g.lex.is_cue("part", c.lemma_)
                   for o in c.children if g.marker(o) == "の"]
     args = [g.phrases.of(o) for o in _merge_compounds(owners, g)]
     args = [_widen(a, o, g) for a, o in zip(args, _merge_compounds(owners, g))]
