@@ -238,3 +238,13 @@ def test_new_cue_kinds_load():
     for kind, word in (("backref", "この"), ("water", "海"), ("toward", "向ける"), ("occur", "発生"),
                        ("state", "支配"), ("continuing", "引き続き"), ("part", "うち")):
         assert lex.is_cue(kind, word), (kind, word)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger, place", [
+    ("ロシア軍はキーウ郊外で攻撃を続けた。", "ATTACK", "攻撃", "キーウ"),           # 郊外 relational
+    ("5日、南部の都市オデーサの中心部に、ミサイル攻撃があり、3人が負傷した。", "CASUALTY", "負傷",
+     "オデーサ"),                                                                  # 中心部, shared
+])
+def test_relational_nouns_keep_their_place(nlp, text, etype, trigger, place):
+    assert ("place", place) in find(events_of(nlp, text), etype, trigger)["args"]

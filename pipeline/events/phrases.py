@@ -119,15 +119,25 @@ class Phrases:
         return (label,)
 
     def _owner_of_relational(self, tok: Token) -> Span | None:
-        """ウクライナの領土 → ウクライナ (a relational noun after の names no place itself)."""
-        if not self.lex.is_cue("relational", tok.lemma_):
+        """ウクライナの領土 → ウクライナ (a relational noun after の names no place itself;
+        中心 部 is one relational noun in two tokens)."""
+        whole = "".join(t.text for t in compound_chain(tok))
+        if not (self.lex.is_cue("relational", tok.lemma_) or self.lex.is_cue("relational", whole)):
             return None
         for c in tok.children:
             span = self.entity_at.get(c.i)
+            if span is None and c.i < tok.i and [f.text for f in c.children if f.i > c.i] == ["の"]:
+                span = self._entity_before_relational(compound_chain(c)) or self._entity_end(c)
             if c.i < tok.i and span is not None and span.label_ == "PLACE" and \
                     [f.text for f in c.children if f.i > c.i] == ["の"]:
                 return span
         return None
+
+    def _entity_end(self, tok: Token) -> Span | None:
+        """都市スムイ: the entity that ends a compound noun (a classifier before it)."""
+        chain = compound_chain(tok)
+        span = self.entity_at.get(chain[-1].i)
+        return span if span is not None and span.end - 1 == chain[-1].i else None
 
     def _entity_before_relational(self, chain: list[Token]) -> Span | None:
         """ロシア領内 / クルスク州周辺: the entity, when only relational nouns follow it."""
