@@ -248,3 +248,12 @@ def test_new_cue_kinds_load():
 ])
 def test_relational_nouns_keep_their_place(nlp, text, etype, trigger, place):
     assert ("place", place) in find(events_of(nlp, text), etype, trigger)["args"]
+
+
+@pytest.mark.model
+def test_speaker_with_a_title_is_source_where_the_quote_hangs_on_the_topic(nlp):
+    text = "米国務省のジョン・スミス報道官は、ロシア軍が東部の村を砲撃したと話した。"
+    evs = events_of(nlp, text)
+    st = find(evs, "STATEMENT", "話し")
+    assert any(r == "agent" and "スミス" in t for r, t in st["args"]), st
+    assert find(evs, "ATTACK", "砲撃")["modality"] == "reported"

@@ -68,10 +68,12 @@ def _not_a_speaker(pred: Predicate, g: Grammar) -> bool:
     if any(raw_marker(c).startswith("と") for t in pred.heads for c in content_children(t)
            if c.i < t.i):
         return False                      # 戦況は「激しい」と語った: the subject is the quote's
-    subjects = [g.phrases.of(c) for t in pred.heads
+    subjects = [c for t in pred.heads
                 if voice(t) != "passive"          # 存在が報じられた: the subject is what is said
                 for c in content_children(t) if c.i < t.i and g.is_subject(c)]
-    return bool(subjects) and not any(can_speak(a) for a in subjects)
+    named = any(g.phrases.entity(t) is not None and g.phrases.entity(t).label_ == "ACTOR"
+                for c in subjects for t in compound_chain(c))      # ポドリヤク大統領顧問
+    return bool(subjects) and not named and not any(can_speak(g.phrases.of(c)) for c in subjects)
 
 
 def _holds(cond: Condition, pred: Predicate, found: list[Found], g: Grammar) -> bool:
@@ -103,6 +105,9 @@ def _fits(values, classes, lemma: str, text: str) -> bool:
 
 def _has_quote(pred: Predicate, g: Grammar) -> bool:
     """A と-clause, or an event or content noun as object (関与を認めた, 情報を伝えた)."""
+    a = pred.anchor
+    if a.i > 0 and a.doc[a.i - 1].text in ("と", "とも", "などと") and a.doc[a.i - 1].pos_ == "ADP":
+        return True                       # 〜と話した where the parse hung the quote elsewhere
     for t in pred.heads:
         if voice(t) == "passive":
             continue                      # 存在が報じられた: the subject is what is said

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from .clauses import sentence_topic
 from .grammar import Grammar
 from .modality import Reading
-from .phrases import Arg, Found, can_speak
+from .phrases import Arg, Found, can_speak, compound_chain
 from .predicate import Predicate
 from .syntax import FUNCTION_DEPS, content_children, dep, function_words, raw_marker
 
@@ -109,9 +109,19 @@ def _topic_speaks(sent, group: list[Pending], g: Grammar) -> None:
             continue
         topic = sentence_topic(p.pred.anchor, g)
         a = g.phrases.of(topic) if topic is not None else None
+        if a is not None and a.entity is None:
+            a = _named(topic, g) or a          # ポドリヤク大統領顧問: the name inside the title
         if can_speak(a) and a.entity is not None:
             p.found.append(Found("agent", a, "sentence.topic_speaks"))
             p.found += [Found("agent", c, "sentence.topic_speaks+conj") for c in g.conjuncts(topic)]
+
+
+def _named(tok: Token, g: Grammar) -> Arg | None:
+    for t in reversed(compound_chain(tok)[:-1]):
+        span = g.phrases.entity(t)
+        if span is not None and span.label_ == "ACTOR":
+            return g.phrases.of(t)
+    return None
 
 
 # --- date and place -----------------------------------------------------------------------
