@@ -257,3 +257,11 @@ def test_speaker_with_a_title_is_source_where_the_quote_hangs_on_the_topic(nlp):
     st = find(evs, "STATEMENT", "話し")
     assert any(r == "agent" and "スミス" in t for r, t in st["args"]), st
     assert find(evs, "ATTACK", "砲撃")["modality"] == "reported"
+
+
+@pytest.mark.model
+def test_partner_joined_to_a_place_and_subject_of_the_clause_before(nlp):
+    evs = events_of(nlp, "金正恩総書記がプーチン大統領と平壌で会談を行い、包括的な条約に署名した。")
+    meeting = find(evs, "MEETING", "会談")
+    assert ("agent", "プーチン大統領") in meeting["args"] and ("place", "平壌") in meeting["args"]
+    assert ("agent", "金正恩総書記") in find(evs, "AGREEMENT", "署名")["args"]

@@ -102,7 +102,15 @@ def _from_child(c: Token, head: Token, voice_: str, rule, g: Grammar) -> list[Fo
     if role is None:
         return []
     tag = f"case:{m or 'none'}"
-    out = [Found(role, arg, tag)] + [Found(role, a, tag + "+conj") for a in g.conjuncts(c)]
+    out = [Found(role, arg, tag)]
+    for a in g.conjuncts(c):
+        if a.label == arg.label or "noun" in arg.classes and a.entity is None:
+            out.append(Found(role, a, tag + "+conj"))
+            continue
+        # プーチン大統領と平壌で: the parse joins a partner to a place; the partner keeps its と
+        r = g.role(rule.type, rule.frame, voice_, "と", a)
+        if r is not None:
+            out.append(Found(r, a, "case:と+split"))
     if role == "quantity" and m in COUNTED:
         owner_marker = m if m in ("が", "も", "を") else "の"
         for o in number_owners(c, head, g):
