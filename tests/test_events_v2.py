@@ -265,3 +265,13 @@ def test_partner_joined_to_a_place_and_subject_of_the_clause_before(nlp):
     meeting = find(evs, "MEETING", "会談")
     assert ("agent", "プーチン大統領") in meeting["args"] and ("place", "平壌") in meeting["args"]
     assert ("agent", "金正恩総書記") in find(evs, "AGREEMENT", "署名")["args"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, args", [
+    ("ロシア軍部隊の一部が、ベラルーシ南部に移動している。", "移動", {("patient", "ロシア軍部隊")}),
+    ("北朝鮮は来月、約2000人を追加で送る可能性がある。", "送る", {("quantity", "約2000人")}),
+])
+def test_moving_troops_are_deployed(nlp, text, trigger, args):
+    e = find(events_of(nlp, text), "DEPLOY", trigger)
+    assert args <= e["args"], e

@@ -62,6 +62,10 @@ class Phrases:
         span = self.entity_at.get(tok.i)
         if span is not None:
             return self._entity_arg(span, tok)
+        if self.lex.is_cue("portion", tok.lemma_):
+            whole = self._group_of(tok)          # 北朝鮮軍の一部 → 北朝鮮軍
+            if whole is not None:
+                return whole
         if not is_noun(tok) or tok.lemma_ in self.event_nouns or \
                 _ADVERBIAL_TAG in tok.tag_ or \
                 any(self.lex.is_cue(k, tok.lemma_) for k in NOT_ARGUMENT_KINDS):
@@ -117,6 +121,14 @@ class Phrases:
         if label == "ACTOR" and self.noun_classes(span.text, span[-1])[0] == "TROOP":
             return ("TROOP", "ACTOR")
         return (label,)
+
+    def _group_of(self, tok: Token) -> Arg | None:
+        for c in tok.children:
+            span = self.entity_at.get(c.i)
+            if c.i < tok.i and span is not None and span.label_ == "ACTOR" and \
+                    [f.text for f in c.children if f.i > c.i] == ["の"]:
+                return self._entity_arg(span, c)
+        return None
 
     def _owner_of_relational(self, tok: Token) -> Span | None:
         """ウクライナの領土 → ウクライナ (a relational noun after の names no place itself;
