@@ -275,3 +275,14 @@ def test_partner_joined_to_a_place_and_subject_of_the_clause_before(nlp):
 def test_moving_troops_are_deployed(nlp, text, trigger, args):
     e = find(events_of(nlp, text), "DEPLOY", trigger)
     assert args <= e["args"], e
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger", [
+    ("防空部隊がドローンを撃ち落した。", "INTERCEPT", "撃ち落し"),    # okurigana variant
+    ("ロシア軍が村に攻めこんだ。", "ATTACK", "攻めこん"),              # kana variant
+    ("ロシア軍はさらに西へ進攻した。", "ATTACK", "進攻"),               # trigger variant 進攻
+    ("両軍の戦いは激しさを増した。", "ATTACK", "戦い"),                  # 連用形 noun
+])
+def test_spelling_variants_and_nominal_forms(nlp, text, etype, trigger):
+    find(events_of(nlp, text), etype, trigger)
