@@ -286,3 +286,17 @@ def test_moving_troops_are_deployed(nlp, text, trigger, args):
 ])
 def test_spelling_variants_and_nominal_forms(nlp, text, etype, trigger):
     find(events_of(nlp, text), etype, trigger)
+
+
+@pytest.mark.model
+def test_receiving_a_report_makes_the_subject_the_recipient(nlp):
+    e = find(events_of(nlp, "国防省は前線の部隊から報告を受けた。"), "STATEMENT", "報告")
+    assert ("recipient", "国防省") in e["args"] and not any(r == "agent" and t == "国防省"
+                                                          for r, t in e["args"])
+
+
+@pytest.mark.model
+def test_confirmable_is_no_statement(nlp):
+    evs = events_of(nlp, "北朝鮮兵の死亡が確認できている。")
+    assert not [e for e in evs if e["type"] == "STATEMENT"]
+    find(evs, "CASUALTY", "死亡")

@@ -18,6 +18,8 @@ def in_sense(pred: Predicate, found: list[Found], g: Grammar) -> bool:
     # その発言は波紋を広げた) included; only nouns fused into a name stay out (triggers.py)
     if pred.cand.rule.frame == "speech" and _reported_content(pred, g):
         return False
+    if pred.cand.rule.frame == "speech" and _potential(pred, g):
+        return False                      # 確認できている: what can be confirmed, a hedge
     needs = pred.cand.rule.needs
     if any(c.veto and _holds(c, pred, found, g) for c in needs):
         return False
@@ -37,6 +39,13 @@ def hypothetical(pred: Predicate, g: Grammar) -> bool:
                                    and any(g.lex.is_cue("conditional", w.text)
                                            for w in function_words(c)))
                for c in content_children(clause))
+
+
+def _potential(pred: Predicate, g: Grammar) -> bool:
+    """確認できている / 確認できていない: a speech verb in the potential is no speech act."""
+    a = pred.anchor
+    return any(w.lemma_ in ("できる", "出来る") for w in function_words(a)) or \
+        a.head.i > a.i and a.head.lemma_ in ("できる", "出来る") and a.i + 1 == a.head.i
 
 
 def _reported_content(pred: Predicate, g: Grammar) -> bool:
