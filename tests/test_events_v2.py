@@ -300,3 +300,10 @@ def test_confirmable_is_no_statement(nlp):
     evs = events_of(nlp, "北朝鮮兵の死亡が確認できている。")
     assert not [e for e in evs if e["type"] == "STATEMENT"]
     find(evs, "CASUALTY", "死亡")
+
+
+@pytest.mark.model
+def test_event_noun_before_another_event_noun_is_a_mention(nlp):
+    evs = events_of(nlp, "ロシア軍、南部で攻勢予告")
+    find(evs, "ATTACK", "攻勢")
+    find(evs, "STATEMENT", "予告")

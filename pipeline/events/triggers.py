@@ -62,8 +62,17 @@ class TriggerFinder:
         return True
 
     def _keeps_event(self, head: Token) -> bool:
+        """攻撃開始後, 派遣計画, 反攻予告: a suffix, support, stop or plan noun, or another
+        event noun (the noun before it is that event's content) keeps the event."""
         return any(self.lex.is_cue(k, head.lemma_)
-                   for k in ("suffix", "light", "negator", "modal"))
+                   for k in ("suffix", "light", "negator", "modal")) or \
+            head.lemma_ in self.single_words
+
+    @property
+    def single_words(self) -> set[str]:
+        if not hasattr(self, "_single"):
+            self._single = {w for t in self.lex.triggers if len(t.tokens) == 1 for w in t.tokens[0]}
+        return self._single
 
 
 def _match(rule: Trigger, doc: Doc, i: int) -> Candidate | None:
