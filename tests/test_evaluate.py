@@ -188,6 +188,36 @@ def test_overlapping_trigger_counts():
     assert s["trigger_classification"]["f1"] == 1.0
 
 
+def test_per_type_scores():
+    gold = [event(10, 12, "ATTACK"), event(20, 22, "LAUNCH"), event(30, 32, "LAUNCH")]
+    pred = [event(10, 12, "ATTACK"), event(20, 22, "ATTACK"), event(30, 32, "LAUNCH")]
+    t = events.score([(gold, pred)])["per_type"]
+    assert (t["ATTACK"]["tp"], t["ATTACK"]["pred"], t["ATTACK"]["gold"]) == (1, 2, 1)
+    assert (t["LAUNCH"]["tp"], t["LAUNCH"]["pred"], t["LAUNCH"]["gold"]) == (1, 1, 2)
+
+
+def test_group_links_over_matched_mentions():
+    # gold: {a1, a2, a3} one attack, b another; pred links a1-a2 and wrongly a3-b;
+    # the unmatched predicted mention at 90 adds no link
+    gold = [event(10, 12, "ATTACK", group="g1"), event(20, 22, "ATTACK", group="g1"),
+            event(30, 32, "ATTACK", group="g1"), event(40, 42, "ATTACK", group="g2")]
+    pred = [event(10, 12, "ATTACK", group="g1"), event(20, 22, "ATTACK", group="g1"),
+            event(30, 32, "ATTACK", group="g2"), event(40, 42, "ATTACK", group="g2"),
+            event(90, 92, "ATTACK", group="g1")]
+    g = events.score([(gold, pred)])["groups"]
+    assert (g["tp"], g["pred"], g["gold"]) == (1, 2, 3)
+    assert close(g["precision"], 0.5) and close(g["recall"], 1 / 3)
+
+
+def test_same_trigger_baseline_and_missing_groups():
+    gold = [event(10, 12, "ATTACK", group="g1"), event(20, 22, "ATTACK", group="g1")]
+    pred = [{**event(10, 12, "ATTACK"), "trigger": {"start": 10, "end": 12, "text": "攻撃"}},
+            {**event(20, 22, "ATTACK"), "trigger": {"start": 20, "end": 22, "text": "攻撃"}}]
+    g = events.score([(gold, pred)])["groups"]
+    assert (g["tp"], g["pred"], g["gold"]) == (0, 0, 1)        # no group: singletons
+    assert g["lemma_baseline"]["f1"] == 1.0
+
+
 # ---------------------------------------------------------------- documents on one side only
 
 def doc(doc_id, text="ロシア軍が攻撃した", ents=(), evs=(), zones=()):

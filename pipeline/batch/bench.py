@@ -65,7 +65,7 @@ class Models:
 
 def measure(articles, repeat: int, models: Models) -> dict:
     from ..article import PARSE_BATCH, prepare, process_entries
-    from .runner import groups
+    from .runner import stream_groups
     texts = [a.text for a in articles]
     chunks = [c.text for a in articles for c in prepare(a, models.rules).chunks]
     tasks = [(None, a, None) for a in articles]
@@ -78,7 +78,7 @@ def measure(articles, repeat: int, models: Models) -> dict:
             list(models.full.pipe(chunks, batch_size=PARSE_BATCH))
 
     def full():
-        for group in groups(tasks):
+        for group in stream_groups(tasks):
             process_entries([(a, f) for _, a, f in group], models.full, models.rules)
     runs = {"shipped": shipped, "floor": floor, "pipeline": full}
     for fn in runs.values():                 # warm-up: lazy init, caches

@@ -146,7 +146,7 @@ def _process(plugin_name: str, tasks: list[tuple]) -> dict:
         if plugin.fast:
             from ..parse import fastops
             fastops.use()                 # thinc's current Ops is per thread
-        entries = [done for group in runner.groups(tasks) for done in runner._work_many(group)]
+        entries = [done for group in runner.stream_groups(tasks) for done in runner._work_many(group)]
     return {"fp": plugin.fp, "entries": entries}
 
 

@@ -63,6 +63,8 @@ def summary_lines(summary, seconds: float, out: Path) -> list[str]:
              + (f", {summary.kept} kept from inputs not read" if summary.kept else "") + f") → {out}/",
              "entities: " + (", ".join(f"{k} {v}" for k, v in summary.entities.items()) or "none"),
              "events: " + (", ".join(f"{k} {v}" for k, v in summary.events.items()) or "none"),
+             "event groups: " + (", ".join(f"{k} {v}" for k, v in (summary.groups or {}).items())
+                                 or "none"),
              f"time {seconds:.1f}s, {summary.processed / seconds if seconds else 0:.2f} docs/s, "
              f"{rate:,.0f} chars/s"]
     return lines

@@ -46,6 +46,7 @@ class Summary:
     chars: int = 0
     entities: dict | None = None
     events: dict | None = None
+    groups: dict | None = None          # events counted by group (SPEC §3), per type
 
 
 # -- workers -----------------------------------------------------------------------------------
@@ -91,7 +92,7 @@ def _work_many(tasks: list[tuple[str, Article, str | None]]) -> list[tuple[str, 
     return [(key, entry) for (key, _, _), entry in zip(tasks, entries)]
 
 
-def groups(tasks: list, chars: int = GROUP_CHARS) -> Iterator[list]:
+def stream_groups(tasks: list, chars: int = GROUP_CHARS) -> Iterator[list]:
     """Consecutive tasks whose texts add up to about `chars` (an article longer than that is
     a group of its own): the unit of one parse stream, so memory follows text, not articles."""
     group, size = [], 0
@@ -148,7 +149,7 @@ class LocalEngine:
                 self.pool = _pool(self.workers, rules_dir, fast) if self.workers > 1 else None
             if self.pool is None:
                 _init_worker(str(rules_dir), fast)
-            parts = list(groups(batch))
+            parts = list(stream_groups(batch))
             for done in (self.pool.imap(_work_many, parts) if self.pool else map(_work_many, parts)):
                 yield from done
 
@@ -274,7 +275,7 @@ def _write(out_dir: Path, cache: Cache, order, errors: list[dict], summary: Summ
     carried = _carried(out_dir, cache, order, cov)
     old = set(carried)
     files: dict[str, AtomicJsonl] = {}
-    counts: dict[str, dict] = {"entities": {}, "events": {}}
+    counts: dict[str, dict] = {"entities": {}, "events": {}, "groups": {}}
     written: list[tuple[str, str]] = []
     try:
         for n in (*FILES, "manifest"):
@@ -292,9 +293,10 @@ def _write(out_dir: Path, cache: Cache, order, errors: list[dict], summary: Summ
             files["errors"].write(err)
         summary.entities = dict(sorted(counts["entities"].items()))
         summary.events = dict(sorted(counts["events"].items()))
+        summary.groups = {t: len(g) for t, g in sorted(counts["groups"].items())}
         files["manifest"].write_text(json.dumps({
             "fingerprint": fp, "documents": len(written), "ok": summary.ok, "failed": summary.failed,
-            "entities": summary.entities, "events": summary.events,
+            "entities": summary.entities, "events": summary.events, "event_groups": summary.groups,
             "files": [f"{n}.jsonl" for n in FILES], "cache_keys": [k for k, _ in written],
             "paths": [p for _, p in written]}, ensure_ascii=False, indent=1) + "\n")
     except BaseException:
@@ -329,6 +331,8 @@ def _rows(entry: dict, files: dict, counts: dict, summary: Summary) -> None:
         for row in entry.get(name, []):
             counts[name][row[field]] = counts[name].get(row[field], 0) + 1
             files[name].write(row)
+    for ev in entry.get("events", []):      # a downstream table counts events by group
+        counts["groups"].setdefault(ev["type"], set()).add((ev["doc_id"], ev.get("group")))
 
 
 def summary_dict(s: Summary) -> dict:

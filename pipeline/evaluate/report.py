@@ -89,6 +89,16 @@ def event_table(rep: dict) -> list[str]:
         lines.append(row)
     a = ev["attributes"]
     lines.append(f"  polarity {acc(a['polarity'])}   modality {acc(a['modality'])}")
+    gr = ev["groups"]
+    lines += ["", "Event groups (links = pairs of matched mentions in one group)",
+              f"{'group links':<24} {gr['gold']:>5} {gr['pred']:>5} {gr['tp']:>5} │ {prf_cells(gr)}",
+              f"{'  same-trigger baseline':<24} {gr['lemma_baseline']['gold']:>5} "
+              f"{gr['lemma_baseline']['pred']:>5} {gr['lemma_baseline']['tp']:>5} │ "
+              f"{prf_cells(gr['lemma_baseline'])}",
+              "", "Triggers by type (classification)",
+              f"{'type':<24} {'gold':>5} {'pred':>5} {'tp':>5} │ {'P':>6} {'R':>6} {'F1':>6}"]
+    for t, d in ev["per_type"].items():
+        lines.append(f"{t:<24} {d['gold']:>5} {d['pred']:>5} {d['tp']:>5} │ {prf_cells(d)}")
     if base:
         lines.append(f"  keyword triggers from {base['source']} ({base['words']} words)")
     return lines

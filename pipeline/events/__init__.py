@@ -18,8 +18,10 @@ from .grammar import Grammar
 from ..rules.event_lexicon import Lexicon
 from .modality import ModalityReader, Reading
 from .phrases import Found, Phrases
-from .predicate import locate
+from .predicate import Predicate, locate
 from .senses import in_sense
+from .sentence import Pending, propagate
+from .syntax import is_verbal
 from .triggers import Candidate, TriggerFinder
 
 __all__ = ["EventExtractor"]
@@ -44,7 +46,7 @@ def extract(doc: Doc, ex: EventExtractor) -> list[dict]:
     g = Grammar(ex.lex, phrases, ex.speech_lemmas, ex.event_nouns)
     reader = ModalityReader(g)
     taken: set[int] = set()
-    events = []
+    pending = []
     for cand in ex.triggers.candidates(doc, phrases.entity_at):
         span = set(range(cand.start, cand.end))
         if span & taken:      # a longer pattern already took these words
@@ -54,7 +56,10 @@ def extract(doc: Doc, ex: EventExtractor) -> list[dict]:
         if not in_sense(pred, found, g):
             continue
         taken |= span
-        events.append(_event(cand, found, reader.read(pred)))
+        pending.append(Pending(pred, found, reader.read(pred)))
+    pending.sort(key=lambda p: p.pred.cand.tokens[0].i)
+    propagate(pending, g)
+    events = [_event(p.pred.cand, p.pred, p.found, p.reading, ex.lex) for p in pending]
     return sorted(events, key=lambda e: e["trigger"])
 
 
@@ -67,7 +72,7 @@ def _drop_self_quote(found: list[Found], reading: Reading) -> None:
         reading.notes.append("self_quote")
 
 
-def _event(cand: Candidate, found: list[Found], reading: Reading) -> dict:
+def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lexicon) -> dict:
     if cand.rule.type == "STATEMENT":
         _drop_self_quote(found, reading)
     seen, arguments, arg_rules = set(), [], []
@@ -76,10 +81,27 @@ def _event(cand: Candidate, found: list[Found], reading: Reading) -> dict:
         if key in seen:
             continue
         seen.add(key)
-        arguments.append({"role": f.role, "start": f.arg.start, "end": f.arg.end})
+        arguments.append({"role": f.role, "start": f.arg.start, "end": f.arg.end,
+                          "inherited": f.rule.startswith("sentence.")})
         arg_rules.append(f"{f.role}={f.rule}")
     sent = cand.anchor.sent
     rule = "|".join([cand.rule.id] + arg_rules + reading.notes)
     return {"type": cand.rule.type, "trigger": cand.char_span, "arguments": arguments,
             "polarity": reading.polarity, "modality": reading.modality, "rule": rule,
-            "sentence": (sent.start_char, sent.end_char)}
+            "sentence": (sent.start_char, sent.end_char),
+            "lemma": cand.anchor.lemma_, "backref": refers_back(pred, lex)}
+
+
+def refers_back(pred: Predicate, lex: Lexicon) -> bool:
+    """この攻撃, 今回の合意, 同会談: a back-reference word (rules/event_cues.tsv kind
+    `backref`) before the trigger noun or its compound head (GiNZA hangs この as det,
+    今回の as nmod, the prefix 同 as compound)."""
+    if is_verbal(pred.anchor):
+        return False
+    doc = pred.anchor.doc
+    start = pred.cand.tokens[0].i
+    for t in pred.chain:
+        for c in t.children:
+            if c.i < start and (lex.is_cue("backref", c.lemma_) or lex.is_cue("backref", c.text)):
+                return True
+    return start > 0 and lex.is_cue("backref", doc[start - 1].text)

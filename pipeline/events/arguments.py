@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from .clauses import sentence_topic, shared_frame, shared_subject
 from .counts import COUNTED, number_owners, numbers_of, predicate_count
 from .grammar import Grammar
-from .phrases import Arg, Found
+from .phrases import Arg, Found, compound_chain
 from .predicate import Predicate
 from .syntax import CLAUSE_DEPS, content_children, dep, is_verbal, raw_marker, voice
 
@@ -26,7 +26,7 @@ def find_arguments(pred: Predicate, g: Grammar) -> list[Found]:
     found: list[Found] = []
     for t in pred.chain:
         v = g.own_voice(t) if t.i == pred.anchor.i else "noun"
-        found += [f for c in content_children(t) + _stray_agents(t, g)
+        found += [f for c in content_children(t) + _stray_agents(t, g) + _toward(t, g)
                   if c not in skip and not _earlier_topic(c, t, g)
                   for f in _from_child(c, t, v, rule, g)]
     if pred.light is not None:
@@ -42,7 +42,53 @@ def find_arguments(pred: Predicate, g: Grammar) -> list[Found]:
     found += _shared(pred, found, g)
     if rule.type == "CASUALTY" and not any(f.role == "quantity" for f in found):
         found += predicate_count(pred.anchor, g)
+    found = [f for f in map(lambda f: _owner_for_instrument(f, g), found) if f is not None]
+    if rule.type == "ATTACK":           # a weapon is what attacks, never what is attacked
+        found = [f for f in found if not (f.role == "patient" and "ARMS" in f.arg.classes)]
+    found = [x for f in found for x in _compound_parties(f, g)]
+    if any(f.role == "agent" and "ARMS" not in f.arg.classes for f in found):
+        found = [f for f in found if f.role != "agent" or "ARMS" not in f.arg.classes]
     return dedupe(found)
+
+
+def _compound_parties(f: Found, g: Grammar) -> list[Found]:
+    """米ロ首脳が / 米英両軍が: a plain noun whose compound holds actors stands for each of them
+    (SPEC §7: one ACTOR per character of an abbreviation compound)."""
+    if f.role != "agent" or f.arg.entity is not None:
+        return [f]
+    parties = []
+    for t in compound_chain(f.arg.head)[:-1]:
+        span = g.phrases.entity(t)
+        if span is not None and span.label_ == "ACTOR" and span.end - 1 == t.i:
+            a = g.phrases.of(t)
+            if a is not None:
+                parties.append(Found("agent", a, f.rule + "+party"))
+    return parties or [f]
+
+
+def _toward(t: Token, g: Grammar) -> list[Token]:
+    """日本海に向けて発射 / 首都を目指して進軍: a direction verb (rules/event_cues.tsv kind
+    `toward`) passes its に/を-argument to the predicate it modifies."""
+    return [a for c in t.children if c.i < t.i and dep(c) == "advcl" and
+            g.lex.is_cue("toward", c.lemma_) for a in content_children(c) if a.i < c.i]
+
+
+def _owner_for_instrument(f: Found, g: Grammar) -> Found | None:
+    """ドローンによる攻撃 / 航空自衛隊の戦闘機が緊急発進: a weapon or craft is no agent; the
+    actor that owns it (its の-modifier) is. Without an owner the instrument is dropped."""
+    if f.role != "agent" or "ARMS" not in f.arg.classes or f.arg.entity is not None:
+        return f
+    head = f.arg.head
+    for c in head.children:
+        if c.i < head.i and g.marker(c) == "の":
+            owner = g.phrases.of(c)
+            if owner is not None and owner.label in ("ACTOR", "PLACE"):
+                return Found("agent", owner, f.rule + "+owner")
+    for t in compound_chain(head)[:-1]:          # ロシア軍機: the force inside the compound
+        span = g.phrases.entity(t)
+        if span is not None and span.label == "ACTOR":
+            return Found("agent", g.phrases.of(t), f.rule + "+owner")
+    return f if "による" not in f.rule else None
 
 
 def _from_child(c: Token, head: Token, voice_: str, rule, g: Grammar) -> list[Found]:
@@ -56,7 +102,15 @@ def _from_child(c: Token, head: Token, voice_: str, rule, g: Grammar) -> list[Fo
     if role is None:
         return []
     tag = f"case:{m or 'none'}"
-    out = [Found(role, arg, tag)] + [Found(role, a, tag + "+conj") for a in g.conjuncts(c)]
+    out = [Found(role, arg, tag)]
+    for a in g.conjuncts(c):
+        if a.label == arg.label or "noun" in arg.classes and a.entity is None:
+            out.append(Found(role, a, tag + "+conj"))
+            continue
+        # プーチン大統領と平壌で: the parse joins a partner to a place; the partner keeps its と
+        r = g.role(rule.type, rule.frame, voice_, "と", a)
+        if r is not None:
+            out.append(Found(r, a, "case:と+split"))
     if role == "quantity" and m in COUNTED:
         owner_marker = m if m in ("が", "も", "を") else "の"
         for o in number_owners(c, head, g):

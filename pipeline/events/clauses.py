@@ -66,6 +66,14 @@ def shared_subject(p: Token, g: Grammar) -> Token | None:
         for a in content_children(c):
             if raw_marker(a) == "は" and g.phrases.of(a) is not None:
                 return a
+    # Aが…会談を行い、条約に署名した: the が-subject of the clause coordinated before
+    for c in clauses_before(p, g):
+        if dep(c) not in CLAUSE_DEPS:
+            continue
+        for a in content_children(c):
+            if raw_marker(a) == "が" and a.i < c.i and g.phrases.of(a) is not None \
+                    and g.phrases.of(a).entity is not None:
+                return a
     return None
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..parse.doctext import text_of
 from .grammar import Grammar
 from .phrases import Arg, Found, compound_chain
 from .syntax import bunsetu_head, dep
 
+# case markers (grammar, not vocabulary: kept in code) after which a number counts its noun
 COUNTED = ("が", "も", "を", "の", "compound", "")
-PART_NOUNS = {"うち", "中"}          # 兵士のうち約4千人: the number's owner hangs on うち
 
 
 def numbers_of(tok: Token, g: Grammar) -> list[Arg]:
@@ -37,10 +38,39 @@ def number_owners(num: Token, head: Token, g: Grammar) -> list[Arg]:
     owners = [c for c in num.children if c.i < first and
               (g.marker(c) in ("の", "compound") or c.i + 1 == first)]
     if not owners:
-        owners = [o for c in head.children if c.lemma_ in PART_NOUNS
+        owners = [o for c in head.children if g.lex.is_cue("part", c.lemma_)
                   for o in c.children if g.marker(o) == "の"]
-    args = [g.phrases.of(o) for o in owners]
+    args = [g.phrases.of(o) for o in _merge_compounds(owners, g)]
+    args = [_widen(a, o, g) for a, o in zip(args, _merge_compounds(owners, g))]
     return [as_people(a) for a in args if a is not None and a.label not in ("NUMBER", "DATE")]
+
+
+def _merge_compounds(owners: list[Token], g: Grammar) -> list[Token]:
+    """弾道 ミサイル 2発: GiNZA hangs every part of a compound on the counter; the last part
+    stands for the whole noun (widened by `_widen`)."""
+    out = []
+    for o in sorted(owners, key=lambda t: t.i):
+        if out and o.i == out[-1].i + 1 and g.phrases.entity(o) is None \
+                and g.phrases.entity(out[-1]) is None:
+            out[-1] = o
+        else:
+            out.append(o)
+    return out
+
+
+def _widen(arg: Arg | None, last: Token, g: Grammar) -> Arg | None:
+    if arg is None or arg.entity is not None:
+        return arg
+    first = last
+    while first.i > 0 and first.doc[first.i - 1].head.i == last.head.i \
+            and g.marker(first.doc[first.i - 1]) == "compound" \
+            and g.phrases.entity(first.doc[first.i - 1]) is None \
+            and first.doc[first.i - 1].pos_ in ("NOUN", "PROPN"):
+        first = first.doc[first.i - 1]
+    if first.idx >= arg.start:
+        return arg
+    text = text_of(last.doc)[first.idx:arg.end]
+    return Arg(first.idx, arg.end, arg.head, g.phrases.noun_classes(text, arg.head), None)
 
 
 def predicate_count(anchor: Token, g: Grammar) -> list[Found]:

@@ -7,6 +7,7 @@ from ..rules.event_lexicon import Lexicon
 from .phrases import Arg, Phrases
 from .syntax import content_children, is_verbal, raw_marker, voice
 
+# Particles are grammar, not vocabulary a rule author extends: they stay in code.
 SUBJECT = ("が", "も")
 CONJ_MARKERS = {"と", "や", "および", "及び", "または", "も", "とか"}
 

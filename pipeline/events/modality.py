@@ -58,6 +58,9 @@ class ModalityReader:
     def read(self, pred: Predicate) -> Reading:
         r = Reading()
         self._own_cues(pred, r)
+        from .senses import hypothetical          # senses imports this module's neighbours
+        if hypothetical(pred, self.g):
+            r.add("uncertain", "conditional")
         # climb from the trigger itself, so that a plan or stop noun between it and its
         # support verb (支援の準備を進める, 支援を停止した) is read on the way
         start = pred.chain[-1]

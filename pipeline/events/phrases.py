@@ -62,6 +62,10 @@ class Phrases:
         span = self.entity_at.get(tok.i)
         if span is not None:
             return self._entity_arg(span, tok)
+        if self.lex.is_cue("portion", tok.lemma_):
+            whole = self._group_of(tok)          # 北朝鮮軍の一部 → 北朝鮮軍
+            if whole is not None:
+                return whole
         if not is_noun(tok) or tok.lemma_ in self.event_nouns or \
                 _ADVERBIAL_TAG in tok.tag_ or \
                 any(self.lex.is_cue(k, tok.lemma_) for k in NOT_ARGUMENT_KINDS):
@@ -112,20 +116,40 @@ class Phrases:
         label = span.label_
         if label == "PLACE" and all(_COUNTRY_TAG in t.tag_ for t in span):
             return ("COUNTRY", "PLACE")
+        if label == "PLACE" and any(span.text.endswith(w) for w in self.lex.cues["water"]):
+            return ("WATER", "PLACE")           # 日本海, 東シナ海: where a missile falls, no target
         if label == "ACTOR" and self.noun_classes(span.text, span[-1])[0] == "TROOP":
             return ("TROOP", "ACTOR")
         return (label,)
 
+    def _group_of(self, tok: Token) -> Arg | None:
+        for c in tok.children:
+            span = self.entity_at.get(c.i)
+            if c.i < tok.i and span is not None and span.label_ == "ACTOR" and \
+                    [f.text for f in c.children if f.i > c.i] == ["の"]:
+                return self._entity_arg(span, c)
+        return None
+
     def _owner_of_relational(self, tok: Token) -> Span | None:
-        """ウクライナの領土 → ウクライナ (a relational noun after の names no place itself)."""
-        if not self.lex.is_cue("relational", tok.lemma_):
+        """ウクライナの領土 → ウクライナ (a relational noun after の names no place itself;
+        中心 部 is one relational noun in two tokens)."""
+        whole = "".join(t.text for t in compound_chain(tok))
+        if not (self.lex.is_cue("relational", tok.lemma_) or self.lex.is_cue("relational", whole)):
             return None
         for c in tok.children:
             span = self.entity_at.get(c.i)
+            if span is None and c.i < tok.i and [f.text for f in c.children if f.i > c.i] == ["の"]:
+                span = self._entity_before_relational(compound_chain(c)) or self._entity_end(c)
             if c.i < tok.i and span is not None and span.label_ == "PLACE" and \
                     [f.text for f in c.children if f.i > c.i] == ["の"]:
                 return span
         return None
+
+    def _entity_end(self, tok: Token) -> Span | None:
+        """都市スムイ: the entity that ends a compound noun (a classifier before it)."""
+        chain = compound_chain(tok)
+        span = self.entity_at.get(chain[-1].i)
+        return span if span is not None and span.end - 1 == chain[-1].i else None
 
     def _entity_before_relational(self, chain: list[Token]) -> Span | None:
         """ロシア領内 / クルスク州周辺: the entity, when only relational nouns follow it."""

@@ -39,6 +39,16 @@ def locate(cand: Candidate, g: Grammar) -> Predicate:
     while dep(chain[-1]) == "compound" and chain[-1].head.i > chain[-1].i:
         chain.append(chain[-1].head)
     pred = Predicate(cand, cand.anchor, chain)
+    last = cand.anchor.doc[cand.end - 1]
+    if cand.rule.frame == "speech" and last.i > cand.anchor.i and cand.anchor.head.i == last.i \
+            and is_verbal(last):
+        pred.light = last                 # 声明を出した: the pattern's own verb carries it
+        return pred
+    head = cand.anchor.head
+    if cand.rule.frame == "speech" and not is_verbal(cand.anchor) and head.i > cand.anchor.i \
+            and g.marker(cand.anchor) == "を" and g.lex.cue("light", head.lemma_) == "dpassive":
+        pred.light, pred.light_voice = head, "dpassive"     # 報告を受けた: the subject receives
+        return pred
     if cand.rule.frame == "speech" or is_verbal(cand.anchor):
         return pred
     pred.light = _light(chain, g) or _partner(chain[-1], g)

@@ -10,23 +10,25 @@ from .syntax import content_children, dep, function_words, is_verbal, raw_marker
 
 
 def in_sense(pred: Predicate, found: list[Found], g: Grammar) -> bool:
-    if _hypothetical(pred, g):
+    if _lasting_state(pred, g):
         return False
     if pred.cand.rule.frame == "speech" and _not_a_speaker(pred, g):
         return False
-    nominal = pred.light is None and not is_verbal(pred.anchor)
-    if pred.cand.rule.frame == "speech" and nominal and not found \
-            and not _has_quote(pred, g):
-        return False                      # その発言は波紋を広げた: a speech noun as a topic
-    if nominal and not found and len(pred.chain) == 1 and raw_marker(pred.anchor) != "が":
-        return False                      # 停戦交渉は難航: a bare noun used as a label
+    # SPEC v2: every mention is an event, a bare noun used as a label (停戦交渉は難航,
+    # その発言は波紋を広げた) included; only nouns fused into a name stay out (triggers.py)
+    if pred.cand.rule.frame == "speech" and _reported_content(pred, g):
+        return False
+    if pred.cand.rule.frame == "speech" and _potential(pred, g):
+        return False                      # 確認できている: what can be confirmed, a hedge
     needs = pred.cand.rule.needs
-    return not needs or any(_holds(c, pred, found, g) for c in needs)
+    if any(c.veto and _holds(c, pred, found, g) for c in needs):
+        return False
+    return not needs or any(_holds(c, pred, found, g) for c in needs if not c.veto)
 
 
-def _hypothetical(pred: Predicate, g: Grammar) -> bool:
-    """北朝鮮軍が派兵されれば / 侵攻を受けた場合: a conditional asserts, reports, plans or
-    denies nothing."""
+def hypothetical(pred: Predicate, g: Grammar) -> bool:
+    """北朝鮮軍が派兵されれば / 侵攻を受けた場合: a conditional is an event with modality
+    `uncertain` (SPEC v2; modality.py asks this)."""
     clause = pred.clause
     words = [f for t in pred.heads for f in function_words(t)]
     if any(g.lex.is_cue("conditional", w.text) for w in words) or \
@@ -39,16 +41,57 @@ def _hypothetical(pred: Predicate, g: Grammar) -> bool:
                for c in content_children(clause))
 
 
+def _potential(pred: Predicate, g: Grammar) -> bool:
+    """確認できている / 確認できていない: a speech verb in the potential is no speech act."""
+    a = pred.anchor
+    return any(w.lemma_ in ("できる", "出来る") for w in function_words(a)) or \
+        a.head.i > a.i and a.head.lemma_ in ("できる", "出来る") and a.i + 1 == a.head.i
+
+
+def _reported_content(pred: Predicate, g: Grammar) -> bool:
+    """〜との分析を発表した: a content noun (kind `content`) that is what another speech verb
+    says is the content of that statement, not a statement of its own."""
+    a = pred.anchor
+    quoted = any(raw_marker(c).startswith("と") for c in content_children(a) if c.i < a.i)
+    return quoted and not is_verbal(a) and g.lex.is_cue("content", a.lemma_) and \
+        g.marker(a) in ("を", "も") and a.head.i != a.i and g.is_speech(a.head)
+
+
+def _lasting_state(pred: Predicate, g: Grammar) -> bool:
+    """ロシアが引き続き支配している / 支配していない: a state trigger (kind `state`) under a
+    continuing adverb or a negation describes who holds the ground, not a capture."""
+    if not g.lex.is_cue("state", pred.anchor.lemma_):
+        return False
+    for t in pred.heads:
+        if any(g.lex.is_cue("negation", w.lemma_) for w in function_words(t)):
+            return True
+        if any(g.lex.is_cue("continuing", c.lemma_) or g.lex.is_cue("continuing", c.text)
+               for c in t.children if c.i < t.i):
+            return True
+    return False
+
+
 def _not_a_speaker(pred: Predicate, g: Grammar) -> bool:
     """状況は戦力不足を示唆している: a speech verb whose subject cannot speak means
     'indicates', not a statement."""
-    subjects = [g.phrases.of(c) for t in pred.heads
+    if any(raw_marker(c).startswith("と") for t in pred.heads for c in content_children(t)
+           if c.i < t.i):
+        return False                      # 戦況は「激しい」と語った: the subject is the quote's
+    subjects = [c for t in pred.heads
                 if voice(t) != "passive"          # 存在が報じられた: the subject is what is said
                 for c in content_children(t) if c.i < t.i and g.is_subject(c)]
-    return bool(subjects) and not any(can_speak(a) for a in subjects)
+    named = any(g.phrases.entity(t) is not None and g.phrases.entity(t).label_ == "ACTOR"
+                for c in subjects for t in compound_chain(c))      # ポドリヤク大統領顧問
+    return bool(subjects) and not named and not any(can_speak(g.phrases.of(c)) for c in subjects)
 
 
 def _holds(cond: Condition, pred: Predicate, found: list[Found], g: Grammar) -> bool:
+    if cond.what == "any":
+        return True
+    if cond.what == "sentence":           # another event of these types told in the sentence
+        words = set().union(*(g.lex.trigger_words(t) for t in cond.values))
+        own = {t.i for t in pred.cand.tokens}
+        return any(t.lemma_ in words for t in pred.anchor.sent if t.i not in own)
     if cond.what == "light":
         return pred.light is not None or is_verbal(pred.anchor)
     if cond.what == "quote":
@@ -71,6 +114,9 @@ def _fits(values, classes, lemma: str, text: str) -> bool:
 
 def _has_quote(pred: Predicate, g: Grammar) -> bool:
     """A と-clause, or an event or content noun as object (関与を認めた, 情報を伝えた)."""
+    a = pred.anchor
+    if a.i > 0 and a.doc[a.i - 1].text in ("と", "とも", "などと") and a.doc[a.i - 1].pos_ == "ADP":
+        return True                       # 〜と話した where the parse hung the quote elsewhere
     for t in pred.heads:
         if voice(t) == "passive":
             continue                      # 存在が報じられた: the subject is what is said

@@ -42,7 +42,9 @@ def raw_marker(tok: Token) -> str:
     run: list[Token] = []
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
-        particle = w.pos_ in ("ADP", "PART", "SCONJ")
+        # GiNZA tags the locative で after a noun as a copula now and then (キーウ郊外で)
+        particle = w.pos_ in ("ADP", "PART", "SCONJ") or \
+            w.text == "で" and dep(w) == "cop" and k == len(words) - 1 and tok.pos_ in ("NOUN", "PROPN")
         fixed_after_ni = w.pos_ == "VERB" and dep(w) == "fixed" and k > 0 \
             and words[k - 1].pos_ == "ADP"
         if not (particle or fixed_after_ni):

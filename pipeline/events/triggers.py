@@ -1,6 +1,7 @@
-"""Find trigger candidates: token sequences of rules/triggers.tsv, on lemma or surface.
+"""Find trigger candidates: token sequences of rules/triggers.tsv, on lemma, surface or norm.
 
-A pattern token matches a GiNZA token on its lemma or its surface: rule authors write
+A pattern token matches a GiNZA token on its lemma, its surface or Sudachi's normalised form
+(撃ち落す and 攻めこむ meet the table's 撃ち落とす and 攻め込む): rule authors write
 `明らか に する` as they read it, while GiNZA lemmatises that に to だ; spaCy's Matcher tests
 one attribute per token, hence this small matcher.
 """
@@ -42,7 +43,8 @@ class TriggerFinder:
         """All matches, best first: longer patterns, then earlier rows."""
         found = []
         for tok in doc:
-            rules = {id(r): r for key in (tok.lemma_, tok.text) for r in self.by_first.get(key, ())}
+            rules = {id(r): r for key in (tok.lemma_, tok.text, tok.norm_)
+                     for r in self.by_first.get(key, ())}
             for rule in rules.values():
                 cand = _match(rule, doc, tok.i)
                 if cand is not None and self._plausible(cand, entity_at):
@@ -60,8 +62,17 @@ class TriggerFinder:
         return True
 
     def _keeps_event(self, head: Token) -> bool:
+        """攻撃開始後, 派遣計画, 反攻予告: a suffix, support, stop or plan noun, or another
+        event noun (the noun before it is that event's content) keeps the event."""
         return any(self.lex.is_cue(k, head.lemma_)
-                   for k in ("suffix", "light", "negator", "modal"))
+                   for k in ("suffix", "light", "negator", "modal")) or \
+            head.lemma_ in self.single_words
+
+    @property
+    def single_words(self) -> set[str]:
+        if not hasattr(self, "_single"):
+            self._single = {w for t in self.lex.triggers if len(t.tokens) == 1 for w in t.tokens[0]}
+        return self._single
 
 
 def _match(rule: Trigger, doc: Doc, i: int) -> Candidate | None:
@@ -70,7 +81,7 @@ def _match(rule: Trigger, doc: Doc, i: int) -> Candidate | None:
         return None
     for k, alts in enumerate(rule.tokens):
         t = doc[i + k]
-        if t.lemma_ not in alts and t.text not in alts:
+        if t.lemma_ not in alts and t.text not in alts and t.norm_ not in alts:
             return None
     tokens = tuple(doc[i + k] for k in rule.marked)
     return Candidate(rule, i, i + n, tokens, _head_of(tokens))

@@ -4,7 +4,7 @@ entity mentions."""
 from ..tagging.mention import LABELS as ENTITY_LABELS
 
 EVENT_TYPES = ("ATTACK", "CAPTURE", "WITHDRAW", "DEPLOY", "CASUALTY", "AGREEMENT", "AID",
-               "MEETING", "REQUEST", "STATEMENT")
+               "MEETING", "REQUEST", "STATEMENT", "LAUNCH", "INCURSION", "INTERCEPT", "EXERCISE")
 ROLES = ("agent", "patient", "recipient", "place", "time", "quantity", "source")
 POLARITY = ("positive", "negative")
 MODALITY = ("asserted", "reported", "uncertain", "planned")

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import bisect
 
+from ..events.groups import assign_groups
+
 
 def located(source: str, chunk, doc) -> list[dict]:
     """The chunk's events with every span in source offsets (no entity links yet)."""
     out = []
     for ev in doc._.events or []:
         out.append({"type": ev["type"], "trigger": _span(source, chunk, *ev["trigger"]),
-                    "arguments": [{"role": a["role"], **_span(source, chunk, a["start"], a["end"])}
+                    "arguments": [{"role": a["role"], **_span(source, chunk, a["start"], a["end"]),
+                                   "inherited": a.get("inherited", False)}
                                   for a in ev["arguments"]],
                     "polarity": ev["polarity"], "modality": ev["modality"],
-                    "sentence": _span(source, chunk, *ev["sentence"]), "rule": ev["rule"]})
+                    "sentence": _span(source, chunk, *ev["sentence"]), "rule": ev["rule"],
+                    "lemma": ev.get("lemma"), "backref": ev.get("backref", False)})
     return out
 
 
@@ -28,8 +32,12 @@ def event_records(doc_id: str, events: list[dict], entities: list[dict]) -> list
     starts = [d["start"] for d in dates]
     out = [_record(doc_id, ev, by_span, dates, starts) for ev in events]
     out.sort(key=lambda r: (r["trigger"]["start"], r["type"]))
-    for n, r in enumerate(out, 1):
+    for n, (r, group) in enumerate(zip(out, assign_groups(out)), 1):
         r["id"] = f"v{n}"
+        r["group"] = group
+    for r in out:                        # what grouping read, not part of the record
+        r.pop("lemma", None)
+        r.pop("backref", None)
     return out
 
 
@@ -41,13 +49,19 @@ def _span(source: str, chunk, start: int, end: int) -> dict:
 def _record(doc_id, ev, by_span, dates, starts) -> dict:
     args = []
     for a in ev["arguments"]:
+        a = dict(a)
+        inherited = a.pop("inherited", False)
         ent = by_span.get((a["start"], a["end"]))
-        args.append({**a, "entity": ent["id"] if ent else None, "norm": ent["norm"] if ent else None})
+        norm = ent["norm"] if ent else None
+        if inherited and a["role"] == "time" and (norm or {}).get("type") == "DURATION":
+            continue                     # a duration is no date the sentence states for all
+        args.append({**a, "entity": ent["id"] if ent else None, "norm": norm})
     sentence = ev["sentence"]
     return {"doc_id": doc_id, "id": None, "type": ev["type"], "trigger": ev["trigger"],
             "arguments": args, "polarity": ev["polarity"], "modality": ev["modality"],
             "date": event_date(args, sentence, ev["trigger"], dates, starts),
-            "sentence": {"start": sentence["start"], "end": sentence["end"]}, "rule": ev["rule"]}
+            "sentence": {"start": sentence["start"], "end": sentence["end"]}, "rule": ev["rule"],
+            "group": None, "lemma": ev.get("lemma"), "backref": ev.get("backref", False)}
 
 
 def event_date(args: list[dict], sentence: dict, trigger: dict, dates: list[dict],

@@ -7,15 +7,15 @@ from pathlib import Path
 from .tables import RuleError, load_table, one_of, text, unique
 
 TYPES = ("ATTACK", "CAPTURE", "WITHDRAW", "DEPLOY", "CASUALTY", "AGREEMENT", "AID", "MEETING",
-         "REQUEST", "STATEMENT")
+         "REQUEST", "STATEMENT", "LAUNCH", "INCURSION", "INTERCEPT", "EXERCISE")
 FRAMES = ("trans", "intrans", "self", "loss", "receive", "speech", "incorp")
 ROLES = ("agent", "patient", "recipient", "place", "time", "quantity", "source")
 VOICES = ("active", "passive", "dpassive", "causative", "noun")
-CLASSES = ("DATE", "NUMBER", "COUNTRY", "PLACE", "TROOP", "ACTOR", "PERSON", "ARMS", "PLACEISH",
-           "noun")
+CLASSES = ("DATE", "NUMBER", "COUNTRY", "PLACE", "WATER", "TROOP", "ACTOR", "PERSON", "ARMS",
+           "PLACEISH", "noun")
 CUE_KINDS = ("light", "negator", "negation", "fact", "modal", "hedge_verb", "announce", "speech",
              "content", "according", "voice_keep", "contrast", "conditional", "suffix", "linker",
-             "relational", "troop", "person", "arms", "placeish", "measure", "wh", "marker")
+             "relational", "troop", "person", "arms", "placeish", "measure", "wh", "backref", "water", "toward", "occur", "part", "portion", "state", "continuing", "marker")
 CUE_VALUES = {"light": ("active", "passive", "dpassive"), "modal": ("uncertain", "planned"),
               "speech": ("reported", "uncertain", "reported_passive"),
               "content": ("reported", "uncertain", "-")}
@@ -24,8 +24,9 @@ CUE_VALUES = {"light": ("active", "passive", "dpassive"), "modal": ("uncertain",
 @dataclass(frozen=True)
 class Condition:
     """One alternative of a trigger's `needs`: `patient`, `patient=@TROOP|兵`, `light`…"""
-    what: str                      # a role, "light", "quote" or "mod"
-    values: frozenset[str] = frozenset()   # lemmas and @CLASSES; empty = anything
+    what: str                      # a role, "light", "quote", "mod" or "sentence"
+    values: frozenset[str] = frozenset()   # lemmas and @CLASSES (sentence: event types)
+    veto: bool = False             # `!cond`: the word is no event of this row when it holds
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,11 @@ class Lexicon:
     triggers: tuple[Trigger, ...]
     cues: dict[str, dict[str, str]]      # kind → {cue: value}
     roles: tuple[RoleRule, ...]
+
+    def trigger_words(self, type_: str) -> set[str]:
+        """The single-word triggers of a type (sentence= conditions)."""
+        return {w for t in self.triggers if t.type == type_ and len(t.marked) == 1
+                for w in t.tokens[t.marked[0]]}
 
     def cue(self, kind: str, word: str) -> str | None:
         return self.cues[kind].get(word)
@@ -120,13 +126,19 @@ def parse_needs(value: str) -> tuple[Condition, ...]:
     out = []
     for item in value.split(","):
         what, _, values = item.strip().partition("=")
-        if what not in ROLES + ("light", "quote", "mod"):
+        veto = what.startswith("!")
+        what = what.lstrip("!")
+        if what not in ROLES + ("light", "quote", "mod", "sentence"):
             raise ValueError(f"column needs: unknown condition {what!r}")
         alts = frozenset(v for v in values.split("|") if v) if values else frozenset()
         bad = [a for a in alts if a.startswith("@") and a[1:] not in CLASSES]
         if bad:
             raise ValueError(f"column needs: unknown class {bad[0]!r}")
-        out.append(Condition(what, alts))
+        if what == "sentence" and (not alts or not alts <= set(TYPES)):
+            raise ValueError(f"column needs: sentence= takes event types, not {values!r}")
+        out.append(Condition(what, alts, veto))
+    if out and all(c.veto for c in out):
+        out.insert(0, Condition("any"))
     return tuple(out)
 
 

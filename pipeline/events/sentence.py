@@ -1,0 +1,298 @@
+"""Arguments stated once for a whole sentence (SPEC §5, issue 9 item 5).
+
+Japanese news states the date, the place and the source of a sentence once, often at its
+start, and leaves every clause after it to share them:
+- a date or a place adverbial (`29日、`, `キーウで`, `スムイの中心部に…攻撃があり`) goes to
+  every event of the sentence that has none of its own; a date or place that describes a noun
+  (`7月の停戦`) is no adverbial; a statement never takes one from inside what it reports;
+  durations are dropped later, where the dates are normalised (output/event_records.py);
+- 〜によると reaches every later clause of its sentence;
+- the speaker of the sentence-final speech verb is the source of every other event in the
+  sentence (the topic, where GiNZA hung it inside the quote);
+- a sentence that only attributes (`ウクライナ軍が明らかにした。`) attributes the sentence
+  before it.
+Every argument added here carries a rule starting `sentence.`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .clauses import sentence_topic
+from .grammar import Grammar
+from .modality import Reading
+from .phrases import Arg, Found, can_speak, compound_chain
+from .predicate import Predicate
+from .syntax import FUNCTION_DEPS, content_children, dep, function_words, raw_marker
+
+OWN_FRAME = ("time", "place")
+
+
+@dataclass
+class Pending:
+    """One event before it becomes a dict: what the stages found."""
+    pred: Predicate
+    found: list[Found]
+    reading: Reading
+
+    @property
+    def statement(self) -> bool:
+        return self.pred.cand.rule.type == "STATEMENT"
+
+    def has(self, role: str) -> bool:
+        return any(f.role == role for f in self.found) or \
+            role == "source" and bool(self.reading.sources)
+
+    def agents(self) -> list[Arg]:
+        return [f.arg for f in self.found if f.role == "agent"]
+
+
+def propagate(events: list[Pending], g: Grammar) -> None:
+    by_sent: dict[int, list[Pending]] = {}
+    for p in events:
+        by_sent.setdefault(p.pred.anchor.sent.start, []).append(p)
+    sents = sorted(by_sent)
+    for k, start in enumerate(sents):
+        group = by_sent[start]
+        sent = group[0].pred.anchor.sent
+        _headline_topic(sent, group, g)
+        _topic_speaks(sent, group, g)
+        _frame(sent, group, g)
+        _according(sent, group, g)
+        _final_speaker(sent, group, g)
+        for p in group:
+            _speaker_not_agent(p, g)
+        if k > 0 and _only_attributes(group, g):
+            before = by_sent[sents[k - 1]]
+            if before[0].pred.anchor.sent.end == sent.start or \
+                    _adjacent(before[0].pred.anchor.sent, sent):
+                _attribute(before, group[0].agents(), "sentence.next_speaker")
+
+
+def _adjacent(a, b) -> bool:
+    """Only blank space between two sentences."""
+    doc = a.doc
+    return all(t.is_space or not t.text.strip() for t in doc[a.end:b.start])
+
+
+# --- headlines -----------------------------------------------------------------------------
+def _headline_topic(sent, group: list[Pending], g: Grammar) -> None:
+    """ロシア軍、東部の要衝を制圧: a headline (no closing 。) opened by an actor and a comma
+    has that actor as the subject of its events (GiNZA often hangs it on a noun)."""
+    if sent.text.rstrip().endswith(("。", "．")):
+        return
+    first = next((t for t in sent if t.text.strip()), None)
+    span = g.phrases.entity(first) if first is not None else None
+    if span is None or span.label_ != "ACTOR" or span.end >= sent.end \
+            or sent.doc[span.end].text not in ("、", ",") and \
+            not (sent.doc[span.end].is_space or sent.doc[span.end].text in ("\u3000", " ")):
+        return
+    topic = g.phrases.of(sent.doc[span.end - 1])
+    if topic is None:
+        return
+    for p in group:
+        if any(f.role in ("agent", "patient") and f.arg.start == topic.start for f in p.found) \
+                or p.has("agent"):
+            continue
+        rule = p.pred.cand.rule
+        role = g.role(rule.type, rule.frame, "active", "が", topic)
+        if role in ("agent", "patient", "recipient"):
+            p.found.append(Found(role, topic, "sentence.headline_topic"))
+
+
+def _topic_speaks(sent, group: list[Pending], g: Grammar) -> None:
+    """シルスキー司令官は23日、…との見方を示し、…投稿で明らかにした: a statement with no speaker
+    of its own is said by the sentence topic (GiNZA often hangs the topic inside the quote)."""
+    for p in group:
+        if not p.statement or p.has("agent"):
+            continue
+        topic = sentence_topic(p.pred.anchor, g)
+        a = g.phrases.of(topic) if topic is not None else None
+        if a is not None and a.entity is None:
+            a = _named(topic, g) or a          # ポドリヤク大統領顧問: the name inside the title
+        if can_speak(a) and a.entity is not None:
+            p.found.append(Found("agent", a, "sentence.topic_speaks"))
+            p.found += [Found("agent", c, "sentence.topic_speaks+conj") for c in g.conjuncts(topic)]
+
+
+def _named(tok: Token, g: Grammar) -> Arg | None:
+    for t in reversed(compound_chain(tok)[:-1]):
+        span = g.phrases.entity(t)
+        if span is not None and span.label_ == "ACTOR":
+            return g.phrases.of(t)
+    return None
+
+
+# --- date and place -----------------------------------------------------------------------
+def _frame(sent, group: list[Pending], g: Grammar) -> None:
+    cands = {"time": [], "place": []}
+    for tok in sent:
+        if dep(tok) in FUNCTION_DEPS or dep(tok) == "compound" or \
+                tok.head.i == tok.i and tok.i == sent.root.i:
+            continue
+        a = g.phrases.of(tok)
+        if a is None or a.entity is None:
+            continue
+        m = g.marker(tok)
+        if m in ("の", "compound"):
+            continue                     # 7月の停戦: describes a noun, not the sentence
+        if a.label == "DATE":
+            cands["time"].append((tok, a))
+        elif a.label == "PLACE" and (m == "で" or m == "に" and
+                                     g.lex.is_cue("occur", tok.head.lemma_)):
+            cands["place"].append((tok, a))
+    for p in group:
+        for role in OWN_FRAME:
+            if p.has(role) or not cands[role]:
+                continue
+            usable = [(t, a) for t, a in cands[role]
+                      if not (p.statement and _in_quote(t, p) and not _opening(t, sent, g))]
+            if not usable:
+                continue
+            anchor = p.pred.anchor.i
+            before = [x for x in usable if x[0].i < anchor]
+            tok, arg = before[-1] if before else usable[0]
+            if role == "place" and g.marker(tok) == "に" and \
+                    p.pred.cand.rule.type in ("ATTACK", "LAUNCH") and not p.has("patient") \
+                    and "WATER" not in arg.classes:
+                role = "patient"         # スムイの中心部に…攻撃があり: the target
+            p.found.append(Found(role, arg, f"sentence.{role}"))
+
+
+def _opening(tok: Token, sent, g: Grammar) -> bool:
+    """シルスキー司令官は23日、ロシア軍が…と述べた: an adverbial closed by a comma before any
+    subject or object of the sentence (other than the topic) opens the whole sentence, even
+    where the parse hangs it inside the quote."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.text not in ("、", ","):
+        return False
+    for t in sent:
+        if t.i >= tok.i:
+            return True
+        if dep(t) not in FUNCTION_DEPS and raw_marker(t) != "は" and \
+                g.marker(t) in ("が", "を", "に", "で", "と", "から"):
+            return False
+    return True
+
+
+def _in_quote(tok: Token, p: Pending) -> bool:
+    """Is `tok` inside what statement `p` reports (its と-clause or its object)?"""
+    for h in p.pred.heads:
+        for c in content_children(h):
+            if c.i < h.i and (raw_marker(c).startswith("と") or raw_marker(c) in ("を", "ように")) \
+                    and any(t.i == tok.i for t in c.subtree):
+                return True
+    return False
+
+
+# --- sources ------------------------------------------------------------------------------
+def _according(sent, group: list[Pending], g: Grammar) -> None:
+    """CNNによると、A…し、B…した: the origin is the source of every later clause."""
+    for tok in sent:
+        if dep(tok) in FUNCTION_DEPS or not g.lex.is_cue("according", g.marker(tok)):
+            continue
+        origin = _origin(tok, g)
+        if not origin:
+            continue
+        later = [p for p in group if p.pred.anchor.i > tok.i
+                 and not (p.statement and set(_keys(p.agents())) & set(_keys(origin)))]
+        _attribute(later, origin, "sentence.according")
+
+
+def _origin(tok: Token, g: Grammar) -> list[Arg]:
+    from .attribution import Attribution
+    return Attribution(g).origin(tok)
+
+
+def _final_speaker(sent, group: list[Pending], g: Grammar) -> None:
+    """Aは…と述べた / Aは…とした: the speaker of the sentence-final speech verb is the source
+    of the other events of the sentence."""
+    root = sent.root
+    final = [p for p in group if p.statement and root in p.pred.heads]
+    quoting = g.is_speech(root) and any(g.marker(c).startswith("と")
+                                        for c in content_children(root) if c.i < root.i)
+    speakers: list[Arg] = []
+    if final:
+        speakers = final[0].agents()
+    elif quoting:                                 # 〜とした, 〜という (not 〜を余儀なくされた)
+        speakers = _speaker_of(root, g)
+    if not speakers:
+        if final or quoting:
+            topic = sentence_topic(root, g)
+            a = g.phrases.of(topic) if topic is not None else None
+            speakers = [a] if can_speak(a) else []
+    if not speakers:
+        return
+    others = [p for p in group if not p.statement and p.pred.anchor.i < root.i
+              and not _behind_contrast(p, g)]
+    _attribute(others, speakers, "sentence.speaker")
+
+
+def _speaker_not_agent(p: Pending, g: Grammar) -> None:
+    """マルチェンコ知事は、「…攻撃」と呼んだ: GiNZA hangs the sentence topic inside the quote,
+    so the speaker looks like the agent of the quoted event. A topic that is also the event's
+    source is its speaker; only a force or a state (ロシア軍は…奪還したと発表) reports its own
+    act and stays the agent."""
+    if p.statement or not _quoted(p, g):
+        return
+    sources = set(_keys([f.arg for f in p.reading.sources]))
+    p.found[:] = [f for f in p.found if not (
+        f.role == "agent" and (f.arg.start, f.arg.end) in sources
+        and raw_marker(f.arg.head) == "は"
+        and not set(f.arg.classes) & {"TROOP", "COUNTRY"})]
+
+
+def _path_up(p: Pending):
+    t = p.pred.clause
+    while t.head.i != t.i:
+        yield t
+        t = t.head
+
+
+def _quoted(p: Pending, g: Grammar) -> bool:
+    """Is the event inside a と-quote (〜と呼んだ, 〜と述べた) on its way to the root?"""
+    return any(raw_marker(t).startswith("と") or g.marker(t).startswith("と") for t in _path_up(p))
+
+
+def _behind_contrast(p: Pending, g: Grammar) -> bool:
+    """〜を砲撃したが、…と発表した: a clause closed by a contrastive conjunction asserts on
+    its own (rules/event_cues.tsv kind `contrast`)."""
+    for t in _path_up(p):
+        words = function_words(t)
+        if words and words[-1].pos_ == "SCONJ" and g.lex.is_cue("contrast", words[-1].text):
+            return True
+    return False
+
+
+def _speaker_of(head: Token, g: Grammar) -> list[Arg]:
+    from .attribution import Attribution
+    return Attribution(g).speaker(head)
+
+
+def _only_attributes(group: list[Pending], g: Grammar) -> bool:
+    """`ウクライナ軍が12日明らかにした。`: one statement, a speaker, nothing it says."""
+    if len(group) != 1 or not group[0].statement or not group[0].agents():
+        return False
+    p = group[0]
+    for h in p.pred.heads:
+        for c in content_children(h):
+            if c.i < h.i and (raw_marker(c).startswith("と") or g.marker(c) == "を"):
+                return False
+    return True
+
+
+def _keys(args: list[Arg]) -> list[tuple[int, int]]:
+    return [(a.start, a.end) for a in args]
+
+
+def _attribute(events: list[Pending], speakers: list[Arg], rule: str) -> None:
+    for p in events:
+        if p.has("source"):
+            continue
+        # the speaker's own act is reported by it too (ロシア軍は…制圧したと発表: agent and
+        # source, GUIDELINES §8); a statement is never its own source
+        if p.statement and set(_keys(p.agents())) & set(_keys(speakers)):
+            continue
+        p.reading.sources += [Found("source", a, rule) for a in speakers]
+        p.reading.add("reported", rule)

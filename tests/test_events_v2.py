@@ -1,0 +1,309 @@
+"""Contract v2 events (issue 9): groups, the four new types, constructions, propagation.
+
+Every sentence here is written for the test (never copied from the dev set)."""
+import pytest
+
+from pipeline.events.groups import assign_groups, dates_compatible
+
+
+# ---------------------------------------------------------------- groups (pure functions)
+
+def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive"):
+    return {"type": etype, "trigger": {"start": start, "end": start + 2, "text": lemma or "攻撃"},
+            "sentence": {"start": sent * 100, "end": sent * 100 + 99}, "polarity": polarity,
+            "arguments": [{"role": r, "text": t, "norm": n} for r, t, n in args],
+            "lemma": lemma or "攻撃", "backref": backref}
+
+
+RUS = {"id": "rus", "country": "RUS"}
+UKR = {"id": "ukr", "country": "UKR"}
+KHARKIV = {"id": "kharkiv", "country": "UKR", "kind": "city"}
+ODESA = {"id": "odesa", "country": "UKR", "kind": "city"}
+
+
+def day(value):
+    return {"type": "DATE", "value": value}
+
+
+def test_the_same_attack_told_again_is_one_group():
+    evs = [rec(10, "ATTACK", 0, ("agent", "ロシア軍", RUS), ("patient", "ハリコフ", KHARKIV)),
+           rec(110, "ATTACK", 1, backref=True),                  # この攻撃で…
+           rec(210, "ATTACK", 2, ("patient", "ハリコフ", KHARKIV))]   # 攻撃は計3回
+    assert assign_groups(evs) == ["g1", "g1", "g1"]
+
+
+def test_two_attacks_on_different_targets_stay_apart():
+    evs = [rec(10, "ATTACK", 0, ("agent", "ロシア軍", RUS), ("patient", "ハリコフ", KHARKIV)),
+           rec(110, "ATTACK", 1, ("agent", "ロシア軍", RUS), ("patient", "オデーサ", ODESA))]
+    assert assign_groups(evs) == ["g1", "g2"]
+
+
+def test_different_days_and_different_agents_stay_apart():
+    evs = [rec(10, "ATTACK", 0, ("agent", "ロシア軍", RUS), ("time", "3日", day("2024-05-03"))),
+           rec(110, "ATTACK", 1, ("time", "5日", day("2024-05-05"))),
+           rec(210, "ATTACK", 2, ("agent", "ロシア軍", RUS)),
+           rec(310, "ATTACK", 3, ("agent", "ウクライナ軍", UKR))]
+    assert assign_groups(evs) == ["g1", "g2", "g2", "g3"]
+
+
+def test_types_never_share_a_group():
+    evs = [rec(10, "ATTACK", 0, ("agent", "ロシア軍", RUS)),
+           rec(20, "CASUALTY", 0, lemma="死亡", backref=True)]
+    assert assign_groups(evs) == ["g1", "g2"]
+
+
+def test_a_statement_needs_the_same_speaker():
+    # the headline's 発表 and the body's 発表 by one speaker; another speaker's 発表 is another act
+    evs = [rec(10, "STATEMENT", 0, ("agent", "国防省", RUS), lemma="発表"),
+           rec(110, "STATEMENT", 1, ("agent", "国防省", RUS), lemma="発表"),
+           rec(210, "STATEMENT", 2, ("agent", "大統領", UKR), lemma="発表")]
+    assert assign_groups(evs) == ["g1", "g1", "g2"]
+
+
+@pytest.mark.parametrize("a, b, ok", [("2024-11", "2024-11-21", True), ("2024-11-20", "2024-11-21", False),
+                                      (None, "2024", True), ("XXXX-WXX-7", "2025-04-13", True)])
+def test_dates_compatible(a, b, ok):
+    assert dates_compatible(a, b) is ok
+
+
+# ---------------------------------------------------------------- sentences through GiNZA
+
+@pytest.fixture(scope="module")
+def nlp():
+    from pipeline.parse.build import build
+    from pipeline.rules import load_rules
+    return build(load_rules())
+
+
+def events_of(nlp, text):
+    doc = nlp(text)
+    return [{"type": e["type"], "trigger": text[slice(*e["trigger"])],
+             "args": {(a["role"], text[a["start"]:a["end"]]) for a in e["arguments"]},
+             "modality": e["modality"], "polarity": e["polarity"]} for e in doc._.events]
+
+
+def find(evs, etype, trigger):
+    hits = [e for e in evs if e["type"] == etype and e["trigger"] == trigger]
+    assert hits, f"no {etype} {trigger} in {evs}"
+    return hits[0]
+
+
+NEW_TYPES = [
+    # LAUNCH: into the sea, no attacked target
+    ("北朝鮮は弾道ミサイル2発を日本海に向けて発射した。", "LAUNCH", "発射",
+     {("agent", "北朝鮮"), ("place", "日本海")}),
+    # with a target it stays ATTACK, the target after に向けて is the patient
+    ("ロシア軍はウクライナ東部に向けてミサイルを発射した。", "ATTACK", "発射",
+     {("agent", "ロシア軍"), ("patient", "ウクライナ東部")}),
+    # INCURSION: airspace
+    ("ロシア軍機が北海道沖の領空を侵犯した。", "INCURSION", "侵犯", {("agent", "ロシア軍")}),   # the force, not the craft
+    # INCURSION: territorial waters, the state whose ships enter is the agent
+    ("中国の船4隻が尖閣諸島周辺の領海に侵入した。", "INCURSION", "侵入",
+     {("agent", "中国"), ("quantity", "4隻")}),
+    # INTERCEPT: what is shot down is the patient
+    ("ウクライナ空軍はドローン30機を撃墜したと発表した。", "INTERCEPT", "撃墜",
+     {("patient", "ドローン"), ("quantity", "30機")}),
+    ("防空部隊が巡航ミサイルを迎撃した。", "INTERCEPT", "迎撃", {("patient", "巡航ミサイル")}),
+    # EXERCISE
+    ("米韓両軍は来月、大規模な合同軍事演習を実施する。", "EXERCISE", "演習", {("time", "来月")}),
+    # 緊急発進 is DEPLOY
+    ("航空自衛隊の戦闘機が緊急発進した。", "DEPLOY", "緊急発進", set()),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger, args", NEW_TYPES)
+def test_new_types(nlp, text, etype, trigger, args):
+    e = find(events_of(nlp, text), etype, trigger)
+    assert args <= e["args"], e
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("ロシア軍は引き続き同州の大部分を支配している。", "支配"),     # a continuing state
+    ("ウクライナ軍は同村を支配していない。", "支配"),               # a negated state
+    ("制裁は経済に大きな打撃を与えた。", "打撃"),                   # no military patient
+])
+def test_non_event_senses(nlp, text, trigger):
+    assert not [e for e in events_of(nlp, text) if e["trigger"] == trigger]
+
+
+@pytest.mark.model
+def test_weapon_is_no_attack_patient_and_instrument_is_no_agent(nlp):
+    e = find(events_of(nlp, "ロシアのドローンによる攻撃で3人が死亡した。"), "ATTACK", "攻撃")
+    assert ("agent", "ロシア") in e["args"] and not any(t == "ドローン" for _, t in e["args"])
+
+
+# ---------------------------------------------------------------- constructions (item 4)
+
+CONSTRUCTIONS = [
+    # support verbs: N を仕掛ける / 開始する / 出す / 行う / 強める
+    ("ロシア軍は攻撃を仕掛けた。", "ATTACK", "攻撃", {("agent", "ロシア軍")}),
+    ("ウクライナ軍は反撃を開始した。", "ATTACK", "反撃", {("agent", "ウクライナ軍")}),
+    ("米国防総省は声明を出した。", "STATEMENT", "声明", {("agent", "米国防総省")}),
+    ("両首脳は会談を行った。", "MEETING", "会談", set()),
+    ("ロシア軍は東部で攻勢を強めている。", "ATTACK", "攻勢", {("agent", "ロシア軍")}),
+    # speech and cognition predicates with a と-complement
+    ("ゼレンスキー大統領はロシアが攻撃を強めているとの見方を示した。", "STATEMENT", "示し",
+     {("agent", "ゼレンスキー大統領")}),
+    # a nominal mention used as a label is an event too (SPEC v2)
+    ("停戦交渉は難航している。", "MEETING", "交渉", set()),
+    # a headline without a verb
+    ("ロシア軍、東部の要衝を制圧", "CAPTURE", "制圧", {("agent", "ロシア軍")}),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger, args", CONSTRUCTIONS)
+def test_constructions(nlp, text, etype, trigger, args):
+    e = find(events_of(nlp, text), etype, trigger)
+    assert args <= e["args"], e
+
+
+@pytest.mark.model
+def test_compound_naming_something_else_is_no_mention(nlp):
+    evs = events_of(nlp, "ロシア軍は攻撃型ドローンを配備した。")
+    assert not [e for e in evs if e["trigger"] == "攻撃"]
+
+
+# ---------------------------------------------------------------- propagation (item 5)
+
+@pytest.mark.model
+def test_date_of_the_sentence_goes_to_every_event(nlp):
+    evs = events_of(nlp, "ロシア軍が5日、ハリコフ州を攻撃し、住民3人が死亡した。")
+    assert ("time", "5日") in find(evs, "CASUALTY", "死亡")["args"]
+
+
+@pytest.mark.model
+def test_place_adverbial_goes_to_every_event(nlp):
+    evs = events_of(nlp, "東部ドネツク州で8日、ロシア軍の砲撃があり、2人が負傷した。")
+    for etype, trig in (("ATTACK", "砲撃"), ("CASUALTY", "負傷")):
+        assert ("place", "東部ドネツク州") in find(evs, etype, trig)["args"]
+
+
+@pytest.mark.model
+def test_according_reaches_later_clauses(nlp):
+    evs = events_of(nlp, "ロイター通信によると、ロシア軍は村を制圧し、さらに西へ進軍した。")
+    for etype, trig in (("CAPTURE", "制圧"), ("ATTACK", "進軍")):
+        e = find(evs, etype, trig)
+        assert ("source", "ロイター通信") in e["args"] and e["modality"] == "reported"
+
+
+@pytest.mark.model
+def test_sentence_that_only_attributes_attributes_the_one_before(nlp):
+    evs = events_of(nlp, "ロシア軍はハリコフ州で攻勢を強めている。ウクライナ軍が明らかにした。")
+    e = find(evs, "ATTACK", "攻勢")
+    assert ("source", "ウクライナ軍") in e["args"] and e["modality"] == "reported"
+
+
+@pytest.mark.model
+def test_coordinated_agents_are_each_agents(nlp):
+    e = find(events_of(nlp, "ロシアと北朝鮮は条約に署名した。"), "AGREEMENT", "署名")
+    assert {("agent", "ロシア"), ("agent", "北朝鮮")} <= e["args"]
+
+
+# ---------------------------------------------------------------- conditionals (item 6)
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger", [
+    ("北朝鮮が兵士を派遣すれば、戦況は変わる。", "DEPLOY", "派遣"),
+    ("ロシアが侵攻した場合、米国は対応する。", "ATTACK", "侵攻"),
+])
+def test_conditionals_are_uncertain_events(nlp, text, etype, trigger):
+    assert find(events_of(nlp, text), etype, trigger)["modality"] == "uncertain"
+
+
+# ---------------------------------------------------------------- rule tables (item 5 of the order)
+
+def test_needs_vetoes_and_sentence_conditions_parse():
+    from pipeline.rules.event_lexicon import parse_needs
+    needs = parse_needs("place=@WATER|水域,!sentence=ATTACK|INTERCEPT")
+    assert [(c.what, c.veto) for c in needs] == [("place", False), ("sentence", True)]
+    assert parse_needs("!patient=@ARMS")[0].what == "any"      # a veto alone: anything else goes
+
+
+def test_bad_sentence_condition_names_file_and_line(tmp_path):
+    from pipeline.rules.event_lexicon import load_triggers
+    from pipeline.rules.tables import RuleError
+    path = tmp_path / "triggers.tsv"
+    path.write_text("id\ttype\tpattern\tframe\tneeds\nlaunch.x\tLAUNCH\t発射\ttrans\t!sentence=WAR\n",
+                    encoding="utf-8")
+    with pytest.raises(RuleError, match=r"triggers.tsv:2"):
+        load_triggers(path)
+
+
+def test_new_cue_kinds_load():
+    from pipeline.rules import load_rules
+    lex = load_rules().lexicon
+    for kind, word in (("backref", "この"), ("water", "海"), ("toward", "向ける"), ("occur", "発生"),
+                       ("state", "支配"), ("continuing", "引き続き"), ("part", "うち")):
+        assert lex.is_cue(kind, word), (kind, word)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger, place", [
+    ("ロシア軍はキーウ郊外で攻撃を続けた。", "ATTACK", "攻撃", "キーウ"),           # 郊外 relational
+    ("5日、南部の都市オデーサの中心部に、ミサイル攻撃があり、3人が負傷した。", "CASUALTY", "負傷",
+     "オデーサ"),                                                                  # 中心部, shared
+])
+def test_relational_nouns_keep_their_place(nlp, text, etype, trigger, place):
+    assert ("place", place) in find(events_of(nlp, text), etype, trigger)["args"]
+
+
+@pytest.mark.model
+def test_speaker_with_a_title_is_source_where_the_quote_hangs_on_the_topic(nlp):
+    text = "米国務省のジョン・スミス報道官は、ロシア軍が東部の村を砲撃したと話した。"
+    evs = events_of(nlp, text)
+    st = find(evs, "STATEMENT", "話し")
+    assert any(r == "agent" and "スミス" in t for r, t in st["args"]), st
+    assert find(evs, "ATTACK", "砲撃")["modality"] == "reported"
+
+
+@pytest.mark.model
+def test_partner_joined_to_a_place_and_subject_of_the_clause_before(nlp):
+    evs = events_of(nlp, "金正恩総書記がプーチン大統領と平壌で会談を行い、包括的な条約に署名した。")
+    meeting = find(evs, "MEETING", "会談")
+    assert ("agent", "プーチン大統領") in meeting["args"] and ("place", "平壌") in meeting["args"]
+    assert ("agent", "金正恩総書記") in find(evs, "AGREEMENT", "署名")["args"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, args", [
+    ("ロシア軍部隊の一部が、ベラルーシ南部に移動している。", "移動", {("patient", "ロシア軍部隊")}),
+    ("北朝鮮は来月、約2000人を追加で送る可能性がある。", "送る", {("quantity", "約2000人")}),
+])
+def test_moving_troops_are_deployed(nlp, text, trigger, args):
+    e = find(events_of(nlp, text), "DEPLOY", trigger)
+    assert args <= e["args"], e
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger", [
+    ("防空部隊がドローンを撃ち落した。", "INTERCEPT", "撃ち落し"),    # okurigana variant
+    ("ロシア軍が村に攻めこんだ。", "ATTACK", "攻めこん"),              # kana variant
+    ("ロシア軍はさらに西へ進攻した。", "ATTACK", "進攻"),               # trigger variant 進攻
+    ("両軍の戦いは激しさを増した。", "ATTACK", "戦い"),                  # 連用形 noun
+])
+def test_spelling_variants_and_nominal_forms(nlp, text, etype, trigger):
+    find(events_of(nlp, text), etype, trigger)
+
+
+@pytest.mark.model
+def test_receiving_a_report_makes_the_subject_the_recipient(nlp):
+    e = find(events_of(nlp, "国防省は前線の部隊から報告を受けた。"), "STATEMENT", "報告")
+    assert ("recipient", "国防省") in e["args"] and not any(r == "agent" and t == "国防省"
+                                                          for r, t in e["args"])
+
+
+@pytest.mark.model
+def test_confirmable_is_no_statement(nlp):
+    evs = events_of(nlp, "北朝鮮兵の死亡が確認できている。")
+    assert not [e for e in evs if e["type"] == "STATEMENT"]
+    find(evs, "CASUALTY", "死亡")
+
+
+@pytest.mark.model
+def test_event_noun_before_another_event_noun_is_a_mention(nlp):
+    evs = events_of(nlp, "ロシア軍、南部で攻勢予告")
+    find(evs, "ATTACK", "攻勢")
+    find(evs, "STATEMENT", "予告")
