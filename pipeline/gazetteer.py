@@ -50,7 +50,11 @@ class Head:
 # ---------------------------------------------------------------------------- keys
 
 # Spellings of one sound that Japanese news uses interchangeably for foreign names.
-_KANA_VARIANTS = (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ"))
+_KANA_VARIANTS = (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ"),
+                  ("ウィ", "ウイ"), ("ウェ", "ウエ"), ("ウォ", "ウオ"), ("ヶ", "ケ"))
+# The long-vowel mark inside a katakana word is dropped (ハルキーウ/ハルキウ); a final one is kept
+# so that loanwords do not fold onto short names (パートナー is not パトナ).
+_LONG_VOWEL = re.compile(r"(?<=[\u30a1-\u30fa])ー(?=[\u30a1-\u30fa])")
 _DROPPED = re.compile(r"[\s・=\-‐]")
 
 
@@ -71,7 +75,7 @@ def surface_key(text: str) -> str:
     key = _DROPPED.sub("", unicodedata.normalize("NFKC", text))
     for variant, plain in _KANA_VARIANTS:
         key = key.replace(variant, plain)
-    return key.casefold()
+    return _LONG_VOWEL.sub("", key).casefold()
 
 
 # ---------------------------------------------------------------------------- the gazetteer
@@ -91,6 +95,8 @@ class Gazetteer:
     actor_forms: frozenset[str] = frozenset()
     place_forms: frozenset[str] = frozenset()
     country_forms: frozenset[str] = frozenset()
+    guarded: frozenset[str] = frozenset()   # keys that are places only in a place context
+    country_coords: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def actor(self, surface: str) -> Actor | None:
         return self.actors.get(surface_key(surface))
@@ -133,7 +139,12 @@ class Gazetteer:
     def country_place(self, iso3: str) -> Place:
         """A country as a location; its id is the slug of its English short name (russia)."""
         name = self.country_name(iso3)
-        return Place(slug(name or iso3), "country", iso3, name, None, None)
+        lat, lon = self.country_coords.get(iso3, (None, None))
+        return Place(slug(name or iso3), "country", iso3, name, lat, lon)
+
+    def is_guarded(self, surface: str) -> bool:
+        """A place name that is also a common word (タイ, ゴマ): a place only in a place context."""
+        return surface_key(surface) in self.guarded
 
     def actor_surfaces(self) -> frozenset[str]:
         """Every actor surface as written in the rules (input for a PhraseMatcher)."""
@@ -162,7 +173,25 @@ def load_gazetteer(rules_dir: Path | str = RULES_DIR) -> Gazetteer:
     (gaz.actors, gaz.actor_forms), gaz.actors_by_id = _load_actors(rules_dir / "actors.tsv",
                                                                    countries)
     rule_places, rule_forms = _load_places(rules_dir / "places.tsv")
-    _merge_places(gaz, rule_places, rule_forms, country_forms)
+    world_path = rules_dir / "places_world.tsv"
+    if world_path.exists():
+        extra, extra_forms = _load_places(world_path)
+        for key in extra.keys() & rule_places.keys():
+            if extra[key].id != rule_places[key].id:
+                raise RuleError(f"{world_path}: surface key {key!r} is {extra[key].id!r} here "
+                                f"and {rule_places[key].id!r} in places.tsv")
+        rule_places, rule_forms = {**extra, **rule_places}, rule_forms | extra_forms
+    world = _load_world(rules_dir / "world_places.tsv") if (rules_dir / "world_places.tsv").exists() \
+        else None
+    _merge_places(gaz, rule_places, rule_forms, country_forms, world)
+    common = rules_dir / "place_common_words.tsv"
+    guarded = {surface_key(r["word"]) for r in load_table(common, {"word": text, "note": text})} \
+        if common.exists() else set()
+    if world is not None:
+        # one- and two-letter katakana city names (ゴマ, ハム) collide with words too
+        guarded |= {k for k, p in world[0].items() if p.kind == "city" and len(k) <= 2
+                    and re.fullmatch(r"[\u30a1-\u30fc]+", k)}
+    gaz.guarded = frozenset(k for k in guarded if k not in rule_places)
     return gaz
 
 
@@ -294,17 +323,52 @@ def _merge_country_aliases(gaz: Gazetteer, path: Path, countries: dict[str, str]
 
 
 def _merge_places(gaz: Gazetteer, rule_places: dict[str, Place], rule_forms: frozenset[str],
-                  country_forms: set[str]) -> None:
-    cities, city_forms = _geonames_cities()
+                  country_forms: set[str], world=None) -> None:
+    if world is None:
+        cities, city_forms = _geonames_cities()
+    else:
+        cities, city_forms, gaz.country_coords = world
     continents, continent_forms = _geonames_continents()
     places = dict(cities)
     places.update(continents)
     places.update({key: gaz.country_place(iso) for key, iso in gaz.countries.items()})
     places.update(rule_places)
     gaz.places = places
-    gaz.cities = dict(cities)
+    gaz.cities = {k: p for k, p in cities.items() if p.kind in ("city", "village")}
     gaz.cities.update({k: p for k, p in rule_places.items() if p.kind in ("city", "village")})
     gaz.place_forms = frozenset(rule_forms | country_forms | city_forms | continent_forms)
+
+
+# ---------------------------------------------------------------------------- world table
+
+_WORLD_KINDS = ("country", "admin1", "admin2", "city")
+
+
+def _load_world(path: Path):
+    """rules/world_places.tsv (generated by rules/scripts/build_world_places.py): subdivisions
+    and cities with their Japanese names; country rows only give countries coordinates (their
+    names come from pycountry and country_aliases.tsv). The first row wins a shared name
+    (the file lists subdivisions first, then cities by population)."""
+    rows = load_table(path, {"id": text, "kind": one_of(*_WORLD_KINDS), "country": country,
+                             "name": text, "ja": optional(alternatives),
+                             "lat": _coordinate(90), "lon": _coordinate(180),
+                             "admin1": optional(text), "source": one_of("geonames", "pycountry")})
+    unique(rows, "id", path)
+    places: dict[str, Place] = {}
+    forms: set[str] = set()
+    coords: dict[str, tuple[float, float]] = {}
+    for row in rows:
+        if (row["lat"] is None) != (row["lon"] is None):
+            raise RuleError(f"{path}:{row['_line']}: give both lat and lon, or neither")
+        if row["kind"] == "country":
+            if row["lat"] is not None:
+                coords[row["country"]] = (row["lat"], row["lon"])
+            continue
+        place = Place(row["id"], row["kind"], row["country"], row["name"], row["lat"], row["lon"])
+        for name in row["ja"] or ():
+            places.setdefault(surface_key(name), place)
+            forms.add(name)
+    return places, frozenset(forms), coords
 
 
 # ---------------------------------------------------------------------------- pycountry

@@ -22,11 +22,14 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from ..doctext import text_of
+from ..gazetteer import surface_key
 from ..mention import Mention
 from ..overlap import longest_first
 from ..rules import load_table, one_of, optional, text
 
 _KATAKANA = re.compile(r"^[\u30A0-\u30FF・=＝]+$")
+_KANA_START = re.compile(r"^[\u30A1-\u30FA]")
+_KANJI = re.compile(r"^[\u4E00-\u9FFF\u3005]+$")
 _NAME_TAG = "固有名詞-人名"
 _COUNTRY_TAG = "固有名詞-地名-国"
 PLACE_NER = {"City", "Province", "Country", "GPE_Other", "Domestic_Region", "County",
@@ -83,6 +86,11 @@ class NameTagger:
         self.max_len: dict[str, int] = {}
         for surface in self.surfaces:
             self.max_len[surface[0]] = max(self.max_len.get(surface[0], 0), len(surface))
+        # the same table by surface_key, so spelling variants (ヴォ/ボ, ー) match too
+        self.keyed: dict[str, tuple[str, str]] = {}
+        for surface, value in self.surfaces.items():
+            self.keyed.setdefault(surface_key(surface), value)
+        self.key_max = max((len(k) for k in self.keyed), default=0) + 4
 
     def __call__(self, doc: Doc) -> list[Mention]:
         cands = (self._dictionary(doc) + self._nationality_heads(doc) + self._persons(doc)
@@ -106,13 +114,63 @@ class NameTagger:
         ends = {t.idx + len(t.text): t.i + 1 for t in doc}
         out = []
         for tok in doc:
+            found = None
             for n in range(min(self.max_len.get(tok.text[:1], 0), len(text) - tok.idx), 0, -1):
                 surface = text[tok.idx:tok.idx + n]
                 if surface in self.surfaces and tok.idx + n in ends:
-                    label, rule = self.surfaces[surface]
-                    out.append(Cand(tok.i, ends[tok.idx + n], label, rule))
+                    found = (ends[tok.idx + n], self.surfaces[surface])
                     break
+            if found is None and _KANA_START.match(tok.text):
+                found = self._variant(doc, tok, text, ends)
+            if found is None:
+                continue
+            end, (label, rule) = found
+            if label != "ACTOR" and self._common_word(doc, tok.i, end) \
+                    and not self._place_context(doc, tok.i, end):
+                continue
+            out.append(Cand(tok.i, end, label, rule))
         return out
+
+    def _common_word(self, doc: Doc, start: int, end: int) -> bool:
+        """A listed common word (rules/place_common_words.tsv), or a kanji name that Sudachi
+        reads as a common noun (行方, 中央): such names are places only in a place context."""
+        span = doc[start:end]
+        if self.gaz.is_guarded(span.text):
+            return True
+        return end - start == 1 and bool(_KANJI.match(span.text)) and "普通名詞" in span[0].tag_ \
+            and not self.gaz.is_country(span.text)
+
+    def _variant(self, doc: Doc, tok: Token, text: str, ends: dict[int, int]):
+        """A spelling variant of a listed name (ヴォルィーニ/ボルイニ, ハルキーウ/ハルキウ):
+        the longest token-bounded run from `tok` whose surface_key is listed."""
+        best = None
+        for j in range(tok.i, min(len(doc), tok.i + 6)):
+            end_char = doc[j].idx + len(doc[j].text)
+            if end_char - tok.idx > self.key_max:
+                break
+            value = self.keyed.get(surface_key(text[tok.idx:end_char]))
+            # a dictionary loanword (パートナー) is not a variant spelling of a name
+            if value and not (j == tok.i and "普通名詞" in tok.tag_ and "ー" in tok.text):
+                best = (j + 1, value)
+        return best
+
+    def _place_context(self, doc: Doc, start: int, end: int) -> bool:
+        """A name that is also a common word (タイ, ゴマ) is a place only here: Sudachi calls it a
+        place name, a place suffix, direction or relational noun follows, or a place or a
+        direction word comes right before it (コンゴ東部のゴマ, 東部ゴマ)."""
+        if end - start == 1 and ("地名" in doc[start].tag_):
+            return True
+        parts = self.parts
+        if end < len(doc) and (doc[end].text in parts.suffixes or doc[end].text in parts.directions
+                               or doc[end].text in parts.relational):
+            return True
+        if start > 0 and doc[start - 1].text in parts.directions:
+            return True
+        if start > 1 and doc[start - 1].text == "の":
+            prev = doc[start - 2]
+            return bool(self.gaz.place(prev.text) or self._is_country_token(prev)
+                        or prev.text in parts.suffixes or prev.text in parts.directions)
+        return False
 
     def _nationality_heads(self, doc: Doc) -> list[Cand]:
         """Country (or 米/露-style prefix) + compound nouns ending in an actor head or title."""
@@ -289,7 +347,8 @@ class NameTagger:
             return "PLACE"
         if head.i in placey or head.text in self.parts.relational or head.text in self.parts.directions:
             return "PLACE"
-        if self.gaz.place(head.text) or _COUNTRY_TAG in head.tag_ or "地名" in head.tag_:
+        if (self.gaz.place(head.text) and not self.gaz.is_guarded(head.text)) \
+                or _COUNTRY_TAG in head.tag_ or "地名" in head.tag_:
             return "PLACE"
         return "ACTOR"
 
