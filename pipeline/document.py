@@ -66,7 +66,7 @@ def assemble(p: Prepared, docs: Iterable[Doc], ctx: Context) -> Result:
         mentions.extend(_mentions(chunk, doc))
         raw_events.extend(located(src, chunk, doc))
     mentions.sort(key=lambda m: m["start"])
-    norms = normalise(mentions, p.dct, ctx.gaz)
+    norms = normalise(mentions, p.dct, ctx.gaz, src)
     entities = []
     for m, norm in zip(mentions, norms):
         if norm is None:

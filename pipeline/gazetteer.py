@@ -172,6 +172,19 @@ def load_gazetteer(rules_dir: Path | str = RULES_DIR) -> Gazetteer:
     gaz.titles = _load_titles(rules_dir / "titles.tsv")
     (gaz.actors, gaz.actor_forms), gaz.actors_by_id = _load_actors(rules_dir / "actors.tsv",
                                                                    countries)
+    extra_path = rules_dir / "actors_conflicts.tsv"
+    if extra_path.exists():
+        (extra, extra_forms), extra_ids = _load_actors(extra_path, countries)
+        for key, actor in extra.items():
+            first = gaz.actors.get(key)
+            if first is not None and first.id != actor.id:
+                raise RuleError(f"{extra_path}: surface key {key!r} is {actor.id!r} here and "
+                                f"{first.id!r} in actors.tsv")
+        for actor_id in extra_ids.keys() & gaz.actors_by_id.keys():
+            raise RuleError(f"{extra_path}: id {actor_id!r} is already defined in actors.tsv")
+        gaz.actors = {**extra, **gaz.actors}
+        gaz.actor_forms = gaz.actor_forms | extra_forms
+        gaz.actors_by_id = {**extra_ids, **gaz.actors_by_id}
     rule_places, rule_forms = _load_places(rules_dir / "places.tsv")
     world_path = rules_dir / "places_world.tsv"
     if world_path.exists():
