@@ -50,6 +50,38 @@ class PlaceParts:
     not_places: frozenset[str]
 
 
+@dataclass(frozen=True)
+class CountryRoles:
+    """Word classes of rules/country_roles.tsv: role → words."""
+    words: dict[str, frozenset[str]]
+
+    def has(self, role: str, word: str) -> bool:
+        return word in self.words.get(role, ())
+
+    def ends(self, role: str, word: str) -> bool:
+        """`word` is, or is a compound ending in, a word of `role` (軍事基地 → 基地)."""
+        return any(word.endswith(w) for w in self.words.get(role, ()))
+
+    def starts(self, role: str, word: str) -> bool:
+        """`word` is, or is an action noun starting with, a word of `role` (派遣団 → 派遣)."""
+        return any(word.startswith(w) for w in self.words.get(role, ()))
+
+
+ROLE_CLASSES = ("location_head", "motion", "attack", "departure", "border", "maker",
+                "actor_prefix")
+
+
+def load_country_roles(rules_dir: Path) -> CountryRoles:
+    path = rules_dir / "country_roles.tsv"
+    if not path.exists():
+        return CountryRoles({})
+    rows = load_table(path, {"word": text, "role": one_of(*ROLE_CLASSES)})
+    words: dict[str, set[str]] = {}
+    for r in rows:
+        words.setdefault(r["role"], set()).add(r["word"])
+    return CountryRoles({k: frozenset(v) for k, v in words.items()})
+
+
 def load_place_parts(rules_dir: Path) -> PlaceParts:
     rows = load_table(rules_dir / "place_parts.tsv", {
         "word": text, "role": one_of("direction", "connector", "suffix", "relational", "locative_verb", "not_place"),
@@ -80,6 +112,7 @@ class NameTagger:
     def __init__(self, gazetteer, rules_dir: Path):
         self.gaz = gazetteer
         self.parts = load_place_parts(rules_dir)
+        self.roles = load_country_roles(rules_dir)
         self.surfaces = {k: v for k, v in _surface_table(gazetteer).items()
                          if k not in self.parts.not_places}
         # longest surface per first character: bounds the lookups made at each token
@@ -320,26 +353,56 @@ class NameTagger:
 
     # -- actor or place ----------------------------------------------------------------
     def _decide(self, doc: Doc, c: Cand, placey: set[int]) -> str:
-        """SPEC §4: a country (or seat of government) is ACTOR when it acts, PLACE when it locates."""
+        """SPEC §4/§7: a country (or seat of government) is ACTOR when it acts, owns, makes,
+        receives or is a party; PLACE when it locates. The case particle and the class of the
+        word it depends on (rules/country_roles.tsv) decide."""
+        roles = self.roles
+        nxt = doc[c.end] if c.end < len(doc) else None
+        prv = doc[c.start - 1] if c.start > 0 else None
+        if nxt is not None and (roles.has("maker", nxt.text) or roles.starts("maker", nxt.text)):
+            return "ACTOR"      # イラン製, 米国主導: the maker or leader
+        if prv is not None and roles.has("actor_prefix", prv.text):
+            return "ACTOR"      # 親ロシア: the side supported
         particles = _particles_after(doc, c.end)
         if particles.startswith("によ") or particles[:1] in AGENT_CASES or particles in AGENT_CASES:
             return "ACTOR"
         head = _governor(doc, c)
-        if particles[:1] in ("に", "へ") or particles.startswith("から"):
-            # destination or location of movement/presence; otherwise a recipient or source
-            return "PLACE" if head is not None and head.lemma_ in self.parts.locative_verbs else "ACTOR"
+        if particles[:1] in ("に", "へ"):
+            # destination of a movement or target area of an attack; else a recipient
+            return "PLACE" if self._frame(head, ("motion", "attack")) else "ACTOR"
+        if particles.startswith("から"):
+            return "PLACE" if self._frame(head, ("departure", "motion"), locative=False) else "ACTOR"
         if particles[:1] == "で":
             return "PLACE"
         if particles[:1] == "の":
             return self._genitive(head, placey)
         if particles[:1] == "と":
+            # the partner of a border (ロシアと国境を接する, ウクライナとの国境)
+            if head is not None and (roles.has("border", head.text) or any(
+                    roles.has("border", ch.text) for ch in head.children)):
+                return "PLACE"
             return "ACTOR"
         if particles[:1] == "を":
-            return "PLACE" if head is not None and head.lemma_ in self.parts.locative_verbs else "ACTOR"
-        nxt = doc[c.end] if c.end < len(doc) else None
+            return "PLACE" if self._frame(head, ("motion",)) or (
+                head is not None and head.lemma_ in self.parts.locative_verbs) else "ACTOR"
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "VERB") and nxt.text.strip():
             return "PLACE"      # inside a compound: ウクライナ戦争, ウクライナ侵攻, ウクライナ全体
         return "ACTOR"
+
+    def _frame(self, head: Token | None, classes: tuple[str, ...], locative: bool = True) -> bool:
+        """The governing verb or action noun belongs to one of `classes` (or is a listed
+        locative verb): 派遣した, 派遣団, 向けて発射, 撤収した. A light verb (する, 行う) or a
+        向ける/向かう adjunct passes the question to the word it serves."""
+        seen = 0
+        while head is not None and seen < 3:
+            lemma, word = head.lemma_, _compound_text(head)
+            if (locative and lemma in self.parts.locative_verbs) or any(
+                    self.roles.has(k, lemma) or self.roles.starts(k, word) for k in classes):
+                return True
+            if lemma not in ("向ける", "向かう", "する", "行う") or head.head.i == head.i:
+                return False
+            head, seen = head.head, seen + 1
+        return False
 
     def _genitive(self, head: Token | None, placey: set[int]) -> str:
         """X の head: a location word makes X a place; an action or a person makes X an actor."""
@@ -347,6 +410,9 @@ class NameTagger:
             return "PLACE"
         if head.i in placey or head.text in self.parts.relational or head.text in self.parts.directions:
             return "PLACE"
+        compound = _compound_text(head)
+        if self.roles.ends("location_head", head.text) or self.roles.ends("location_head", compound):
+            return "PLACE"      # 中国の排他的経済水域, 韓国の空軍基地, キーウの住民
         if (self.gaz.place(head.text) and not self.gaz.is_guarded(head.text)) \
                 or _COUNTRY_TAG in head.tag_ or "地名" in head.tag_:
             return "PLACE"
@@ -366,6 +432,15 @@ def _surface_table(gaz) -> dict[str, tuple[str, str]]:
         if len(s) > 1:      # 米, 露 alone are prefixes, handled with their head noun
             table[s] = ("DUAL", "gaz.country")
     return table
+
+
+def _compound_text(head: Token) -> str:
+    """The head with the compound nouns written right before it (派遣|団 → 派遣団)."""
+    start = head.i
+    while start > 0 and head.i - start < 4 and head.doc[start - 1].dep_ == "compound" \
+            and head.doc[start - 1].pos_ in ("NOUN", "PROPN"):
+        start -= 1
+    return head.doc[start:head.i + 1].text
 
 
 def _is_proper(tok: Token) -> bool:

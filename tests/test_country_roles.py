@@ -1,0 +1,70 @@
+"""Country and capital labels from the parse (SPEC §7, issue 10 item 1): the class of the word
+a country depends on (rules/country_roles.tsv) and its case particle decide ACTOR or PLACE.
+One row per construction; sentences are written for these tests."""
+import pytest
+
+from pipeline.rules import RULES_DIR
+from pipeline.tagging.names import ROLE_CLASSES, load_country_roles
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def label(ginza):
+    from pipeline.components import gazetteer
+    from pipeline.tagging.names import NameTagger
+    tagger = NameTagger(gazetteer(str(RULES_DIR)), RULES_DIR)
+
+    def run(text, surface):
+        for m in tagger(ginza(text)):
+            if text[m.start:m.end] == surface:
+                return m.label
+        return None
+    return run
+
+
+@pytest.mark.parametrize("construction, text, surface, expected", [
+    # の + location noun: waters, airspace, base, facility, border, residents
+    ("no+EEZ", "弾道ミサイルは中国の排他的経済水域に落下した。", "中国", "PLACE"),
+    ("no+airspace", "爆撃機が韓国の領空に接近した。", "韓国", "PLACE"),
+    ("no+base", "フィリピンの海軍基地に補給船が戻った。", "フィリピン", "PLACE"),
+    ("no+facility", "ロシアの港湾施設が損傷した。", "ロシア", "PLACE"),
+    ("no+residents", "ハルツームの住民が避難を始めた。", "ハルツーム", "PLACE"),
+    ("no+border", "タイの国境付近で砲撃があった。", "タイ", "PLACE"),
+    ("no+actor", "インドのモディ首相が演説した。", "インド", "ACTOR"),
+    # へ/への/に destination, attack target
+    ("he+motion", "政府は部隊をエストニアへ派遣した。", "エストニア", "PLACE"),
+    ("heno+motion-noun", "フランスへの派遣団が出発した。", "フランス", "PLACE"),
+    ("ni+motion", "兵士たちはポーランドに到着した。", "ポーランド", "PLACE"),
+    ("ni+attack", "ミサイルがイスラエルに向けて発射された。", "イスラエル", "PLACE"),
+    ("ni+aid", "日本はフィリピンに巡視船を供与した。", "フィリピン", "ACTOR"),
+    ("heno+aid", "カナダへの支援を表明した。", "カナダ", "ACTOR"),
+    # から origin
+    ("kara+departure", "米軍はドイツから撤収した。", "ドイツ", "PLACE"),
+    ("kara+statement", "中国から抗議があった。", "中国", "ACTOR"),
+    # を + motion verb
+    ("wo+motion", "大使はイラクを離れた。", "イラク", "PLACE"),
+    ("wo+visit", "首相はベトナムを訪問した。", "ベトナム", "PLACE"),
+    ("wo+political", "政府はイランを非難した。", "イラン", "ACTOR"),
+    # 国境 partner
+    ("to+border", "ベラルーシはポーランドと国境を接する。", "ポーランド", "PLACE"),
+    ("tono+border", "ミャンマーとの国境に難民が集まった。", "ミャンマー", "PLACE"),
+    ("to+party", "インドはパキスタンと停戦で合意した。", "パキスタン", "ACTOR"),
+    # maker, leader, supporter
+    ("sei", "トルコ製の無人機が使われた。", "トルコ", "ACTOR"),
+    ("sei-compound", "北朝鮮製ミサイルが落下した。", "北朝鮮", "ACTOR"),
+    ("shudo", "サウジアラビア主導の連合軍が空爆した。", "サウジアラビア", "ACTOR"),
+    ("shin", "親イラン武装組織が攻撃した。", "イラン", "ACTOR"),
+    # subject, agent
+    ("ga", "フィリピンが抗議した。", "フィリピン", "ACTOR"),
+    ("niyoru", "中国による威圧が続いている。", "中国", "ACTOR"),
+    ("de", "スーダンで戦闘が続く。", "スーダン", "PLACE"),
+])
+def test_construction(label, construction, text, surface, expected):
+    assert label(text, surface) == expected, construction
+
+
+def test_every_role_class_has_words():
+    roles = load_country_roles(RULES_DIR)
+    for role in ROLE_CLASSES:
+        assert roles.words.get(role), role
