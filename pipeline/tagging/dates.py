@@ -216,6 +216,7 @@ class DateTagger:
 
     def __init__(self, rules_dir: Path):
         rules, patterns = load_date_patterns(Path(rules_dir))
+        self.planned = _planned_cues(Path(rules_dir))
         self.rules = {r.id: r for r in rules}
         self.matcher = Matcher(Vocab())
         self.keys: dict[int, tuple[str, int, int]] = {}
@@ -236,8 +237,32 @@ class DateTagger:
                 cands.append((start + pre, end - post, end - start, self.rules[rule_id]))
         chosen = _longest(doc, cands)
         return [Mention(doc[s].idx, _end_char(doc, e), "DATE", rule.id,
-                        tuple(h for h in rule.hints if h[0] != "drop"))
+                        tuple(h for h in rule.hints if h[0] != "drop") + self._tense(doc, s, e))
                 for s, e, rule in chosen if not rule.drop]
+
+    def _tense(self, doc: Doc, start: int, end: int) -> tuple:
+        """("tense", "past") when the sentence reports in the past (a た after the date) and
+        says nothing planned or expected (rules/event_cues.tsv `planned` words, 見通し…):
+        the normaliser then never puts the date after the dct (SPEC §7)."""
+        sent = doc[start].sent
+        after = doc[end:sent.end]
+        if any(t.lemma_ in self.planned or t.text in self.planned for t in sent):
+            return ()
+        if any(t.lemma_ == "た" and t.pos_ == "AUX" for t in after):
+            return (("tense", "past"),)
+        return ()
+
+
+# Words of expectation the event cue table does not list as planned.
+_EXPECTED = frozenset(("見通し", "見込み", "見込む", "予想", "予測", "見方", "可能性", "恐れ", "おそれ"))
+
+
+def _planned_cues(rules_dir: Path) -> frozenset[str]:
+    path = rules_dir / "event_cues.tsv"
+    if not path.exists():
+        return _EXPECTED
+    rows = load_table(path, {"cue": text, "kind": text, "value": text})
+    return frozenset(r["cue"] for r in rows if r["value"] == "planned") | _EXPECTED
 
 
 def _end_char(doc: Doc, end: int) -> int:
