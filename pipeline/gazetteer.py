@@ -96,6 +96,7 @@ class Gazetteer:
     place_forms: frozenset[str] = frozenset()
     country_forms: frozenset[str] = frozenset()
     guarded: frozenset[str] = frozenset()   # keys that are places only in a place context
+    credit_outlets: dict[str, str] = field(default_factory=dict)   # 共同 → kyodo (credit lines)
     country_coords: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def actor(self, surface: str) -> Actor | None:
@@ -185,6 +186,7 @@ def load_gazetteer(rules_dir: Path | str = RULES_DIR) -> Gazetteer:
         gaz.actors = {**extra, **gaz.actors}
         gaz.actor_forms = gaz.actor_forms | extra_forms
         gaz.actors_by_id = {**extra_ids, **gaz.actors_by_id}
+    _load_credit_outlets(gaz, rules_dir / "credit_lines.tsv")
     rule_places, rule_forms = _load_places(rules_dir / "places.tsv")
     world_path = rules_dir / "places_world.tsv"
     if world_path.exists():
@@ -350,6 +352,23 @@ def _merge_places(gaz: Gazetteer, rule_places: dict[str, Place], rule_forms: fro
     gaz.cities = {k: p for k, p in cities.items() if p.kind in ("city", "village")}
     gaz.cities.update({k: p for k, p in rule_places.items() if p.kind in ("city", "village")})
     gaz.place_forms = frozenset(rule_forms | country_forms | city_forms | continent_forms)
+
+
+def _load_credit_outlets(gaz: Gazetteer, path: Path) -> None:
+    """Short outlet names of credit lines (共同 → kyodo). They resolve as actors for the
+    normaliser but are not tagger surfaces: outside a credit line 共同 is a common word."""
+    if not path.exists():
+        return
+    rows = load_table(path, {"surface": text, "role": one_of("outlet"), "actor": _id})
+    unique(rows, "surface", path)
+    for row in rows:
+        actor = gaz.actors_by_id.get(row["actor"])
+        if actor is None:
+            raise RuleError(f"{path}:{row['_line']}: column actor: {row['actor']!r} is not an "
+                            f"id in actors.tsv")
+        key = surface_key(row["surface"])
+        gaz.credit_outlets[key] = row["actor"]
+        gaz.actors.setdefault(key, actor)
 
 
 # ---------------------------------------------------------------------------- world table

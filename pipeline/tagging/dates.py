@@ -242,13 +242,19 @@ class DateTagger:
 
     def _tense(self, doc: Doc, start: int, end: int) -> tuple:
         """("tense", "past") when the sentence reports in the past (a た after the date) and
-        says nothing planned or expected (rules/event_cues.tsv `planned` words, 見通し…):
-        the normaliser then never puts the date after the dct (SPEC §7)."""
+        nothing on the way from the date to the root is planned or expected (the `planned`
+        words of rules/event_cues.tsv, 見通し, 可能性…): the normaliser then never puts the
+        date after the dct (SPEC §7)."""
         sent = doc[start].sent
-        after = doc[end:sent.end]
-        if any(t.lemma_ in self.planned or t.text in self.planned for t in sent):
-            return ()
-        if any(t.lemma_ == "た" and t.pos_ == "AUX" for t in after):
+        tok, seen = doc[end - 1], 0
+        while seen < 12:
+            words = [tok] + [c for c in tok.children if c.pos_ == "AUX"]
+            if any(t.lemma_ in self.planned or t.text in self.planned for t in words):
+                return ()
+            if tok.head.i == tok.i:
+                break
+            tok, seen = tok.head, seen + 1
+        if any(t.lemma_ == "た" and t.pos_ == "AUX" for t in doc[end:sent.end]):
             return (("tense", "past"),)
         return ()
 

@@ -30,6 +30,9 @@ from ..rules import load_table, one_of, optional, text
 _KATAKANA = re.compile(r"^[\u30A0-\u30FF・=＝]+$")
 _KANA_START = re.compile(r"^[\u30A1-\u30FA]")
 _KANJI = re.compile(r"^[\u4E00-\u9FFF\u3005]+$")
+# A credit bracket: 【…】, […] or (…) on one line.
+_CREDIT = re.compile(r"【([^【】\n]{1,40})】|\[([^\[\]\n]{1,60})\]|[(（]([^()（）\n]{1,30})[)）]")
+_CREDIT_SPLIT = re.compile(r"[^=＝、,/／\s]+")
 _NAME_TAG = "固有名詞-人名"
 _COUNTRY_TAG = "固有名詞-地名-国"
 PLACE_NER = {"City", "Province", "Country", "GPE_Other", "Domestic_Region", "County",
@@ -129,6 +132,8 @@ class NameTagger:
         cands = (self._dictionary(doc) + self._nationality_heads(doc) + self._persons(doc)
                  + self._units(doc) + self._place_suffixes(doc) + self._ner_places(doc)
                  + self._ner_persons(doc))
+        cands += self._context_places(doc, cands)
+        cands = self._credit_lines(doc, cands)
         cands = _merge_places(doc, cands, self.parts)
         cands = [self._with_media_prefix(doc, c) for c in cands]
         chosen = [c for c in _non_overlapping(cands) if not self._inside_name(doc, c)]
@@ -139,6 +144,82 @@ class NameTagger:
             span = doc[c.start:c.end]
             out.append(Mention(span.start_char, span.end_char, label, c.rule))
         return out
+
+    # -- credit lines and datelines (SPEC §7) ------------------------------------------
+    def _credit_lines(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """【キーウ共同】, 【ワシントン時事】, (AP=共同), (AFP時事), [X近郊(ウクライナ) 12日 ロイター],
+        【ソウル福岡静哉】: inside a credit bracket an outlet is an ACTOR (media), a place or
+        country a PLACE (the dateline), and a reporter's name nothing."""
+        text = text_of(doc)
+        out = list(cands)
+        for m in _CREDIT.finditer(text):
+            g = m.lastindex
+            body_start, body = m.start(g), m.group(g)
+            outlets = self._outlets(body, body_start)
+            place_end = self._dateline_place(body, body_start, m.group(0)[0]) \
+                if m.group(0)[0] in "【[" and (outlets or g == 1) else None
+            if not outlets and place_end is None:
+                continue
+            lo, hi = m.start(g), m.end(g)
+            keep = []
+            for c in out:
+                span = doc[c.start:c.end]
+                inside = lo <= span.start_char and span.end_char <= hi
+                if inside and place_end is not None and span.start_char >= place_end \
+                        and not outlets:
+                    continue            # 【ソウル福岡静哉】: the reporter's name
+                crossing = span.start_char < hi and lo < span.end_char and not inside
+                if crossing or (inside and c.label == "ACTOR"):
+                    continue            # reporters' names, outlets read as something else
+                if inside and c.label == "DUAL":
+                    c = Cand(c.start, c.end, "PLACE", c.rule + "+dateline")
+                keep.append(c)
+            out = keep
+            for start, end in outlets:
+                span = doc.char_span(start, end)
+                if span is not None:
+                    out.append(Cand(span.start, span.end, "ACTOR", "actor.credit"))
+            if place_end is not None:
+                span = doc.char_span(body_start, place_end)
+                if span is not None and not any(c.start <= span.start < c.end for c in out):
+                    out.append(Cand(span.start, span.end, "PLACE", "place.dateline"))
+        return out
+
+    def _outlets(self, body: str, offset: int) -> list[tuple[int, int]]:
+        """Char spans of the outlets in a credit bracket's body: parts split by =/＝/、/space,
+        each a credit outlet or a listed media actor, or ending in one (AFP時事, キーウ共同)."""
+        found = []
+        for part in _CREDIT_SPLIT.finditer(body):
+            word, start = part.group(0), offset + part.start()
+            actor = self.gaz.actor(word)
+            if actor is not None and actor.kind == "media" or surface_key(word) in self.gaz.credit_outlets \
+                    or (word.endswith(_MEDIA_SUFFIXES) and len(word) > 2
+                        and any(self._is_outlet(w) for w in _CREDIT_SPLIT.findall(body) if w != word)):
+                found.append((start, start + len(word)))
+                continue
+            for outlet in sorted(self.gaz.credit_outlets, key=len, reverse=True):
+                if surface_key(word).endswith(outlet) and len(word) > len(outlet):
+                    cut = start + len(word) - len(outlet)
+                    head = word[:len(word) - len(outlet)]
+                    if self.gaz.actor(head) is not None and self.gaz.actor(head).kind == "media":
+                        found.append((start, cut))      # AFP時事: two outlets
+                    found.append((cut, start + len(word)))
+                    break
+        return found
+
+    def _is_outlet(self, word: str) -> bool:
+        actor = self.gaz.actor(word)
+        return (actor is not None and actor.kind == "media") or surface_key(word) in self.gaz.credit_outlets
+
+    def _dateline_place(self, body: str, offset: int, bracket: str) -> int | None:
+        """End (char) of a known place that opens a credit bracket (【ソウル福岡静哉】)."""
+        for n in range(min(len(body), 12), 1, -1):
+            if self.gaz.place(body[:n]) is not None and not self.gaz.is_guarded(body[:n]):
+                rest = body[n:]
+                if rest[:1] in ("、", "=", "＝", " ", "　", "(", "（") or _KANJI.match(rest or "-") \
+                        or any(surface_key(rest).endswith(o) for o in self.gaz.credit_outlets):
+                    return offset + n
+        return None
 
     # -- candidate sources -------------------------------------------------------------
     def _dictionary(self, doc: Doc) -> list[Cand]:
@@ -315,6 +396,36 @@ class NameTagger:
                     break
         return out
 
+    def _context_places(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """An unlisted katakana name in a place context (issue 10 item 3): followed by a
+        relational noun (ボルチャ近郊, ナムサン周辺) or written after a region and の and before
+        a case particle (ハルキウ州のリプツィを制圧). Its country comes from the place around it
+        (pipeline/normalize/context.py)."""
+        covered = {i for c in cands if c.label != "ACTOR" or c.rule == "gaz.actor"
+                   for i in range(c.start, c.end)}
+        by_end = {c.end: c for c in cands if c.label in ("PLACE", "DUAL")}
+        out = []
+        i = 0
+        while i < len(doc):
+            if i in covered or not _is_katakana_name(doc[i]):
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j not in covered and _is_katakana_name(doc[j]):
+                j += 1
+            name = doc[i:j].text
+            # a word the model knows (ドローン) is a loanword, not an unlisted name
+            known = self.gaz.actor(name) or self.gaz.is_title(name) or len(name) < 3 \
+                or not all(t.is_oov or _is_proper(t) for t in doc[i:j])
+            nxt = doc[j] if j < len(doc) else None
+            after_place = i >= 2 and doc[i - 1].text == "の" and (i - 1) in by_end \
+                and nxt is not None and nxt.pos_ == "ADP" and nxt.text in ("で", "に", "を", "から", "へ", "まで")
+            before_rel = nxt is not None and nxt.text in _CONTEXT_RELATIONAL
+            if not known and (after_place or before_rel):
+                out.append(Cand(i, j, "PLACE", "place.context"))
+            i = j
+        return out
+
     def _with_media_prefix(self, doc: Doc, c: Cand) -> Cand:
         """英紙ガーディアン, 米紙ニューヨーク・タイムズ: a country + 紙/誌 classifier joins the outlet."""
         if c.label != "ACTOR" or c.start == 0:
@@ -432,6 +543,17 @@ def _surface_table(gaz) -> dict[str, tuple[str, str]]:
         if len(s) > 1:      # 米, 露 alone are prefixes, handled with their head noun
             table[s] = ("DUAL", "gaz.country")
     return table
+
+
+# Endings of outlet names (朝鮮通信, 中央日報): an unlisted outlet beside a listed one in a credit.
+_MEDIA_SUFFIXES = ("通信", "通信社", "新聞", "日報", "放送", "テレビ", "ニュース")
+# Relational nouns after which an unlisted katakana name is a place (GUIDELINES §3).
+_CONTEXT_RELATIONAL = ("近郊", "周辺", "付近", "郊外", "一帯", "中心部", "沖", "近く", "方面", "市内")
+
+
+def _is_katakana_name(tok: Token) -> bool:
+    return bool(_KATAKANA.match(tok.text)) and tok.text not in ("・", "=", "＝") \
+        and "人名" not in tok.tag_
 
 
 def _compound_text(head: Token) -> str:
