@@ -68,3 +68,40 @@ def test_every_role_class_has_words():
     roles = load_country_roles(RULES_DIR)
     for role in ROLE_CLASSES:
         assert roles.words.get(role), role
+
+
+# --- contract v2 spans (SPEC §7, issue 10 item 5) -------------------------------------------
+@pytest.fixture(scope="module")
+def spans(ginza):
+    from pipeline.components import gazetteer
+    from pipeline.tagging.names import NameTagger
+    tagger = NameTagger(gazetteer(str(RULES_DIR)), RULES_DIR)
+
+    def run(text):
+        return [(text[m.start:m.end], m.label) for m in tagger(ginza(text))]
+    return run
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # abbreviation compounds: one state ACTOR per letter
+    ("米中首脳会談が開かれた。", [("米", "ACTOR"), ("中", "ACTOR")], None),
+    ("日韓両政府は合意した。", [("日", "ACTOR"), ("韓", "ACTOR")], None),
+    ("印パ両国が停戦した。", [("印", "ACTOR"), ("パ", "ACTOR")], None),
+    ("日中は気温が上がった。", [], "日"),
+    # a person's whole name-and-title chain
+    ("バイデン米大統領が演説した。", [("バイデン米大統領", "ACTOR")], None),
+    ("ブリンケン米国務長官は訪問を終えた。", [("ブリンケン米国務長官", "ACTOR")], None),
+    # credit lines and datelines: outlet ACTOR, city PLACE, reporter nothing
+    ("【マニラ共同】フィリピン政府は抗議した。", [("マニラ", "PLACE"), ("共同", "ACTOR")], None),
+    ("【ソウル時事】韓国軍は発表した。", [("ソウル", "PLACE"), ("時事", "ACTOR")], None),
+    ("写真は港の様子(ロイター=共同)", [("ロイター", "ACTOR"), ("共同", "ACTOR")], None),
+    ("【ハノイ山田太郎】ベトナム政府は", [("ハノイ", "PLACE")], "山田太郎"),
+    # outside a credit line 共同 is a common word
+    ("両国は共同声明を出した。", [], "共同"),
+])
+def test_v2_spans(spans, text, expected, absent):
+    got = spans(text)
+    for item in expected:
+        assert item in got, (text, got)
+    if absent:
+        assert all(s != absent for s, _ in got), (text, got)

@@ -129,20 +129,84 @@ class NameTagger:
         self.key_max = max((len(k) for k in self.keyed), default=0) + 4
 
     def __call__(self, doc: Doc) -> list[Mention]:
+        marks = self._abbrev_compounds(doc)
+        self._split_compounds(doc, [m for m in marks if m[0] == m[1]])
+        letters = [m for m in marks if m[0] != m[1]]
         cands = (self._dictionary(doc) + self._nationality_heads(doc) + self._persons(doc)
                  + self._units(doc) + self._place_suffixes(doc) + self._ner_places(doc)
                  + self._ner_persons(doc))
         cands += self._context_places(doc, cands)
+        cands += self._listed_person_titles(doc, cands)
         cands = self._credit_lines(doc, cands)
         cands = _merge_places(doc, cands, self.parts)
         cands = [self._with_media_prefix(doc, c) for c in cands]
         chosen = [c for c in _non_overlapping(cands) if not self._inside_name(doc, c)]
+        if letters:
+            taken = {i for s, e in letters for i in range(s, e)}
+            chosen = [c for c in chosen if not any(
+                i in taken for i in range(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)))]
         placey = {i for c in chosen if c.label != "ACTOR" for i in range(c.start, c.end)}
-        out = []
+        out = [Mention(s, e, "ACTOR", "actor.abbrev_compound") for s, e in letters]
         for c in chosen:
             label = self._decide(doc, c, placey) if c.label == "DUAL" else c.label
             span = doc[c.start:c.end]
             out.append(Mention(span.start_char, span.end_char, label, c.rule))
+        return sorted(out, key=lambda m: m.start)
+
+    def _split_compounds(self, doc: Doc, letters: list[tuple[int, int]]) -> None:
+        """Split the tokens of abbreviation compounds (米ロ as one token) into one token per
+        letter, so each letter can be its own entity span; the last letter keeps the token's
+        head. Span groups written by earlier taggers are rebuilt on the new tokens."""
+        starts = {s for s, _ in letters}
+        hits = [t for t in doc if len(t.text) > 1 and t.idx in starts]
+        if not hits:
+            return
+        saved = {key: [(sp.start_char, sp.end_char, sp.label_, sp.id_) for sp in group]
+                 for key, group in doc.spans.items()}
+        with doc.retokenize() as retok:
+            for tok in hits:
+                n = len(tok.text)
+                heads = [(tok, k + 1) for k in range(n - 1)] + [tok.head if tok.head.i != tok.i else (tok, n - 1)]
+                retok.split(tok, list(tok.text), heads=heads,
+                            attrs={"POS": [tok.pos_] * n, "TAG": [tok.tag_] * n,
+                                   "LEMMA": list(tok.text), "DEP": ["compound"] * (n - 1) + [tok.dep_]})
+        for key, spans in saved.items():
+            rebuilt = [doc.char_span(a, b, label=lab, span_id=sid) for a, b, lab, sid in spans]
+            group = doc.spans[key]
+            attrs = dict(group.attrs)
+            doc.spans[key] = [sp for sp in rebuilt if sp is not None]
+            doc.spans[key].attrs.update(attrs)
+
+    def _abbrev_compounds(self, doc: Doc) -> list[tuple[int, int]]:
+        """米ロ首脳会談, 朝ロ両国, 日米, 印パ: a word made only of two or three one-letter
+        country abbreviations is one state ACTOR per letter (SPEC §7), when a relation noun
+        or a case particle follows it. 日中 (also "daytime") needs a relation noun."""
+        out = []
+        i = 0
+        while i < len(doc):
+            tok, j = doc[i], i + 1
+            if not all(self.gaz.abbrevs.get(ch) for ch in tok.text):
+                i += 1
+                continue
+            while j < len(doc) and doc[j].idx == doc[j - 1].idx + len(doc[j - 1].text) \
+                    and len(doc[i:j + 1].text) <= 3 and all(self.gaz.abbrevs.get(ch) for ch in doc[j].text):
+                j += 1
+            word = doc[i:j].text
+            i = j
+            if not 2 <= len(word) <= 3 or not all(self.gaz.abbrevs.get(ch) for ch in word):
+                continue
+            if len({self.gaz.abbrevs[ch] for ch in word}) < len(word):
+                continue
+            nxt = doc[j] if j < len(doc) else None
+            if nxt is None:
+                continue
+            relation = nxt.text.startswith(_RELATION_NOUNS)
+            particle = nxt.pos_ == "ADP" and word not in _DAYTIME
+            if relation or particle:
+                out.extend((tok.idx + k, tok.idx + k + 1) for k in range(len(word)))
+                for t in doc[tok.i:j]:
+                    if len(t.text) > 1:
+                        out.append((t.idx, t.idx))       # marks a token to split (dropped below)
         return out
 
     # -- credit lines and datelines (SPEC §7) ------------------------------------------
@@ -308,7 +372,7 @@ class NameTagger:
             if not _is_name(tok) or (tok.i > 0 and _is_name(doc[tok.i - 1])):
                 continue
             end = _name_run_end(doc, tok.i)
-            title_end = self._title_after(doc, end)
+            title_end = self._title_chain(doc, end)
             if title_end:
                 out.append(Cand(tok.i, title_end, "ACTOR", "actor.name_title"))
                 continue
@@ -446,6 +510,45 @@ class NameTagger:
     def _head_suffix(self, tail: str) -> bool:
         return any(self.gaz.head(tail[i:]) or self.gaz.is_title(tail[i:]) for i in range(len(tail)))
 
+    def _listed_person_titles(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """A listed person followed by a title chain (金正恩|朝鮮労働党総書記): one ACTOR."""
+        out = []
+        for c in cands:
+            if c.rule != "gaz.actor":
+                continue
+            actor = self.gaz.actor(doc[c.start:c.end].text)
+            if actor is None or actor.kind != "person":
+                continue
+            end = self._title_chain(doc, c.end)
+            if end is not None:
+                out.append(Cand(c.start, end, "ACTOR", "actor.name_title"))
+        return out
+
+    def _title_chain(self, doc: Doc, i: int) -> int | None:
+        """End of the title chain after a name (SPEC §7): titles, optionally after a country
+        or a listed organisation (トランプ米大統領, 金正恩朝鮮労働党総書記), and further titles
+        written after them (大統領|顧問)."""
+        end = self._title_after(doc, i)
+        if end is None and i < len(doc) and doc[i].text[:1] in self.gaz.abbrevs \
+                and self.gaz.is_title(doc[i].text[1:]):
+            end = i + 1         # 米大統領 as one token
+        if end is None:
+            for k in (1, 2, 3, 4):
+                if i + k >= len(doc):
+                    break
+                owner = doc[i:i + k].text
+                actor = self.gaz.actor(owner)
+                if self.gaz.country_code(owner) or (actor and actor.kind in ("government", "organization")):
+                    end = self._title_after(doc, i + k)
+                    if end is not None:
+                        break
+        while end is not None:
+            more = self._title_after(doc, end)
+            if more is None:
+                break
+            end = more
+        return end
+
     def _title_after(self, doc: Doc, i: int) -> int | None:
         for n in (3, 2, 1):
             if i + n <= len(doc) and self.gaz.is_title(doc[i:i + n].text):
@@ -545,6 +648,11 @@ def _surface_table(gaz) -> dict[str, tuple[str, str]]:
     return table
 
 
+# Nouns of relations between states after an abbreviation compound (米ロ首脳会談, 日米同盟).
+_RELATION_NOUNS = ("首脳", "会談", "両", "関係", "同盟", "外相", "国防相", "協議", "間",
+                   "共同", "合同", "防衛", "条約", "協定", "軍事", "相互", "連携", "協力", "接近",
+                   "対立", "交渉", "貿易", "演習", "戦略", "包括", "首脳会談", "外交", "友好", "国交")
+_DAYTIME = ("日中", "中日")
 # Endings of outlet names (朝鮮通信, 中央日報): an unlisted outlet beside a listed one in a credit.
 _MEDIA_SUFFIXES = ("通信", "通信社", "新聞", "日報", "放送", "テレビ", "ニュース")
 # Relational nouns after which an unlisted katakana name is a place (GUIDELINES §3).
