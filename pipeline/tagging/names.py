@@ -130,7 +130,7 @@ class NameTagger:
 
     def __call__(self, doc: Doc) -> list[Mention]:
         marks = self._abbrev_compounds(doc)
-        self._split_compounds(doc, [m for m in marks if m[0] == m[1]])
+        self._split_compounds(doc, [m for m in marks if m[0] == m[1]], self._maker_tokens(doc))
         letters = [m for m in marks if m[0] != m[1]]
         cands = (self._dictionary(doc) + self._nationality_heads(doc) + self._persons(doc)
                  + self._units(doc) + self._place_suffixes(doc) + self._ner_places(doc)
@@ -153,23 +153,38 @@ class NameTagger:
             out.append(Mention(span.start_char, span.end_char, label, c.rule))
         return sorted(out, key=lambda m: m.start)
 
-    def _split_compounds(self, doc: Doc, letters: list[tuple[int, int]]) -> None:
+    def _maker_tokens(self, doc: Doc) -> dict[int, int]:
+        """Tokens written as one word of a country and a maker/leader suffix (米国製, 米国主導):
+        token index → length of the country part, to split there."""
+        out = {}
+        for tok in doc:
+            for word in self.roles.words.get("maker", ()):
+                stem = tok.text[:-len(word)]
+                if tok.text.endswith(word) and len(stem) >= 2 and self.gaz.is_country(stem):
+                    out[tok.i] = len(stem)
+        return out
+
+    def _split_compounds(self, doc: Doc, letters: list[tuple[int, int]],
+                         makers: dict[int, int] | None = None) -> None:
         """Split the tokens of abbreviation compounds (米ロ as one token) into one token per
         letter, so each letter can be its own entity span; the last letter keeps the token's
         head. Span groups written by earlier taggers are rebuilt on the new tokens."""
         starts = {s for s, _ in letters}
-        hits = [t for t in doc if len(t.text) > 1 and t.idx in starts]
+        makers = makers or {}
+        hits = [t for t in doc if len(t.text) > 1 and (t.idx in starts or t.i in makers)]
         if not hits:
             return
         saved = {key: [(sp.start_char, sp.end_char, sp.label_, sp.id_) for sp in group]
                  for key, group in doc.spans.items()}
         with doc.retokenize() as retok:
             for tok in hits:
-                n = len(tok.text)
+                cut = makers.get(tok.i)
+                pieces = [tok.text[:cut], tok.text[cut:]] if cut else list(tok.text)
+                n = len(pieces)
                 heads = [(tok, k + 1) for k in range(n - 1)] + [tok.head if tok.head.i != tok.i else (tok, n - 1)]
-                retok.split(tok, list(tok.text), heads=heads,
+                retok.split(tok, pieces, heads=heads,
                             attrs={"POS": [tok.pos_] * n, "TAG": [tok.tag_] * n,
-                                   "LEMMA": list(tok.text), "DEP": ["compound"] * (n - 1) + [tok.dep_]})
+                                   "LEMMA": pieces, "DEP": ["compound"] * (n - 1) + [tok.dep_]})
         for key, spans in saved.items():
             rebuilt = [doc.char_span(a, b, label=lab, span_id=sid) for a, b, lab, sid in spans]
             group = doc.spans[key]
@@ -200,7 +215,8 @@ class NameTagger:
             nxt = doc[j] if j < len(doc) else None
             if nxt is None:
                 continue
-            relation = nxt.text.startswith(_RELATION_NOUNS)
+            relation = nxt.text.startswith(_RELATION_NOUNS) or (
+                self.gaz.is_country(nxt.text) and len(nxt.text) > 1)     # 日露北朝鮮
             particle = nxt.pos_ == "ADP" and word not in _DAYTIME
             if relation or particle:
                 out.extend((tok.idx + k, tok.idx + k + 1) for k in range(len(word)))
