@@ -326,13 +326,24 @@ class NameTagger:
         return out
 
     def _common_word(self, doc: Doc, start: int, end: int) -> bool:
-        """A listed common word (rules/place_common_words.tsv), or a kanji name that Sudachi
-        reads as a common noun (行方, 中央): such names are places only in a place context."""
+        """A listed common word (rules/place_common_words.tsv), a kanji name that Sudachi
+        reads as a common noun (行方, 中央), or a name from the generated world table that
+        Sudachi reads as a surname or the model knows as a loanword: such names are places
+        only in a place context."""
         span = doc[start:end]
         if self.gaz.is_guarded(span.text):
             return True
-        return end - start == 1 and bool(_KANJI.match(span.text)) and "普通名詞" in span[0].tag_ \
-            and not self.gaz.is_country(span.text)
+        if end - start == 1 and bool(_KANJI.match(span.text)) and "普通名詞" in span[0].tag_ \
+                and not self.gaz.is_country(span.text):
+            return True
+        place = self.gaz.place(span.text)
+        if place is None or not place.id.startswith(("geonames:", "iso:")) or end - start != 1:
+            return False
+        tok = span[0]
+        # a generated-table name that Sudachi reads as a surname (山田, 中島) or that the model
+        # knows as an everyday loanword (ゴール, プレー) needs a place context too
+        return "人名" in tok.tag_ or (bool(_KATAKANA.match(tok.text)) and not tok.is_oov
+                                      and "普通名詞" in tok.tag_)
 
     def _variant(self, doc: Doc, tok: Token, text: str, ends: dict[int, int]):
         """A spelling variant of a listed name (ヴォルィーニ/ボルイニ, ハルキーウ/ハルキウ):
