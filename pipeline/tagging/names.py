@@ -578,7 +578,8 @@ class NameTagger:
 
     def _title_after(self, doc: Doc, i: int) -> int | None:
         for n in (3, 2, 1):
-            if i + n <= len(doc) and self.gaz.is_title(doc[i:i + n].text):
+            if i + n <= len(doc) and surface_key(doc[i].text) and surface_key(doc[i + n - 1].text) \
+                    and self.gaz.is_title(doc[i:i + n].text):
                 return i + n
         return None
 
