@@ -58,7 +58,7 @@ def assemble(p: Prepared, docs: Iterable[Doc], rules: Rules) -> Result:
         mentions.extend(mentions_of(chunk, doc))
         raw_events.extend(located(src, chunk, doc))
     mentions.sort(key=lambda m: m["start"])
-    entities = entity_records(p.article.doc_id, src, mentions, normalise(mentions, p.dct, rules))
+    entities = entity_records(p.article.doc_id, src, mentions, normalise(mentions, p.dct, rules, src))
     events = event_records(p.article.doc_id, raw_events, entities)
     return Result(document_record(p.article, p.dct, p.zones, entities, events), entities, events)
 

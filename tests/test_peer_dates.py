@@ -36,7 +36,7 @@ PEER_FILE = PEER_DIR / "ja_timex_cases.jsonl"
 MIN_RATE = 0.90
 
 # none-cases where the contract finds a DATE on purpose: input → the value it must have
-CONTRACT_DATES = {"歯姫3年": "P3Y", "飛鳥時代3年": "P3Y", "1時": "T01"}
+CONTRACT_DATES = {"歯姫3年": "P3Y", "飛鳥時代3年": "P3Y", "1時": "T01:00"}
 
 pytestmark = [
     pytest.mark.model,
@@ -57,12 +57,14 @@ def peer_value(expected: str) -> str:
     date, sep, time = expected.partition("T")
     date = re.sub(r"(-XX)+$", "", date)
     time = re.sub(r"(-XX)+$", "", time).replace("-", ":")
+    if re.fullmatch(r"\d\d", time):
+        time += ":00"                    # contract v2 (SPEC §7): clock times are HH:MM
     return date + sep + time
 
 
 @pytest.mark.parametrize("expected, mapped", [
     ("2021-07-XX", "2021-07"), ("2021-XX-XX", "2021"), ("XXXX-XX-18", "XXXX-XX-18"),
-    ("T23-59-XX", "T23:59"), ("TXX-XX-59", "TXX:XX:59"), ("P1Y2M", "P1Y2M"),
+    ("T23-59-XX", "T23:59"), ("T07-XX-XX", "T07:00"), ("TXX-XX-59", "TXX:XX:59"), ("P1Y2M", "P1Y2M"),
     ("XXXX-WXX-1", "XXXX-WXX-1"), ("20XX", "20XX"),
 ])
 def test_peer_value_mapping(expected, mapped):

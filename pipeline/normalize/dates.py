@@ -64,6 +64,7 @@ class Context:
     year: int | None = None
     frame: int | None = None
     dct: dt.date | None = None
+    past: bool = False        # the mention's sentence reports in the past (tagger hint)
 
 
 def _parse_dct(dct: str | None) -> dt.date | None:
@@ -126,7 +127,8 @@ def _fill(p: Point, ctx: Context) -> tuple[Anchor, str] | None:
         return (y, m, d), gran
     dct_t = _dct_tuple(ctx)
     if d is not None and m is None:
-        src = ctx.anchor if _known(ctx.anchor, 2) else dct_t or ctx.anchor
+        src = ctx.anchor if _known(ctx.anchor, 2) and not _flashback(ctx.anchor, ctx) \
+            else dct_t or ctx.anchor
         return ((src[0], src[1], d) if src else (None, None, d)), gran
     if m is not None or p.season or p.quarter:
         year = ctx.year if ctx.year is not None else dct_t[0] if dct_t else None
@@ -137,6 +139,32 @@ def _fill(p: Point, ctx: Context) -> tuple[Anchor, str] | None:
             return src, "day"
         return ((None, None, None), "none") if p.has_clock else None
     return (None, None, None), gran
+
+
+def _flashback(anchor: Anchor, ctx: Context) -> bool:
+    """In a past-tense report, a date written more than a month before the dct's month (a
+    photo caption's date, a recalled event) is a flashback: a day alone (23日) never takes
+    its month from it, but the dct's (SPEC §7)."""
+    if not ctx.past or ctx.dct is None or anchor[0] is None or anchor[1] is None:
+        return False
+    return anchor[0] * 12 + anchor[1] < ctx.dct.year * 12 + ctx.dct.month - 1
+
+
+def _not_after_dct(p: Point, y, m, d, gran: str, ctx: Context):
+    """In a past-tense report nothing happens after the dct (SPEC §7): a month written
+    without a year that lies after the dct's month is last year's; a day (bare or with
+    今月) after the dct is last month's. Explicit years, and plans, keep the forward date."""
+    if not ctx.past or ctx.dct is None or p.year is not None or y is None or m is None:
+        return y, m, d
+    dct = ctx.dct
+    if p.month is not None and (y, m) > (dct.year, dct.month):
+        return y - 1, m, d
+    if gran == "day" and d is not None and p.month is None and (y, m, d) > (dct.year, dct.month, dct.day):
+        k = y * 12 + (m - 1) - 1
+        y, m = k // 12, k % 12 + 1
+        last = (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return y, m, min(d, last)
+    return y, m, d
 
 
 def _resolve_point(p: Point, ctx: Context):
@@ -156,12 +184,16 @@ def _resolve_point(p: Point, ctx: Context):
         gran = ("day" if p.day is not None or p.rel.unit == "day" else
                 "month" if p.month is not None or p.rel.unit == "month" else "year")
         fiscal = p.rel.unit == "fy"
+        if p.rel.unit == "month" and p.rel.offset == 0 and isinstance(y, int):
+            y, m, d = _not_after_dct(p, y, m, d, gran, ctx)     # 今月10日
     else:
         filled = _fill(p, ctx)
         if filled is None:
             return None
         (y, m, d), gran = filled
         fiscal = p.fiscal
+        if not (p.century or p.weekday):
+            y, m, d = _not_after_dct(p, y, m, d, gran, ctx)
     value = _date_value(y, m, d, gran, p, fiscal)
     time = _time_value(p)
     kind = "TIME" if time else "DATE"
@@ -195,6 +227,8 @@ def _time_value(p: Point) -> str:
     out = "TXX" if p.hour is None else f"T{p.hour:02d}"
     if p.minute is not None:
         out += f":{p.minute:02d}"
+    elif p.hour is not None:
+        out += ":00"                 # SPEC §7: clock times are HH:MM (午前7時 → T07:00)
         if p.second is not None:
             out += f":{p.second:02d}"
     return out
@@ -289,6 +323,7 @@ def resolve_dates(texts: list[str], dct: str | None, hints: list | None = None,
     for i, raw in enumerate(texts):
         h = dict(hints[i] if hints else ())
         reading = _read(raw, words, h)
+        ctx = replace(ctx, past=h.get("tense") == "past")
         norm, update, point = _norm(reading, ctx, h) if reading else (None, None, None)
         ctx = _advance(ctx, update, point)
         out.append(norm)

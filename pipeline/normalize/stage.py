@@ -7,14 +7,17 @@ anaphoric dates (同日, 4日) depend on the dates before them.
 from __future__ import annotations
 
 from .actors import normalize_actor
+from .context import bind
 from .dates import resolve_dates
 from .numbers import normalize_number
 from .places import normalize_place
 
 
-def normalise(mentions: list[dict], dct: str | None, rules) -> list[dict | None]:
+def normalise(mentions: list[dict], dct: str | None, rules, text: str | None = None) -> list[dict | None]:
     """`mentions`: dicts with label, wtext (working-copy text) and hints, in text order.
-    Returns one norm per mention, None where the normaliser rejects the span."""
+    Returns one norm per mention, None where the normaliser rejects the span. With the
+    source `text` (which mention offsets index), norms that depend on the neighbouring
+    mentions are completed too (X(ABC), a person's or an unknown place's country)."""
     norms: list[dict | None] = [None] * len(mentions)
     date_idx = [i for i, m in enumerate(mentions) if m["label"] == "DATE"]
     date_texts = [mentions[i]["wtext"] for i in date_idx]
@@ -28,6 +31,7 @@ def normalise(mentions: list[dict], dct: str | None, rules) -> list[dict | None]
             norms[i] = normalize_actor(m["wtext"], rules.gazetteer)
         elif m["label"] == "PLACE":
             norms[i] = normalize_place(m["wtext"], rules.gazetteer)
+    bind(mentions, norms, text)
     return norms
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .boilerplate import load_headers
+from .country_roles import CountryRoles, load_country_roles
 from .date_patterns import DateRule, load_date_patterns
 from .date_words import DateWords, load_date_words
 from .datelines import load_labels
@@ -42,6 +43,7 @@ class Rules:
     date_patterns: tuple[list[DateRule], dict[str, list]]
     numbers: NumberRules
     place_parts: PlaceParts
+    country_roles: CountryRoles
     lexicon: Lexicon
     headers: list[tuple[str, str]]
     datelines: list[str]
@@ -67,5 +69,5 @@ def _load(rules_dir: str) -> Rules:
     gaz = load_gazetteer(d)
     return Rules(dir=d, gazetteer=gaz, date_words=words,
                  date_patterns=load_date_patterns(d, words), numbers=load_number_rules(d),
-                 place_parts=gaz.parts, lexicon=load_lexicon(d),
+                 place_parts=gaz.parts, country_roles=load_country_roles(d), lexicon=load_lexicon(d),
                  headers=load_headers(d), datelines=load_labels(d))

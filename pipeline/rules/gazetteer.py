@@ -51,7 +51,11 @@ class Head:
 # ---------------------------------------------------------------------------- keys
 
 # Spellings of one sound that Japanese news uses interchangeably for foreign names.
-_KANA_VARIANTS = (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ"))
+_KANA_VARIANTS = (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ"),
+                  ("ウィ", "ウイ"), ("ウェ", "ウエ"), ("ウォ", "ウオ"), ("ヶ", "ケ"))
+# The long-vowel mark inside a katakana word is dropped (ハルキーウ/ハルキウ); a final one is kept
+# so that loanwords do not fold onto short names (パートナー is not パトナ).
+_LONG_VOWEL = re.compile(r"(?<=[\u30a1-\u30fa])ー(?=[\u30a1-\u30fa])")
 _DROPPED = re.compile(r"[\s・=\-‐]")
 
 
@@ -72,7 +76,7 @@ def surface_key(text: str) -> str:
     key = _DROPPED.sub("", unicodedata.normalize("NFKC", text))
     for variant, plain in _KANA_VARIANTS:
         key = key.replace(variant, plain)
-    return key.casefold()
+    return _LONG_VOWEL.sub("", key).casefold()
 
 
 # ---------------------------------------------------------------------------- the gazetteer
@@ -97,6 +101,9 @@ class Gazetteer:
     unit_heads: tuple[str, ...] = ()
     media_classifiers: frozenset[str] = frozenset()
     title_prefixes: tuple[str, ...] = ()
+    guarded: frozenset[str] = frozenset()   # keys that are places only in a place context
+    credit_outlets: dict[str, str] = field(default_factory=dict)   # 共同 → kyodo (credit lines)
+    country_coords: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def actor(self, surface: str) -> Actor | None:
         return self.actors.get(surface_key(surface))
@@ -139,7 +146,12 @@ class Gazetteer:
     def country_place(self, iso3: str) -> Place:
         """A country as a location; its id is the slug of its English short name (russia)."""
         name = self.country_name(iso3)
-        return Place(slug(name or iso3), "country", iso3, name, None, None)
+        lat, lon = self.country_coords.get(iso3, (None, None))
+        return Place(slug(name or iso3), "country", iso3, name, lat, lon)
+
+    def is_guarded(self, surface: str) -> bool:
+        """A place name that is also a common word (タイ, ゴマ): a place only in a place context."""
+        return surface_key(surface) in self.guarded
 
     def actor_surfaces(self) -> frozenset[str]:
         """Every actor surface as written in the rules (input for a PhraseMatcher)."""
@@ -167,8 +179,40 @@ def load_gazetteer(rules_dir: Path | str) -> Gazetteer:
     gaz.titles = _load_titles(rules_dir / "titles.tsv")
     (gaz.actors, gaz.actor_forms), gaz.actors_by_id = _load_actors(rules_dir / "actors.tsv",
                                                                    countries)
+    extra_path = rules_dir / "actors_conflicts.tsv"
+    if extra_path.exists():
+        (extra, extra_forms), extra_ids = _load_actors(extra_path, countries)
+        for key, actor in extra.items():
+            first = gaz.actors.get(key)
+            if first is not None and first.id != actor.id:
+                raise RuleError(f"{extra_path}: surface key {key!r} is {actor.id!r} here and "
+                                f"{first.id!r} in actors.tsv")
+        for actor_id in extra_ids.keys() & gaz.actors_by_id.keys():
+            raise RuleError(f"{extra_path}: id {actor_id!r} is already defined in actors.tsv")
+        gaz.actors = {**extra, **gaz.actors}
+        gaz.actor_forms = gaz.actor_forms | extra_forms
+        gaz.actors_by_id = {**extra_ids, **gaz.actors_by_id}
+    _load_credit_outlets(gaz, rules_dir / "credit_lines.tsv")
     rule_places, rule_forms = _load_places(rules_dir / "places.tsv")
-    _merge_places(gaz, rule_places, rule_forms, country_forms)
+    world_path = rules_dir / "places_world.tsv"
+    if world_path.exists():
+        extra, extra_forms = _load_places(world_path)
+        for key in extra.keys() & rule_places.keys():
+            if extra[key].id != rule_places[key].id:
+                raise RuleError(f"{world_path}: surface key {key!r} is {extra[key].id!r} here "
+                                f"and {rule_places[key].id!r} in places.tsv")
+        rule_places, rule_forms = {**extra, **rule_places}, rule_forms | extra_forms
+    world = _load_world(rules_dir / "world_places.tsv") if (rules_dir / "world_places.tsv").exists() \
+        else None
+    _merge_places(gaz, rule_places, rule_forms, country_forms, world)
+    common = rules_dir / "place_common_words.tsv"
+    guarded = {surface_key(r["word"]) for r in load_table(common, {"word": text, "note": text})} \
+        if common.exists() else set()
+    if world is not None:
+        # one- and two-letter katakana city names (ゴマ, ハム) collide with words too
+        guarded |= {k for k, p in world[0].items() if p.kind == "city" and len(k) <= 2
+                    and re.fullmatch(r"[\u30a1-\u30fc]+", k)}
+    gaz.guarded = frozenset(k for k in guarded if k not in rule_places)
     gaz.parts = load_place_parts(rules_dir)
     words = _load_name_parts(rules_dir / "name_parts.tsv")
     gaz.unit_heads, gaz.title_prefixes = tuple(words["unit_head"]), tuple(words["title_prefix"])
@@ -312,17 +356,69 @@ def _merge_country_aliases(gaz: Gazetteer, path: Path, countries: dict[str, str]
 
 
 def _merge_places(gaz: Gazetteer, rule_places: dict[str, Place], rule_forms: frozenset[str],
-                  country_forms: set[str]) -> None:
-    cities, city_forms = _geonames_cities()
+                  country_forms: set[str], world=None) -> None:
+    if world is None:
+        cities, city_forms = _geonames_cities()
+    else:
+        cities, city_forms, gaz.country_coords = world
     continents, continent_forms = _geonames_continents()
     places = dict(cities)
     places.update(continents)
     places.update({key: gaz.country_place(iso) for key, iso in gaz.countries.items()})
     places.update(rule_places)
     gaz.places = places
-    gaz.cities = dict(cities)
+    gaz.cities = {k: p for k, p in cities.items() if p.kind in ("city", "village")}
     gaz.cities.update({k: p for k, p in rule_places.items() if p.kind in ("city", "village")})
     gaz.place_forms = frozenset(rule_forms | country_forms | city_forms | continent_forms)
+
+
+def _load_credit_outlets(gaz: Gazetteer, path: Path) -> None:
+    """Short outlet names of credit lines (共同 → kyodo). They resolve as actors for the
+    normaliser but are not tagger surfaces: outside a credit line 共同 is a common word."""
+    if not path.exists():
+        return
+    rows = load_table(path, {"surface": text, "role": one_of("outlet"), "actor": _id})
+    unique(rows, "surface", path)
+    for row in rows:
+        actor = gaz.actors_by_id.get(row["actor"])
+        if actor is None:
+            raise RuleError(f"{path}:{row['_line']}: column actor: {row['actor']!r} is not an "
+                            f"id in actors.tsv")
+        key = surface_key(row["surface"])
+        gaz.credit_outlets[key] = row["actor"]
+        gaz.actors.setdefault(key, actor)
+
+
+# ---------------------------------------------------------------------------- world table
+
+_WORLD_KINDS = ("country", "admin1", "admin2", "city")
+
+
+def _load_world(path: Path):
+    """rules/world_places.tsv (generated by rules/scripts/build_world_places.py): subdivisions
+    and cities with their Japanese names; country rows only give countries coordinates (their
+    names come from pycountry and country_aliases.tsv). The first row wins a shared name
+    (the file lists subdivisions first, then cities by population)."""
+    rows = load_table(path, {"id": text, "kind": one_of(*_WORLD_KINDS), "country": country,
+                             "name": text, "ja": optional(alternatives),
+                             "lat": _coordinate(90), "lon": _coordinate(180),
+                             "admin1": optional(text), "source": one_of("geonames", "pycountry")})
+    unique(rows, "id", path)
+    places: dict[str, Place] = {}
+    forms: set[str] = set()
+    coords: dict[str, tuple[float, float]] = {}
+    for row in rows:
+        if (row["lat"] is None) != (row["lon"] is None):
+            raise RuleError(f"{path}:{row['_line']}: give both lat and lon, or neither")
+        if row["kind"] == "country":
+            if row["lat"] is not None:
+                coords[row["country"]] = (row["lat"], row["lon"])
+            continue
+        place = Place(row["id"], row["kind"], row["country"], row["name"], row["lat"], row["lon"])
+        for name in row["ja"] or ():
+            places.setdefault(surface_key(name), place)
+            forms.add(name)
+    return places, frozenset(forms), coords
 
 
 # ---------------------------------------------------------------------------- pycountry

@@ -26,6 +26,7 @@ class DateTagger:
     """Callable: Doc → DATE mentions (char offsets into doc.text), built once per rules dir."""
 
     def __init__(self, rules):
+        self.planned = _planned_cues(rules.lexicon)
         rules, patterns = rules.date_patterns
         self.rules = {r.id: r for r in rules}
         self.matcher = Matcher(Vocab())
@@ -47,8 +48,33 @@ class DateTagger:
                 cands.append((start + pre, end - post, end - start, self.rules[rule_id]))
         chosen = _longest(doc, cands)
         return [Mention(doc[s].idx, _end_char(doc, e), "DATE", rule.id,
-                        tuple(h for h in rule.hints if h[0] != "drop"))
+                        tuple(h for h in rule.hints if h[0] != "drop") + self._tense(doc, s, e))
                 for s, e, rule in chosen if not rule.drop]
+
+    def _tense(self, doc: Doc, start: int, end: int) -> tuple:
+        """("tense", "past") when the sentence reports in the past (a た after the date) and
+        nothing on the way from the date to the root is planned or expected (the `planned`
+        words of rules/event_cues.tsv, 見通し, 可能性…): the normaliser then never puts the
+        date after the dct (SPEC §7)."""
+        sent = doc[start].sent
+        tok, seen = doc[end - 1], 0
+        while seen < 12:
+            words = [tok] + [c for c in tok.children if c.pos_ == "AUX"]
+            if any(t.lemma_ in self.planned or t.text in self.planned for t in words):
+                return ()
+            if tok.head.i == tok.i:
+                break
+            tok, seen = tok.head, seen + 1
+        if any(t.lemma_ == "た" and t.pos_ == "AUX" for t in doc[end:sent.end]):
+            return (("tense", "past"),)
+        return ()
+
+
+def _planned_cues(lexicon) -> frozenset[str]:
+    """Words that make what follows planned or expected: the cues of value `planned` and the
+    `expect` cues of rules/event_cues.tsv (見通し, 可能性)."""
+    planned = {cue for table in lexicon.cues.values() for cue, v in table.items() if v == "planned"}
+    return frozenset(planned | set(lexicon.cues["expect"]))
 
 
 def _end_char(doc: Doc, end: int) -> int:

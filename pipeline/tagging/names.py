@@ -21,11 +21,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..parse.doctext import text_of
+from ..rules.gazetteer import surface_key
+from ..rules.place_parts import PlaceParts
 from .mention import Mention
 from .overlap import longest_first
-from ..rules.place_parts import PlaceParts
 
 _KATAKANA = re.compile(r"^[\u30A0-\u30FF・=＝]+$")
+_KANA_START = re.compile(r"^[\u30A1-\u30FA]")
+_KANJI = re.compile(r"^[\u4E00-\u9FFF\u3005]+$")
+# A credit bracket: 【…】, […] or (…) on one line.
+_CREDIT = re.compile(r"【([^【】\n]{1,40})】|\[([^\[\]\n]{1,60})\]|[(（]([^()（）\n]{1,30})[)）]")
+_CREDIT_SPLIT = re.compile(r"[^=＝、,/／\s]+")
 _NAME_TAG = "固有名詞-人名"
 _COUNTRY_TAG = "固有名詞-地名-国"
 PLACE_NER = {"City", "Province", "Country", "GPE_Other", "Domestic_Region", "County",
@@ -49,27 +55,191 @@ class NameTagger:
     def __init__(self, rules):
         gazetteer = self.gaz = rules.gazetteer
         self.parts: PlaceParts = rules.place_parts
+        self.roles = rules.country_roles
         self.surfaces = {k: v for k, v in _surface_table(gazetteer).items()
                          if k not in self.parts.not_places}
         # longest surface per first character: bounds the lookups made at each token
         self.max_len: dict[str, int] = {}
         for surface in self.surfaces:
             self.max_len[surface[0]] = max(self.max_len.get(surface[0], 0), len(surface))
+        # the same table by surface_key, so spelling variants (ヴォ/ボ, ー) match too
+        self.keyed: dict[str, tuple[str, str]] = {}
+        for surface, value in self.surfaces.items():
+            self.keyed.setdefault(surface_key(surface), value)
+        self.key_max = max((len(k) for k in self.keyed), default=0) + 4
 
     def __call__(self, doc: Doc) -> list[Mention]:
+        marks = self._abbrev_compounds(doc)
+        self._split_compounds(doc, [m for m in marks if m[0] == m[1]], self._maker_tokens(doc))
+        letters = [m for m in marks if m[0] != m[1]]
         cands = (self._dictionary(doc) + self._nationality_heads(doc) + self._persons(doc)
                  + self._units(doc) + self._place_suffixes(doc) + self._ner_places(doc)
                  + self._ner_persons(doc))
+        cands += self._context_places(doc, cands)
+        cands += self._listed_person_titles(doc, cands)
+        cands = self._credit_lines(doc, cands)
         cands = _merge_places(doc, cands, self.parts)
         cands = [self._with_media_prefix(doc, c) for c in cands]
         chosen = [c for c in _non_overlapping(cands) if not self._inside_name(doc, c)]
+        if letters:
+            taken = {i for s, e in letters for i in range(s, e)}
+            chosen = [c for c in chosen if not any(
+                i in taken for i in range(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)))]
         placey = {i for c in chosen if c.label != "ACTOR" for i in range(c.start, c.end)}
-        out = []
+        out = [Mention(s, e, "ACTOR", "actor.abbrev_compound") for s, e in letters]
         for c in chosen:
             label = self._decide(doc, c, placey) if c.label == "DUAL" else c.label
             span = doc[c.start:c.end]
             out.append(Mention(span.start_char, span.end_char, label, c.rule))
+        return sorted(out, key=lambda m: m.start)
+
+    def _maker_tokens(self, doc: Doc) -> dict[int, int]:
+        """Tokens written as one word of a country and a maker/leader suffix (米国製, 米国主導):
+        token index → length of the country part, to split there."""
+        out = {}
+        for tok in doc:
+            for word in self.roles.words.get("maker", ()):
+                stem = tok.text[:-len(word)]
+                if tok.text.endswith(word) and len(stem) >= 2 and self.gaz.is_country(stem):
+                    out[tok.i] = len(stem)
         return out
+
+    def _split_compounds(self, doc: Doc, letters: list[tuple[int, int]],
+                         makers: dict[int, int] | None = None) -> None:
+        """Split the tokens of abbreviation compounds (米ロ as one token) into one token per
+        letter, so each letter can be its own entity span; the last letter keeps the token's
+        head. Span groups written by earlier taggers are rebuilt on the new tokens."""
+        starts = {s for s, _ in letters}
+        makers = makers or {}
+        hits = [t for t in doc if len(t.text) > 1 and (t.idx in starts or t.i in makers)]
+        if not hits:
+            return
+        saved = {key: [(sp.start_char, sp.end_char, sp.label_, sp.id_) for sp in group]
+                 for key, group in doc.spans.items()}
+        with doc.retokenize() as retok:
+            for tok in hits:
+                cut = makers.get(tok.i)
+                pieces = [tok.text[:cut], tok.text[cut:]] if cut else list(tok.text)
+                n = len(pieces)
+                heads = [(tok, k + 1) for k in range(n - 1)] + [tok.head if tok.head.i != tok.i else (tok, n - 1)]
+                retok.split(tok, pieces, heads=heads,
+                            attrs={"POS": [tok.pos_] * n, "TAG": [tok.tag_] * n,
+                                   "LEMMA": pieces, "DEP": ["compound"] * (n - 1) + [tok.dep_]})
+        for key, spans in saved.items():
+            rebuilt = [doc.char_span(a, b, label=lab, span_id=sid) for a, b, lab, sid in spans]
+            group = doc.spans[key]
+            attrs = dict(group.attrs)
+            doc.spans[key] = [sp for sp in rebuilt if sp is not None]
+            doc.spans[key].attrs.update(attrs)
+
+    def _abbrev_compounds(self, doc: Doc) -> list[tuple[int, int]]:
+        """米ロ首脳会談, 朝ロ両国, 日米, 印パ: a word made only of two or three one-letter
+        country abbreviations is one state ACTOR per letter (SPEC §7), when a relation noun
+        or a case particle follows it. 日中 (also "daytime") needs a relation noun."""
+        out = []
+        i = 0
+        while i < len(doc):
+            tok, j = doc[i], i + 1
+            if not all(self.gaz.abbrevs.get(ch) for ch in tok.text):
+                i += 1
+                continue
+            while j < len(doc) and doc[j].idx == doc[j - 1].idx + len(doc[j - 1].text) \
+                    and len(doc[i:j + 1].text) <= 3 and all(self.gaz.abbrevs.get(ch) for ch in doc[j].text):
+                j += 1
+            word = doc[i:j].text
+            i = j
+            if not 2 <= len(word) <= 3 or not all(self.gaz.abbrevs.get(ch) for ch in word):
+                continue
+            if len({self.gaz.abbrevs[ch] for ch in word}) < len(word):
+                continue
+            nxt = doc[j] if j < len(doc) else None
+            if nxt is None:
+                continue
+            relation = nxt.text.startswith(_RELATION_NOUNS) or (
+                self.gaz.is_country(nxt.text) and len(nxt.text) > 1)     # 日露北朝鮮
+            particle = nxt.pos_ == "ADP" and word not in _DAYTIME
+            if relation or particle:
+                out.extend((tok.idx + k, tok.idx + k + 1) for k in range(len(word)))
+                for t in doc[tok.i:j]:
+                    if len(t.text) > 1:
+                        out.append((t.idx, t.idx))       # marks a token to split (dropped below)
+        return out
+
+    # -- credit lines and datelines (SPEC §7) ------------------------------------------
+    def _credit_lines(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """【キーウ共同】, 【ワシントン時事】, (AP=共同), (AFP時事), [X近郊(ウクライナ) 12日 ロイター],
+        【ソウル福岡静哉】: inside a credit bracket an outlet is an ACTOR (media), a place or
+        country a PLACE (the dateline), and a reporter's name nothing."""
+        text = text_of(doc)
+        out = list(cands)
+        for m in _CREDIT.finditer(text):
+            g = m.lastindex
+            body_start, body = m.start(g), m.group(g)
+            outlets = self._outlets(body, body_start)
+            place_end = self._dateline_place(body, body_start, m.group(0)[0]) \
+                if m.group(0)[0] in "【[" and (outlets or g == 1) else None
+            if not outlets and place_end is None:
+                continue
+            lo, hi = m.start(g), m.end(g)
+            keep = []
+            for c in out:
+                span = doc[c.start:c.end]
+                inside = lo <= span.start_char and span.end_char <= hi
+                if inside and place_end is not None and span.start_char >= place_end \
+                        and not outlets:
+                    continue            # 【ソウル福岡静哉】: the reporter's name
+                crossing = span.start_char < hi and lo < span.end_char and not inside
+                if crossing or (inside and c.label == "ACTOR"):
+                    continue            # reporters' names, outlets read as something else
+                if inside and c.label == "DUAL":
+                    c = Cand(c.start, c.end, "PLACE", c.rule + "+dateline")
+                keep.append(c)
+            out = keep
+            for start, end in outlets:
+                span = doc.char_span(start, end)
+                if span is not None:
+                    out.append(Cand(span.start, span.end, "ACTOR", "actor.credit"))
+            if place_end is not None:
+                span = doc.char_span(body_start, place_end)
+                if span is not None and not any(c.start <= span.start < c.end for c in out):
+                    out.append(Cand(span.start, span.end, "PLACE", "place.dateline"))
+        return out
+
+    def _outlets(self, body: str, offset: int) -> list[tuple[int, int]]:
+        """Char spans of the outlets in a credit bracket's body: parts split by =/＝/、/space,
+        each a credit outlet or a listed media actor, or ending in one (AFP時事, キーウ共同)."""
+        found = []
+        for part in _CREDIT_SPLIT.finditer(body):
+            word, start = part.group(0), offset + part.start()
+            actor = self.gaz.actor(word)
+            if actor is not None and actor.kind == "media" or surface_key(word) in self.gaz.credit_outlets \
+                    or (word.endswith(_MEDIA_SUFFIXES) and len(word) > 2
+                        and any(self._is_outlet(w) for w in _CREDIT_SPLIT.findall(body) if w != word)):
+                found.append((start, start + len(word)))
+                continue
+            for outlet in sorted(self.gaz.credit_outlets, key=len, reverse=True):
+                if surface_key(word).endswith(outlet) and len(word) > len(outlet):
+                    cut = start + len(word) - len(outlet)
+                    head = word[:len(word) - len(outlet)]
+                    if self.gaz.actor(head) is not None and self.gaz.actor(head).kind == "media":
+                        found.append((start, cut))      # AFP時事: two outlets
+                    found.append((cut, start + len(word)))
+                    break
+        return found
+
+    def _is_outlet(self, word: str) -> bool:
+        actor = self.gaz.actor(word)
+        return (actor is not None and actor.kind == "media") or surface_key(word) in self.gaz.credit_outlets
+
+    def _dateline_place(self, body: str, offset: int, bracket: str) -> int | None:
+        """End (char) of a known place that opens a credit bracket (【ソウル福岡静哉】)."""
+        for n in range(min(len(body), 12), 1, -1):
+            if self.gaz.place(body[:n]) is not None and not self.gaz.is_guarded(body[:n]):
+                rest = body[n:]
+                if rest[:1] in ("、", "=", "＝", " ", "　", "(", "（") or _KANJI.match(rest or "-") \
+                        or any(surface_key(rest).endswith(o) for o in self.gaz.credit_outlets):
+                    return offset + n
+        return None
 
     # -- candidate sources -------------------------------------------------------------
     def _dictionary(self, doc: Doc) -> list[Cand]:
@@ -78,13 +248,74 @@ class NameTagger:
         ends = {t.idx + len(t.text): t.i + 1 for t in doc}
         out = []
         for tok in doc:
+            found = None
             for n in range(min(self.max_len.get(tok.text[:1], 0), len(text) - tok.idx), 0, -1):
                 surface = text[tok.idx:tok.idx + n]
                 if surface in self.surfaces and tok.idx + n in ends:
-                    label, rule = self.surfaces[surface]
-                    out.append(Cand(tok.i, ends[tok.idx + n], label, rule))
+                    found = (ends[tok.idx + n], self.surfaces[surface])
                     break
+            if found is None and _KANA_START.match(tok.text):
+                found = self._variant(doc, tok, text, ends)
+            if found is None:
+                continue
+            end, (label, rule) = found
+            if label != "ACTOR" and self._common_word(doc, tok.i, end) \
+                    and not self._place_context(doc, tok.i, end):
+                continue
+            out.append(Cand(tok.i, end, label, rule))
         return out
+
+    def _common_word(self, doc: Doc, start: int, end: int) -> bool:
+        """A listed common word (rules/place_common_words.tsv), a kanji name that Sudachi
+        reads as a common noun (行方, 中央), or a name from the generated world table that
+        Sudachi reads as a surname or the model knows as a loanword: such names are places
+        only in a place context."""
+        span = doc[start:end]
+        if self.gaz.is_guarded(span.text):
+            return True
+        if end - start == 1 and bool(_KANJI.match(span.text)) and "普通名詞" in span[0].tag_ \
+                and not self.gaz.is_country(span.text):
+            return True
+        place = self.gaz.place(span.text)
+        if place is None or not place.id.startswith(("geonames:", "iso:")) or end - start != 1:
+            return False
+        tok = span[0]
+        # a generated-table name that Sudachi reads as a surname (山田, 中島) or that the model
+        # knows as an everyday loanword (ゴール, プレー) needs a place context too
+        return "人名" in tok.tag_ or (bool(_KATAKANA.match(tok.text)) and not tok.is_oov
+                                      and "普通名詞" in tok.tag_)
+
+    def _variant(self, doc: Doc, tok: Token, text: str, ends: dict[int, int]):
+        """A spelling variant of a listed name (ヴォルィーニ/ボルイニ, ハルキーウ/ハルキウ):
+        the longest token-bounded run from `tok` whose surface_key is listed."""
+        best = None
+        for j in range(tok.i, min(len(doc), tok.i + 6)):
+            end_char = doc[j].idx + len(doc[j].text)
+            if end_char - tok.idx > self.key_max:
+                break
+            value = self.keyed.get(surface_key(text[tok.idx:end_char]))
+            # a dictionary loanword (パートナー) is not a variant spelling of a name
+            if value and not (j == tok.i and "普通名詞" in tok.tag_ and "ー" in tok.text):
+                best = (j + 1, value)
+        return best
+
+    def _place_context(self, doc: Doc, start: int, end: int) -> bool:
+        """A name that is also a common word (タイ, ゴマ) is a place only here: Sudachi calls it a
+        place name, a place suffix, direction or relational noun follows, or a place or a
+        direction word comes right before it (コンゴ東部のゴマ, 東部ゴマ)."""
+        if end - start == 1 and ("地名" in doc[start].tag_):
+            return True
+        parts = self.parts
+        if end < len(doc) and (doc[end].text in parts.suffixes or doc[end].text in parts.directions
+                               or doc[end].text in parts.relational):
+            return True
+        if start > 0 and doc[start - 1].text in parts.directions:
+            return True
+        if start > 1 and doc[start - 1].text == "の":
+            prev = doc[start - 2]
+            return bool(self.gaz.place(prev.text) or self._is_country_token(prev)
+                        or prev.text in parts.suffixes or prev.text in parts.directions)
+        return False
 
     def _nationality_heads(self, doc: Doc) -> list[Cand]:
         """Country (or 米/露-style prefix) + compound nouns ending in an actor head or title."""
@@ -108,7 +339,7 @@ class NameTagger:
             if not _is_name(tok) or (tok.i > 0 and _is_name(doc[tok.i - 1])):
                 continue
             end = _name_run_end(doc, tok.i)
-            title_end = self._title_after(doc, end)
+            title_end = self._title_chain(doc, end)
             if title_end:
                 out.append(Cand(tok.i, title_end, "ACTOR", "actor.name_title"))
                 continue
@@ -196,6 +427,36 @@ class NameTagger:
                     break
         return out
 
+    def _context_places(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """An unlisted katakana name in a place context (issue 10 item 3): followed by a
+        relational noun (ボルチャ近郊, ナムサン周辺) or written after a region and の and before
+        a case particle (ハルキウ州のリプツィを制圧). Its country comes from the place around it
+        (pipeline/normalize/context.py)."""
+        covered = {i for c in cands if c.label != "ACTOR" or c.rule == "gaz.actor"
+                   for i in range(c.start, c.end)}
+        by_end = {c.end: c for c in cands if c.label in ("PLACE", "DUAL")}
+        out = []
+        i = 0
+        while i < len(doc):
+            if i in covered or not _is_katakana_name(doc[i]):
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j not in covered and _is_katakana_name(doc[j]):
+                j += 1
+            name = doc[i:j].text
+            # a word the model knows (ドローン) is a loanword, not an unlisted name
+            known = self.gaz.actor(name) or self.gaz.is_title(name) or len(name) < 3 \
+                or not all(t.is_oov or _is_proper(t) for t in doc[i:j])
+            nxt = doc[j] if j < len(doc) else None
+            after_place = i >= 2 and doc[i - 1].text == "の" and (i - 1) in by_end \
+                and nxt is not None and nxt.pos_ == "ADP" and nxt.text in ("で", "に", "を", "から", "へ", "まで")
+            before_rel = nxt is not None and nxt.text in _CONTEXT_RELATIONAL
+            if not known and (after_place or before_rel):
+                out.append(Cand(i, j, "PLACE", "place.context"))
+            i = j
+        return out
+
     def _with_media_prefix(self, doc: Doc, c: Cand) -> Cand:
         """英紙ガーディアン, 米紙ニューヨーク・タイムズ: a country + 紙/誌 classifier joins the outlet."""
         if c.label != "ACTOR" or c.start == 0:
@@ -216,9 +477,49 @@ class NameTagger:
     def _head_suffix(self, tail: str) -> bool:
         return any(self.gaz.head(tail[i:]) or self.gaz.is_title(tail[i:]) for i in range(len(tail)))
 
+    def _listed_person_titles(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """A listed person followed by a title chain (金正恩|朝鮮労働党総書記): one ACTOR."""
+        out = []
+        for c in cands:
+            if c.rule != "gaz.actor":
+                continue
+            actor = self.gaz.actor(doc[c.start:c.end].text)
+            if actor is None or actor.kind != "person":
+                continue
+            end = self._title_chain(doc, c.end)
+            if end is not None:
+                out.append(Cand(c.start, end, "ACTOR", "actor.name_title"))
+        return out
+
+    def _title_chain(self, doc: Doc, i: int) -> int | None:
+        """End of the title chain after a name (SPEC §7): titles, optionally after a country
+        or a listed organisation (トランプ米大統領, 金正恩朝鮮労働党総書記), and further titles
+        written after them (大統領|顧問)."""
+        end = self._title_after(doc, i)
+        if end is None and i < len(doc) and doc[i].text[:1] in self.gaz.abbrevs \
+                and self.gaz.is_title(doc[i].text[1:]):
+            end = i + 1         # 米大統領 as one token
+        if end is None:
+            for k in (1, 2, 3, 4):
+                if i + k >= len(doc):
+                    break
+                owner = doc[i:i + k].text
+                actor = self.gaz.actor(owner)
+                if self.gaz.country_code(owner) or (actor and actor.kind in ("government", "organization")):
+                    end = self._title_after(doc, i + k)
+                    if end is not None:
+                        break
+        while end is not None:
+            more = self._title_after(doc, end)
+            if more is None:
+                break
+            end = more
+        return end
+
     def _title_after(self, doc: Doc, i: int) -> int | None:
         for n in (3, 2, 1):
-            if i + n <= len(doc) and self.gaz.is_title(doc[i:i + n].text):
+            if i + n <= len(doc) and surface_key(doc[i].text) and surface_key(doc[i + n - 1].text) \
+                    and self.gaz.is_title(doc[i:i + n].text):
                 return i + n
         return None
 
@@ -234,26 +535,56 @@ class NameTagger:
 
     # -- actor or place ----------------------------------------------------------------
     def _decide(self, doc: Doc, c: Cand, placey: set[int]) -> str:
-        """SPEC §4: a country (or seat of government) is ACTOR when it acts, PLACE when it locates."""
+        """SPEC §4/§7: a country (or seat of government) is ACTOR when it acts, owns, makes,
+        receives or is a party; PLACE when it locates. The case particle and the class of the
+        word it depends on (rules/country_roles.tsv) decide."""
+        roles = self.roles
+        nxt = doc[c.end] if c.end < len(doc) else None
+        prv = doc[c.start - 1] if c.start > 0 else None
+        if nxt is not None and (roles.has("maker", nxt.text) or roles.starts("maker", nxt.text)):
+            return "ACTOR"      # イラン製, 米国主導: the maker or leader
+        if prv is not None and roles.has("actor_prefix", prv.text):
+            return "ACTOR"      # 親ロシア: the side supported
         particles = _particles_after(doc, c.end)
         if particles.startswith("によ") or particles[:1] in AGENT_CASES or particles in AGENT_CASES:
             return "ACTOR"
         head = _governor(doc, c)
-        if particles[:1] in ("に", "へ") or particles.startswith("から"):
-            # destination or location of movement/presence; otherwise a recipient or source
-            return "PLACE" if head is not None and head.lemma_ in self.parts.locative_verbs else "ACTOR"
+        if particles[:1] in ("に", "へ"):
+            # destination of a movement or target area of an attack; else a recipient
+            return "PLACE" if self._frame(head, ("motion", "attack")) else "ACTOR"
+        if particles.startswith("から"):
+            return "PLACE" if self._frame(head, ("departure", "motion"), locative=False) else "ACTOR"
         if particles[:1] == "で":
             return "PLACE"
         if particles[:1] == "の":
             return self._genitive(head, placey)
         if particles[:1] == "と":
+            # the partner of a border (ロシアと国境を接する, ウクライナとの国境)
+            if head is not None and (roles.has("border", head.text) or any(
+                    roles.has("border", ch.text) for ch in head.children)):
+                return "PLACE"
             return "ACTOR"
         if particles[:1] == "を":
-            return "PLACE" if head is not None and head.lemma_ in self.parts.locative_verbs else "ACTOR"
-        nxt = doc[c.end] if c.end < len(doc) else None
+            return "PLACE" if self._frame(head, ("motion",)) or (
+                head is not None and head.lemma_ in self.parts.locative_verbs) else "ACTOR"
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "VERB") and nxt.text.strip():
             return "PLACE"      # inside a compound: ウクライナ戦争, ウクライナ侵攻, ウクライナ全体
         return "ACTOR"
+
+    def _frame(self, head: Token | None, classes: tuple[str, ...], locative: bool = True) -> bool:
+        """The governing verb or action noun belongs to one of `classes` (or is a listed
+        locative verb): 派遣した, 派遣団, 向けて発射, 撤収した. A light verb (する, 行う) or a
+        向ける/向かう adjunct passes the question to the word it serves."""
+        seen = 0
+        while head is not None and seen < 3:
+            lemma, word = head.lemma_, _compound_text(head)
+            if (locative and lemma in self.parts.locative_verbs) or any(
+                    self.roles.has(k, lemma) or self.roles.starts(k, word) for k in classes):
+                return True
+            if lemma not in ("向ける", "向かう", "する", "行う") or head.head.i == head.i:
+                return False
+            head, seen = head.head, seen + 1
+        return False
 
     def _genitive(self, head: Token | None, placey: set[int]) -> str:
         """X の head: a location word makes X a place; an action or a person makes X an actor."""
@@ -261,7 +592,11 @@ class NameTagger:
             return "PLACE"
         if head.i in placey or head.text in self.parts.relational or head.text in self.parts.directions:
             return "PLACE"
-        if self.gaz.place(head.text) or _COUNTRY_TAG in head.tag_ or "地名" in head.tag_:
+        compound = _compound_text(head)
+        if self.roles.ends("location_head", head.text) or self.roles.ends("location_head", compound):
+            return "PLACE"      # 中国の排他的経済水域, 韓国の空軍基地, キーウの住民
+        if (self.gaz.place(head.text) and not self.gaz.is_guarded(head.text)) \
+                or _COUNTRY_TAG in head.tag_ or "地名" in head.tag_:
             return "PLACE"
         return "ACTOR"
 
@@ -279,6 +614,31 @@ def _surface_table(gaz) -> dict[str, tuple[str, str]]:
         if len(s) > 1:      # 米, 露 alone are prefixes, handled with their head noun
             table[s] = ("DUAL", "gaz.country")
     return table
+
+
+# Nouns of relations between states after an abbreviation compound (米ロ首脳会談, 日米同盟).
+_RELATION_NOUNS = ("首脳", "会談", "両", "関係", "同盟", "外相", "国防相", "協議", "間",
+                   "共同", "合同", "防衛", "条約", "協定", "軍事", "相互", "連携", "協力", "接近",
+                   "対立", "交渉", "貿易", "演習", "戦略", "包括", "首脳会談", "外交", "友好", "国交")
+_DAYTIME = ("日中", "中日")
+# Endings of outlet names (朝鮮通信, 中央日報): an unlisted outlet beside a listed one in a credit.
+_MEDIA_SUFFIXES = ("通信", "通信社", "新聞", "日報", "放送", "テレビ", "ニュース")
+# Relational nouns after which an unlisted katakana name is a place (GUIDELINES §3).
+_CONTEXT_RELATIONAL = ("近郊", "周辺", "付近", "郊外", "一帯", "中心部", "沖", "近く", "方面", "市内")
+
+
+def _is_katakana_name(tok: Token) -> bool:
+    return bool(_KATAKANA.match(tok.text)) and tok.text not in ("・", "=", "＝") \
+        and "人名" not in tok.tag_
+
+
+def _compound_text(head: Token) -> str:
+    """The head with the compound nouns written right before it (派遣|団 → 派遣団)."""
+    start = head.i
+    while start > 0 and head.i - start < 4 and head.doc[start - 1].dep_ == "compound" \
+            and head.doc[start - 1].pos_ in ("NOUN", "PROPN"):
+        start -= 1
+    return head.doc[start:head.i + 1].text
 
 
 def _is_proper(tok: Token) -> bool:

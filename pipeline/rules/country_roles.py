@@ -1,0 +1,38 @@
+"""rules/country_roles.tsv: the word classes that decide whether a country or capital is a PLACE
+(it locates something) or an ACTOR (it acts, owns, makes, receives) from its place in the parse."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .tables import load_table, one_of, text
+
+
+@dataclass(frozen=True)
+class CountryRoles:
+    """Word classes of rules/country_roles.tsv: role → words."""
+    words: dict[str, frozenset[str]]
+
+    def has(self, role: str, word: str) -> bool:
+        return word in self.words.get(role, ())
+
+    def ends(self, role: str, word: str) -> bool:
+        """`word` is, or is a compound ending in, a word of `role` (軍事基地 → 基地)."""
+        return any(word.endswith(w) for w in self.words.get(role, ()))
+
+    def starts(self, role: str, word: str) -> bool:
+        """`word` is, or is an action noun starting with, a word of `role` (派遣団 → 派遣)."""
+        return any(word.startswith(w) for w in self.words.get(role, ()))
+
+
+ROLE_CLASSES = ("location_head", "motion", "attack", "departure", "border", "maker",
+                "actor_prefix")
+
+
+def load_country_roles(rules_dir: Path) -> CountryRoles:
+    path = rules_dir / "country_roles.tsv"
+    rows = load_table(path, {"word": text, "role": one_of(*ROLE_CLASSES)})
+    words: dict[str, set[str]] = {}
+    for r in rows:
+        words.setdefault(r["role"], set()).add(r["word"])
+    return CountryRoles({k: frozenset(v) for k, v in words.items()})
