@@ -102,6 +102,7 @@ def test_through_a_run_every_line_is_a_document_or_in_errors_jsonl(parts):
     data = b"\n".join(parts)
     with tempfile.TemporaryDirectory() as d, pytest.MonkeyPatch.context() as mp:
         mp.setattr(runner, "_work", fake_work)
+        mp.setattr(runner, "_work_many", lambda tasks: [fake_work(t) for t in tasks])
         mp.setattr(runner, "_init_worker", lambda *a: None)
         f = Path(d) / "in.jsonl"
         f.write_bytes(data)

@@ -52,6 +52,7 @@ def fake_parse(monkeypatch):
         return key, {"documents": [doc], "entities": [ent], "events": []}
 
     monkeypatch.setattr(runner, "_work", work)
+    monkeypatch.setattr(runner, "_work_many", lambda tasks: [work(t) for t in tasks])
     monkeypatch.setattr(runner, "_init_worker", lambda *a: None)
     return calls
 
