@@ -60,6 +60,28 @@ def test_a_statement_needs_the_same_speaker():
     assert assign_groups(evs) == ["g1", "g1", "g2"]
 
 
+def test_a_statement_repeated_far_away_is_another_statement():
+    # 国防省は3日、…と発表した。(four sentences on other things) 国防省はまた…と発表した。
+    def told(sent, *args):
+        return rec(sent * 100 + 10, "STATEMENT", sent, ("agent", "国防省", RUS), *args, lemma="発表")
+
+    def other(sent):                     # sentences in between tell of an attack
+        return rec(sent * 100 + 10, "ATTACK", sent)
+    on_3rd = ("time", "3日", day("2024-05-03"))
+    evs = [told(0), told(1), other(2), other(3), other(4), told(5), told(6, on_3rd),
+           other(7), other(8), other(9), told(10, on_3rd)]
+    groups = [g for g, e in zip(assign_groups(evs), evs) if e["type"] == "STATEMENT"]
+    assert groups == ["g1", "g1", "g3", "g3", "g3"]
+
+
+def test_a_person_found_as_agent_does_not_split_an_attack():
+    # ロシア軍がハリコフを攻撃した。知事は「攻撃は夜通し続いた」と述べた (知事 taken as agent)
+    governor = {"id": "person:知事"}
+    evs = [rec(10, "ATTACK", 0, ("agent", "ロシア軍", RUS), ("patient", "ハリコフ", KHARKIV)),
+           rec(110, "ATTACK", 1, ("agent", "知事", governor))]
+    assert assign_groups(evs) == ["g1", "g1"]
+
+
 @pytest.mark.parametrize("a, b, ok", [("2024-11", "2024-11-21", True), ("2024-11-20", "2024-11-21", False),
                                       (None, "2024", True), ("XXXX-WXX-7", "2025-04-13", True)])
 def test_dates_compatible(a, b, ok):
