@@ -8,9 +8,11 @@ from pipeline.events.groups import assign_groups, dates_compatible
 
 # ---------------------------------------------------------------- groups (pure functions)
 
-def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive"):
+def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive",
+        modality="asserted"):
     return {"type": etype, "trigger": {"start": start, "end": start + 2, "text": lemma or "攻撃"},
             "sentence": {"start": sent * 100, "end": sent * 100 + 99}, "polarity": polarity,
+            "modality": modality,
             "arguments": [{"role": r, "text": t, "norm": n} for r, t, n in args],
             "lemma": lemma or "攻撃", "backref": backref}
 
@@ -80,6 +82,25 @@ def test_a_person_found_as_agent_does_not_split_an_attack():
     evs = [rec(10, "ATTACK", 0, ("agent", "ロシア軍", RUS), ("patient", "ハリコフ", KHARKIV)),
            rec(110, "ATTACK", 1, ("agent", "知事", governor))]
     assert assign_groups(evs) == ["g1", "g1"]
+
+
+def test_a_back_reference_does_not_lend_its_word_to_the_group():
+    # ウクライナ軍が反転攻勢に出た。この攻撃で… (the 攻勢). 翌月、ロシア軍が攻撃した。
+    evs = [rec(10, "ATTACK", 0, ("agent", "ウクライナ軍", UKR), lemma="攻勢"),
+           rec(110, "ATTACK", 1, backref=True),
+           rec(210, "ATTACK", 2)]
+    assert assign_groups(evs) == ["g1", "g1", "g2"]
+
+
+def test_a_feared_attack_is_not_the_attack_told():
+    # ロシア軍が港を攻撃した。市長は「攻撃は2時間続いた」と述べ、さらなる攻撃の恐れがあると警告した。
+    # 死者は10人に上るとみられる (a hedged count of the same deaths stays in its group)
+    evs = [rec(10, "ATTACK", 0, ("agent", "ロシア軍", RUS)),
+           rec(110, "ATTACK", 1),
+           rec(150, "ATTACK", 1, modality="uncertain"),
+           rec(210, "CASUALTY", 2, lemma="死者"),
+           rec(310, "CASUALTY", 3, lemma="死者", modality="uncertain")]
+    assert assign_groups(evs) == ["g1", "g1", "g2", "g3", "g3"]
 
 
 @pytest.mark.parametrize("a, b, ok", [("2024-11", "2024-11-21", True), ("2024-11-20", "2024-11-21", False),
