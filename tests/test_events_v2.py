@@ -8,9 +8,11 @@ from pipeline.events.groups import assign_groups, dates_compatible
 
 # ---------------------------------------------------------------- groups (pure functions)
 
-def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive"):
+def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive",
+        modality="asserted"):
     return {"type": etype, "trigger": {"start": start, "end": start + 2, "text": lemma or "攻撃"},
             "sentence": {"start": sent * 100, "end": sent * 100 + 99}, "polarity": polarity,
+            "modality": modality,
             "arguments": [{"role": r, "text": t, "norm": n} for r, t, n in args],
             "lemma": lemma or "攻撃", "backref": backref}
 
@@ -58,6 +60,47 @@ def test_a_statement_needs_the_same_speaker():
            rec(110, "STATEMENT", 1, ("agent", "国防省", RUS), lemma="発表"),
            rec(210, "STATEMENT", 2, ("agent", "大統領", UKR), lemma="発表")]
     assert assign_groups(evs) == ["g1", "g1", "g2"]
+
+
+def test_a_statement_repeated_far_away_is_another_statement():
+    # 国防省は3日、…と発表した。(four sentences on other things) 国防省はまた…と発表した。
+    def told(sent, *args):
+        return rec(sent * 100 + 10, "STATEMENT", sent, ("agent", "国防省", RUS), *args, lemma="発表")
+
+    def other(sent):                     # sentences in between tell of an attack
+        return rec(sent * 100 + 10, "ATTACK", sent)
+    on_3rd = ("time", "3日", day("2024-05-03"))
+    evs = [told(0), told(1), other(2), other(3), other(4), told(5), told(6, on_3rd),
+           other(7), other(8), other(9), told(10, on_3rd)]
+    groups = [g for g, e in zip(assign_groups(evs), evs) if e["type"] == "STATEMENT"]
+    assert groups == ["g1", "g1", "g3", "g3", "g3"]
+
+
+def test_a_person_found_as_agent_does_not_split_an_attack():
+    # ロシア軍がハリコフを攻撃した。知事は「攻撃は夜通し続いた」と述べた (知事 taken as agent)
+    governor = {"id": "person:知事"}
+    evs = [rec(10, "ATTACK", 0, ("agent", "ロシア軍", RUS), ("patient", "ハリコフ", KHARKIV)),
+           rec(110, "ATTACK", 1, ("agent", "知事", governor))]
+    assert assign_groups(evs) == ["g1", "g1"]
+
+
+def test_a_back_reference_does_not_lend_its_word_to_the_group():
+    # ウクライナ軍が反転攻勢に出た。この攻撃で… (the 攻勢). 翌月、ロシア軍が攻撃した。
+    evs = [rec(10, "ATTACK", 0, ("agent", "ウクライナ軍", UKR), lemma="攻勢"),
+           rec(110, "ATTACK", 1, backref=True),
+           rec(210, "ATTACK", 2)]
+    assert assign_groups(evs) == ["g1", "g1", "g2"]
+
+
+def test_a_feared_attack_is_not_the_attack_told():
+    # ロシア軍が港を攻撃した。市長は「攻撃は2時間続いた」と述べ、さらなる攻撃の恐れがあると警告した。
+    # 死者は10人に上るとみられる (a hedged count of the same deaths stays in its group)
+    evs = [rec(10, "ATTACK", 0, ("agent", "ロシア軍", RUS)),
+           rec(110, "ATTACK", 1),
+           rec(150, "ATTACK", 1, modality="uncertain"),
+           rec(210, "CASUALTY", 2, lemma="死者"),
+           rec(310, "CASUALTY", 3, lemma="死者", modality="uncertain")]
+    assert assign_groups(evs) == ["g1", "g1", "g2", "g3", "g3"]
 
 
 @pytest.mark.parametrize("a, b, ok", [("2024-11", "2024-11-21", True), ("2024-11-20", "2024-11-21", False),
