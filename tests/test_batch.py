@@ -88,11 +88,14 @@ def _cached(out: Path) -> bool:
 
 
 def test_killed_run_resumes_without_loss_or_duplicates(tmp_path):
-    for k in range(4):                       # 16 articles: the kill lands mid-run
+    # 16 articles of ~3,000 characters: a worker parses about 8,000 characters in one stream
+    # (runner.GROUP_CHARS), so there are several groups and the kill lands mid-run.
+    for k in range(4):
         for name, text in ARTICLES.items():
             d = tmp_path / "in"
             d.mkdir(exist_ok=True)
-            (d / f"{name}{k}.txt").write_text(text + f"({k})", encoding="utf-8")
+            body = "\n".join(f"{text}({k}-{i})" for i in range(80))
+            (d / f"{name}{k}.txt").write_text(body, encoding="utf-8")
     src, out, clean = tmp_path / "in", tmp_path / "out", tmp_path / "clean"
     proc = subprocess.Popen(_cli(src, out, "--workers", "1"), cwd=ROOT)
     deadline = time.time() + 120

@@ -101,8 +101,17 @@ def _holds(cond: Condition, pred: Predicate, found: list[Found], g: Grammar) -> 
                 if c.i < t.i and g.marker(c) in ("compound", "の", "")]
         texts = ["".join(t.text for t in compound_chain(c)) for c in mods]
         return any(_fits(cond.values, (), c.lemma_, x) for c, x in zip(mods, texts))
-    return any(f.role == cond.what and _fits(cond.values, f.arg.classes, f.arg.head.lemma_,
-                                             f.arg.text) for f in found)
+    if any(f.role == cond.what and _fits(cond.values, f.arg.classes, f.arg.head.lemma_,
+                                         f.arg.text) for f in found):
+        return True
+    return cond.what == "place" and _goal_fits(cond.values, pred)
+
+
+def _goal_fits(values, pred: Predicate) -> bool:
+    """領海に侵入: the goal noun itself, when the place argument went to the named place around
+    it (尖閣諸島周辺の領海 gives the place 尖閣諸島, but what is entered is the waters)."""
+    return any(raw_marker(c).startswith(("に", "へ")) and _fits(values, (), c.lemma_, c.text)
+               for t in pred.heads for c in content_children(t))
 
 
 def _fits(values, classes, lemma: str, text: str) -> bool:
