@@ -42,10 +42,17 @@ def staged_pipe(nlp, texts: Iterable[str], batch_size: int = PARSE_BATCH) -> tup
     stream = clocks[0][1]
     for name, proc in nlp.pipeline:
         stream = (proc.pipe(stream, batch_size=batch_size) if hasattr(proc, "pipe")
-                  else (proc(doc) for doc in stream))
+                  else _each(proc, stream))
         clocks.append((name, Clock(stream)))
         stream = clocks[-1][1]
     return stream, clocks
+
+
+def _each(proc, stream: Iterable) -> Iterator:
+    # A function, not a generator expression in the loop: that would look `proc` up late and
+    # run the last component at every stage.
+    for doc in stream:
+        yield proc(doc)
 
 
 def own_times(clocks: list) -> dict[str, float]:
