@@ -478,7 +478,9 @@ def test_no_wait_exits_2_while_another_run_holds_the_folder(tmp_path):
     assert not (out / "documents.jsonl").exists()
 
 
-def test_second_run_waits_for_the_lock_then_runs(tmp_path):
+def _run_behind_a_lock(tmp_path):
+    """A run started while this test holds the lock on its --out: (out, lock file, process,
+    the first stderr line the run printed)."""
     out = tmp_path / "out"
     out.mkdir()
     fh = open(out / outdir.LOCK, "a+")
@@ -489,6 +491,11 @@ def test_second_run_waits_for_the_lock_then_runs(tmp_path):
     reader = threading.Thread(target=lambda: first.append(proc.stderr.readline()), daemon=True)
     reader.start()
     reader.join(120)
+    return out, fh, proc, first
+
+
+def test_second_run_waits_for_the_lock_then_runs(tmp_path):
+    out, fh, proc, first = _run_behind_a_lock(tmp_path)
     assert first and first[0].startswith("waiting: ") and "in use by another run" in first[0]
     time.sleep(1)
     assert proc.poll() is None and not (out / "errors.jsonl").exists()   # waiting, nothing written
@@ -553,16 +560,7 @@ def test_bench_corpus_stays_inside_its_folder(tmp_path):
 def test_sigterm_ends_a_run_cleanly(tmp_path):
     """SIGTERM (a cron timeout, systemd) unwinds like Ctrl-C: no traceback, no temp file."""
     import signal
-    out = tmp_path / "out"
-    out.mkdir()
-    fh = open(out / outdir.LOCK, "a+")
-    fcntl.flock(fh, fcntl.LOCK_EX)
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(_bad_jsonl(tmp_path)),
-                             "--out", str(out), "-q"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
-    first = []
-    reader = threading.Thread(target=lambda: first.append(proc.stderr.readline()), daemon=True)
-    reader.start()
-    reader.join(120)
+    out, fh, proc, first = _run_behind_a_lock(tmp_path)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     fh.close()

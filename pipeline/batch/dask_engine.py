@@ -40,7 +40,7 @@ from typing import Iterable, Iterator
 from ..prepare.reading import InputError
 from .cache import fingerprint
 from .errors import EngineError  # noqa: F401  (re-exported)
-from .runner import BLAS_THREADS
+from .runner import BLAS_THREADS, one_blas_thread
 
 try:
     from distributed.diagnostics.plugin import WorkerPlugin
@@ -71,19 +71,11 @@ def start_local_cluster(workers: int):
     """A LocalCluster of `workers` processes with one thread and one BLAS thread each."""
     distributed = _require_distributed()
     quiet = logging.getLogger().getEffectiveLevel() > logging.DEBUG
-    saved = {k: os.environ.get(k) for k in BLAS_THREADS}
-    os.environ.update({k: "1" for k in BLAS_THREADS})
-    try:
+    with one_blas_thread():
         return distributed.LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
             silence_logs=logging.CRITICAL if quiet else logging.DEBUG,
             env={k: "1" for k in BLAS_THREADS})
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 # -- worker side -------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import multiprocessing as mp
+from contextlib import contextmanager
 import os
 import sys
 from dataclasses import asdict, dataclass
@@ -109,19 +110,25 @@ def stream_groups(tasks: list, chars: int = GROUP_CHARS) -> Iterator[list]:
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
-def _pool(workers: int, rules_dir: Path, fast: bool):
-    """Spawned workers with one BLAS thread each: one process alone lets NumPy's BLAS use
-    every core, but N processes × N threads would fight over the same cores."""
+@contextmanager
+def one_blas_thread():
+    """Worker processes started inside inherit one BLAS thread each: one process alone lets
+    NumPy's BLAS use every core, but N processes × N threads would fight over the same cores."""
     saved = {k: os.environ.get(k) for k in BLAS_THREADS}
     os.environ.update({k: "1" for k in BLAS_THREADS})
     try:
-        return mp.get_context("spawn").Pool(workers, _init_worker, (str(rules_dir), fast))
+        yield
     finally:
         for k, v in saved.items():
             if v is None:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+
+
+def _pool(workers: int, rules_dir: Path, fast: bool):
+    with one_blas_thread():
+        return mp.get_context("spawn").Pool(workers, _init_worker, (str(rules_dir), fast))
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
