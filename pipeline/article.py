@@ -93,11 +93,9 @@ def _parse_in_one_stream(entries: list, todo: list[int], nlp, rules: Rules) -> l
     for n, i in enumerate(todo):
         p = entries[i]
         # islice hands exactly this article's Docs to assemble, one at a time (a long article
-        # never holds all its Docs); what a failed assemble left is drained to stay aligned.
+        # never holds all its Docs).
         mine = islice(stream, len(p.chunks))
-        entries[i] = _guard(p.article, lambda: _entry(assemble(p, mine, rules)))
-        if not stream.broken:
-            entries[i] = _drain(mine, stream, p.article) or entries[i]
+        entries[i] = _guard(p.article, lambda: _assemble_aligned(p, mine, rules))
         if stream.broken:
             return todo[n + 1:]
     return []
@@ -124,9 +122,14 @@ class _DocStream:
             raise
 
 
-def _drain(mine, stream: _DocStream, article: Article) -> dict | None:
-    """Consume what is left of an article's Docs; its error entry if the parser fails there."""
-    return _guard(article, lambda: [None for _ in mine] and None)
+def _assemble_aligned(p: Prepared, mine, rules: Rules) -> dict:
+    """The article's entry; whatever a failed assemble left of its Docs is consumed, so the
+    stream stays aligned with the next article."""
+    try:
+        return _entry(assemble(p, mine, rules))
+    finally:
+        for _ in mine:
+            pass
 
 
 def _entry(res: Result) -> dict:
