@@ -9,12 +9,12 @@ from pipeline.events.groups import assign_groups, dates_compatible
 # ---------------------------------------------------------------- groups (pure functions)
 
 def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive",
-        modality="asserted"):
+        modality="asserted", iterative=False):
     return {"type": etype, "trigger": {"start": start, "end": start + 2, "text": lemma or "攻撃"},
             "sentence": {"start": sent * 100, "end": sent * 100 + 99}, "polarity": polarity,
             "modality": modality,
             "arguments": [{"role": r, "text": t, "norm": n} for r, t, n in args],
-            "lemma": lemma or "攻撃", "backref": backref}
+            "lemma": lemma or "攻撃", "backref": backref, "iterative": iterative}
 
 
 RUS = {"id": "rus", "country": "RUS"}
@@ -103,6 +103,24 @@ def test_a_feared_attack_is_not_the_attack_told():
     assert assign_groups(evs) == ["g1", "g1", "g2", "g3", "g3"]
 
 
+def test_a_series_is_not_the_single_attack_told():
+    # ロシア軍が港を攻撃した。港は今月、攻撃を繰り返し受けている。市長は攻撃の被害を調べている。
+    # この攻撃は… (a back-reference may still name the series)
+    evs = [rec(10, "ATTACK", 0, ("agent", "ロシア軍", RUS)),
+           rec(110, "ATTACK", 1, iterative=True),
+           rec(210, "ATTACK", 2),
+           rec(310, "ATTACK", 3, backref=True)]
+    assert assign_groups(evs) == ["g1", "g2", "g1", "g1"]
+
+
+def test_a_mention_after_a_series_skips_it_for_the_event_before():
+    # 市内で砲撃が相次いだ (a series first), then one named attack told twice
+    evs = [rec(10, "ATTACK", 0, iterative=True),
+           rec(110, "ATTACK", 1, ("agent", "ロシア軍", RUS)),
+           rec(210, "ATTACK", 2)]
+    assert assign_groups(evs) == ["g1", "g2", "g2"]
+
+
 @pytest.mark.parametrize("a, b, ok", [("2024-11", "2024-11-21", True), ("2024-11-20", "2024-11-21", False),
                                       (None, "2024", True), ("XXXX-WXX-7", "2025-04-13", True)])
 def test_dates_compatible(a, b, ok):
@@ -175,6 +193,20 @@ def test_non_event_senses(nlp, text, trigger):
 def test_weapon_is_no_attack_patient_and_instrument_is_no_agent(nlp):
     e = find(events_of(nlp, "ロシアのドローンによる攻撃で3人が死亡した。"), "ATTACK", "攻撃")
     assert ("agent", "ロシア") in e["args"] and not any(t == "ドローン" for _, t in e["args"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, series", [
+    ("南部の港で砲撃が相次いだ。", "砲撃", True),                     # the series is the subject
+    ("武装勢力は国境の検問所への攻撃を繰り返している。", "攻撃", True),   # ... or the object
+    ("同軍は連日、北部の村を砲撃している。", "砲撃", True),            # an adverb of frequency
+    ("敵は相次いで味方の拠点を攻撃した。", "攻撃", True),
+    ("同軍は2日、北部の村を砲撃した。", "砲撃", False),               # one dated act
+])
+def test_a_series_is_marked_iterative(nlp, text, trigger, series):
+    doc = nlp(text)
+    hits = [e for e in doc._.events if text[slice(*e["trigger"])] == trigger]
+    assert hits and hits[0]["iterative"] is series
 
 
 # ---------------------------------------------------------------- constructions (item 4)

@@ -89,7 +89,26 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
     return {"type": cand.rule.type, "trigger": cand.char_span, "arguments": arguments,
             "polarity": reading.polarity, "modality": reading.modality, "rule": rule,
             "sentence": (sent.start_char, sent.end_char),
-            "lemma": cand.anchor.lemma_, "backref": refers_back(pred, lex)}
+            "lemma": cand.anchor.lemma_, "backref": refers_back(pred, lex),
+            "iterative": is_iterative(pred, lex)}
+
+
+def is_iterative(pred: Predicate, lex: Lexicon) -> bool:
+    """攻撃が相次いだ, 攻撃を繰り返す, 連日砲撃している: a cue of kind `iterative` among the
+    trigger's dependents, or the word it is the subject or object of, makes the mention a
+    series of events rather than one (its own group)."""
+    words = [c for t in pred.heads for c in t.children if c.i < t.i]
+    clause = pred.clause
+    if clause.head.i != clause.i and clause.head.i > clause.i:
+        words.append(clause.head)          # 攻撃を繰り返す, 攻撃が相次ぐ
+    return any(lex.is_cue("iterative", w.lemma_) or lex.is_cue("iterative", _with_prefix(w))
+               for w in words)
+
+
+def _with_prefix(token) -> str:
+    """The lemma with its compound prefixes (相 + 次ぐ → 相次ぐ)."""
+    prefix = "".join(c.text for c in token.children if c.i < token.i and c.dep_ == "compound")
+    return prefix + token.lemma_
 
 
 def refers_back(pred: Predicate, lex: Lexicon) -> bool:

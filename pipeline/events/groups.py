@@ -5,7 +5,7 @@ keys set by the event extractor: `lemma` (the trigger's lemma, so 攻撃し and 
 equal) and `backref` (the trigger is determined by a back-reference word: この攻撃, 今回の
 合意, 同会談, rules/event_cues.tsv kind `backref`).
 
-A mention joins the most recent earlier group of its type when nothing conflicts and one
+A mention joins the most recently mentioned group of its type when nothing conflicts and one
 of these holds:
 - it refers back explicitly (`backref`: この攻撃, 今回の合意);
 - it repeats a trigger lemma of the group (攻撃 … 攻撃は計5回; a statement's 発表 in the
@@ -16,6 +16,8 @@ of these holds:
 Measured on the dev set, linking different words that share a participant (攻撃…砲撃 on one
 target) or one speaker's next statement added more wrong links than right ones: the
 participants found are not yet reliable enough.
+A series (`iterative`: 攻撃が相次いだ, 攻撃を繰り返している, 連日砲撃) is its own group: it is
+many events, not the one told before or after it; only a back-reference joins it.
 A back-reference does not add its word to the group it joins: この攻撃 after a 攻勢 names the
 攻勢 in other words, and taking 攻撃 in would draw the next, unrelated 攻撃 into that group.
 Conflicts: agents of different countries (only countries: a person or body found as the
@@ -61,8 +63,9 @@ def features(ev: dict) -> dict:
     targets = {(a["norm"]["kind"], a["norm"]["id"]) for a in args
                if a["role"] == "patient" and (a.get("norm") or {}).get("id")
                and a["norm"].get("kind")}
-    return {"type": ev["type"], "lemma": ev.get("lemma") or ev["trigger"].get("text"),
-            "backref": bool(ev.get("backref")), "agents": agents, "targets": targets,
+    return {"at": ev["trigger"]["start"], "type": ev["type"], "lemma": ev.get("lemma") or ev["trigger"].get("text"),
+            "backref": bool(ev.get("backref")), "iterative": bool(ev.get("iterative")),
+            "agents": agents, "targets": targets,
             "time": time_value(ev), "polarity": ev.get("polarity", "positive"),
             "hedged": ev.get("modality") == "uncertain"}
 
@@ -83,6 +86,7 @@ class Group:
         self.targets: set[tuple[str, str]] = set()
         self.times: set[str] = set()
         self.polarity, self.hedged = f["polarity"], f["hedged"]
+        self.series = f["iterative"]
         self.add(f, sent)
 
     def add(self, f: dict, sent: int) -> None:
@@ -93,6 +97,7 @@ class Group:
         if f["time"]:
             self.times.add(f["time"])
         self.last = sent
+        self.last_at = f["at"]
 
     def conflicts(self, f: dict) -> bool:
         if self.agents and f["agents"] and not self.agents & f["agents"]:
@@ -132,11 +137,15 @@ def assign_groups(events: list[dict]) -> list[str]:
 
 
 def _best(groups: list[Group], f: dict, sent: int) -> Group | None:
-    for g in reversed(groups):          # the most recent group first
+    if f["iterative"]:
+        return None                      # a series is not the single event told before
+    for g in sorted(groups, key=lambda g: g.last_at, reverse=True):   # most recently told first
         if g.type != f["type"] or g.polarity != f["polarity"] or g.conflicts(f):
             continue
         if f["backref"]:
             return g
+        if g.series:
+            continue                     # only a back-reference joins a series
         if f["type"] == "STATEMENT" and sent - g.last > STATEMENT_REACH \
                 and not (f["time"] and f["time"] in g.times):
             continue                     # the same speaker's next 発表 is another statement

@@ -21,7 +21,8 @@ def located(source: str, chunk, doc) -> list[dict]:
                                   for a in ev["arguments"]],
                     "polarity": ev["polarity"], "modality": ev["modality"],
                     "sentence": _span(source, chunk, *ev["sentence"]), "rule": ev["rule"],
-                    "lemma": ev.get("lemma"), "backref": ev.get("backref", False)})
+                    "lemma": ev.get("lemma"), "backref": ev.get("backref", False),
+                    "iterative": ev.get("iterative", False)})
     return out
 
 
@@ -38,6 +39,7 @@ def event_records(doc_id: str, events: list[dict], entities: list[dict]) -> list
     for r in out:                        # what grouping read, not part of the record
         r.pop("lemma", None)
         r.pop("backref", None)
+        r.pop("iterative", None)
     return out
 
 
@@ -61,7 +63,8 @@ def _record(doc_id, ev, by_span, dates, starts) -> dict:
             "arguments": args, "polarity": ev["polarity"], "modality": ev["modality"],
             "date": event_date(args, sentence, ev["trigger"], dates, starts),
             "sentence": {"start": sentence["start"], "end": sentence["end"]}, "rule": ev["rule"],
-            "group": None, "lemma": ev.get("lemma"), "backref": ev.get("backref", False)}
+            "group": None, "lemma": ev.get("lemma"), "backref": ev.get("backref", False),
+            "iterative": ev.get("iterative", False)}
 
 
 def event_date(args: list[dict], sentence: dict, trigger: dict, dates: list[dict],
