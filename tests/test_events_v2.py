@@ -103,6 +103,23 @@ def test_a_feared_attack_is_not_the_attack_told():
     assert assign_groups(evs) == ["g1", "g1", "g2", "g3", "g3"]
 
 
+def test_another_word_on_the_same_place_in_the_next_sentence_is_the_same_attack():
+    # ロシア軍がハリコフを砲撃した。ハリコフへの攻撃で…。(two sentences on other things)
+    # ハリコフでは空爆も… (too far to tell by the place alone)
+    evs = [rec(10, "ATTACK", 0, ("agent", "ロシア軍", RUS), ("patient", "ハリコフ", KHARKIV), lemma="砲撃"),
+           rec(110, "ATTACK", 1, ("patient", "ハリコフ", KHARKIV)),
+           rec(210, "STATEMENT", 2, lemma="述べ"), rec(310, "STATEMENT", 3, lemma="語っ"),
+           rec(410, "ATTACK", 4, ("place", "ハリコフ", KHARKIV), lemma="空爆")]
+    assert assign_groups(evs) == ["g1", "g1", "g2", "g3", "g4"]
+
+
+def test_casualty_words_name_different_outcomes():
+    # ハリコフで3人が死亡した。ハリコフで10人が負傷した。
+    evs = [rec(10, "CASUALTY", 0, ("place", "ハリコフ", KHARKIV), lemma="死亡"),
+           rec(110, "CASUALTY", 1, ("place", "ハリコフ", KHARKIV), lemma="負傷")]
+    assert assign_groups(evs) == ["g1", "g2"]
+
+
 def test_a_series_is_not_the_single_attack_told():
     # ロシア軍が港を攻撃した。港は今月、攻撃を繰り返し受けている。市長は攻撃の被害を調べている。
     # この攻撃は… (a back-reference may still name the series)
