@@ -113,6 +113,16 @@ def test_another_word_on_the_same_place_in_the_next_sentence_is_the_same_attack(
     assert assign_groups(evs) == ["g1", "g1", "g2", "g3", "g4"]
 
 
+def test_one_speaker_two_speech_verbs_in_one_sentence_is_one_statement():
+    # 司令官は「敵は疲弊している」との見方を示し、反撃に出ると通信アプリで明らかにした。
+    # 司令官は翌日、補給が届いたと述べた。 (another sentence: another statement)
+    chief = {"id": "person:司令官"}
+    evs = [rec(10, "STATEMENT", 0, ("agent", "司令官", chief), lemma="示す"),
+           rec(40, "STATEMENT", 0, ("agent", "司令官", chief), lemma="明らか"),
+           rec(110, "STATEMENT", 1, ("agent", "司令官", chief), lemma="述べる")]
+    assert assign_groups(evs) == ["g1", "g1", "g2"]
+
+
 def test_casualty_words_name_different_outcomes():
     # ハリコフで3人が死亡した。ハリコフで10人が負傷した。
     evs = [rec(10, "CASUALTY", 0, ("place", "ハリコフ", KHARKIV), lemma="死亡"),

@@ -13,6 +13,8 @@ of these holds:
   STATEMENT_REACH sentences) or on the same date: one speaker's 発表 in two paragraphs far
   apart are mostly two announcements. A hedged attack does not repeat an asserted one
   (HEDGED_APART).
+- it is a statement of a speaker of the group's, in the same sentence, in another word
+  (…との見方を示し、…とSNSで明らかにした: one speech told by two verbs);
 - it names, in another word, a place or target the group names, in the same or the next
   sentence (砲撃 of a town … the town's 攻撃 told right after; WORD_REACH). Not for
   CASUALTY, whose words name different outcomes (死亡, 負傷), nor STATEMENT, whose place says
@@ -71,7 +73,9 @@ def features(ev: dict) -> dict:
     targets = {(a["norm"]["kind"], a["norm"]["id"]) for a in args
                if a["role"] == "patient" and (a.get("norm") or {}).get("id")
                and a["norm"].get("kind")}
-    return {"at": ev["trigger"]["start"], "type": ev["type"], "lemma": ev.get("lemma") or ev["trigger"].get("text"),
+    speakers = {(a.get("norm") or {}).get("id") or a.get("text") for a in args
+                if a["role"] in ("agent", "source")}   # who speaks, by id, else as written
+    return {"at": ev["trigger"]["start"], "speakers": speakers - {None}, "type": ev["type"], "lemma": ev.get("lemma") or ev["trigger"].get("text"),
             "backref": bool(ev.get("backref")), "iterative": bool(ev.get("iterative")),
             "agents": agents, "places": places, "targets": targets,
             "time": time_value(ev), "polarity": ev.get("polarity", "positive"),
@@ -93,6 +97,7 @@ class Group:
         self.agents: set[str] = set()
         self.targets: set[tuple[str, str]] = set()
         self.places: set[str] = set()
+        self.speakers: set[str] = set()
         self.times: set[str] = set()
         self.polarity, self.hedged = f["polarity"], f["hedged"]
         self.series = f["iterative"]
@@ -104,6 +109,7 @@ class Group:
         self.agents |= f["agents"]
         self.targets |= f["targets"]
         self.places |= f["places"]
+        self.speakers |= f["speakers"]
         if f["time"]:
             self.times.add(f["time"])
         self.last = sent
@@ -165,6 +171,8 @@ def _best(groups: list[Group], f: dict, sent: int) -> Group | None:
             # the same word again: the same event told again (攻撃…攻撃は計5回; the headline's
             # 発表 and the body's 発表しました; another speaker is another statement)
             return g
+        if f["type"] == "STATEMENT" and sent == g.last and g.speakers & f["speakers"]:
+            return g                     # …との見方を示し、…と投稿で明らかにした: one speech
         if f["type"] not in SAME_WORD_ONLY and sent - g.last <= WORD_REACH \
                 and g.places & f["places"]:
             return g                     # 砲撃 of a town, then 攻撃 on it in the next sentence
