@@ -123,6 +123,14 @@ def test_one_speaker_two_speech_verbs_in_one_sentence_is_one_statement():
     assert assign_groups(evs) == ["g1", "g1", "g2"]
 
 
+def test_a_place_found_as_agent_names_no_side():
+    # headline: ハリコフ州で攻勢 (the oblast misread as the agent), then ロシア軍がハリコフ州で攻勢
+    oblast = {"id": "kharkiv_oblast", "country": "UKR", "kind": "admin1"}
+    evs = [rec(10, "ATTACK", 0, ("agent", "ハリコフ州", oblast), lemma="攻勢"),
+           rec(110, "ATTACK", 1, ("agent", "ロシア軍", RUS), lemma="攻勢")]
+    assert assign_groups(evs) == ["g1", "g1"]
+
+
 def test_casualty_words_name_different_outcomes():
     # ハリコフで3人が死亡した。ハリコフで10人が負傷した。
     evs = [rec(10, "CASUALTY", 0, ("place", "ハリコフ", KHARKIV), lemma="死亡"),

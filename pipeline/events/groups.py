@@ -42,6 +42,7 @@ SAME_WORD_ONLY = {"CASUALTY", "STATEMENT"}
 # another, feared or possible act than the asserted ones. A hedged casualty or deployment
 # count (死傷者は…とみられる) is an estimate of the same fact, so those types are left out.
 HEDGED_APART = {"ATTACK", "INTERCEPT"}
+PLACE_KINDS = {"country", "admin1", "admin2", "city", "village", "region", "facility", "water"}  # SPEC §4
 
 
 def argument_key(arg: dict) -> str | None:
@@ -50,6 +51,8 @@ def argument_key(arg: dict) -> str | None:
     noun (兵士) or a number."""
     norm = arg.get("norm") or {}
     if arg["role"] == "agent":
+        if norm.get("kind") in PLACE_KINDS:
+            return None                  # a place taken as the agent names no side
         return f"c:{norm['country']}" if norm.get("country") else None
     if norm.get("id"):
         return f"id:{norm['id']}"
