@@ -240,6 +240,42 @@ def test_sentence_that_only_attributes_attributes_the_one_before(nlp):
 
 
 @pytest.mark.model
+def test_speaker_left_unsaid_is_the_speaker_of_the_sentence_before(nlp):
+    # a subject that stays the same is dropped: the next speech verb and its content
+    text = "国防省のスミス報道官は5日、ロシア軍が村を攻撃したと述べた。「我々は反撃する」と強調した。"
+    evs = events_of(nlp, text)
+    assert ("agent", "スミス報道官") in find(evs, "STATEMENT", "強調")["args"]
+    assert ("source", "スミス報道官") in find(evs, "ATTACK", "反撃")["args"]
+
+
+@pytest.mark.model
+def test_hearsay_after_according_keeps_the_origin(nlp):
+    # 〜によると in one sentence, 〜という in the next: the same origin reports
+    text = "同国の国防省によると、敵は夜間に無人機40機を送り込んだ。このうち35機を撃墜したという。"
+    e = find(events_of(nlp, text), "INTERCEPT", "撃墜")
+    assert ("source", "国防省") in e["args"] and e["modality"] == "reported"
+
+
+@pytest.mark.model
+def test_quote_split_into_sentences_keeps_its_speaker(nlp):
+    text = "米国防総省は5日、「敵の攻勢は続いている。我々は陣地を守り抜く」と述べた。"
+    assert ("agent", "米国防総省") in find(events_of(nlp, text), "STATEMENT", "述べ")["args"]
+
+
+@pytest.mark.model
+def test_speaker_reporting_its_own_act_is_agent_and_source(nlp):
+    e = find(events_of(nlp, "英国防省は夜間に敵の無人機10機を撃墜したと明らかにした。"), "INTERCEPT", "撃墜")
+    assert {("agent", "英国防省"), ("source", "英国防省")} <= e["args"]
+
+
+@pytest.mark.model
+def test_speaker_is_no_agent_where_another_doer_is_named(nlp):
+    text = "マクロン大統領は、ロシア軍が南部で攻勢を強めるため、予備の部隊を投入したと述べた。"
+    e = find(events_of(nlp, text), "DEPLOY", "投入")
+    assert ("agent", "マクロン大統領") not in e["args"] and ("source", "マクロン大統領") in e["args"]
+
+
+@pytest.mark.model
 def test_coordinated_agents_are_each_agents(nlp):
     e = find(events_of(nlp, "ロシアと北朝鮮は条約に署名した。"), "AGREEMENT", "署名")
     assert {("agent", "ロシア"), ("agent", "北朝鮮")} <= e["args"]
