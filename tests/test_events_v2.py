@@ -218,6 +218,17 @@ def test_date_of_the_sentence_goes_to_every_event(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, date", [
+    ("フランスとドイツは3日、50人ずつの捕虜交換を実施したと発表した。", "3日"),       # topic conjunct
+    ("一方、北部戦線を巡ってポーランド軍は9日、ロシア軍が村から撤退したと明らかにした。", "9日"),
+    ("フランスが港湾施設への攻撃を実施したと7日（現地時間）、明らかにした。", "7日"),  # after the quote
+])
+def test_opening_date_dates_the_statement(nlp, text, date):
+    evs = [e for e in events_of(nlp, text) if e["type"] == "STATEMENT"]
+    assert evs and ("time", date) in evs[-1]["args"]
+
+
+@pytest.mark.model
 def test_place_adverbial_goes_to_every_event(nlp):
     evs = events_of(nlp, "東部ドネツク州で8日、ロシア軍の砲撃があり、2人が負傷した。")
     for etype, trig in (("ATTACK", "砲撃"), ("CASUALTY", "負傷")):

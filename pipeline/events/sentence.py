@@ -205,13 +205,31 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
 def _opening(tok: Token, sent, g: Grammar) -> bool:
     """シルスキー司令官は23日、ロシア軍が…と述べた: an adverbial closed by a comma before any
     subject or object of the sentence (other than the topic) opens the whole sentence, even
-    where the parse hangs it inside the quote."""
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if nxt is None or nxt.text not in ("、", ","):
+    where the parse hangs it inside the quote. Words in a phrase closed before it (the topic's
+    conjunct in AとBは3日、; 〜を巡って) do not count, nor does a parenthesis after it
+    (10日(現地時間)、). A date right after the quote (…と10日、明らかにした) is the speech
+    verb's."""
+    doc = tok.doc
+    first = tok.i
+    while first > sent.start and doc[first - 1].head.i == tok.i and \
+            dep(doc[first - 1]) in ("nummod", "compound"):
+        first -= 1
+    if first > sent.start and doc[first - 1].text in ("と", "とも") and \
+            doc[first - 1].pos_ in ("ADP", "SCONJ"):
+        return True
+    j = tok.i + 1
+    while j < sent.end and doc[j].text in ("(", "（"):
+        close = next((k for k in range(j, sent.end) if doc[k].text in (")", "）")), None)
+        if close is None:
+            break
+        j = close + 1
+    if j >= len(doc) or doc[j].text not in ("、", ","):
         return False
     for t in sent:
         if t.i >= tok.i:
             return True
+        if t.head.i < tok.i and t.head.i != t.i:
+            continue
         if dep(t) not in FUNCTION_DEPS and raw_marker(t) != "は" and \
                 g.marker(t) in ("が", "を", "に", "で", "と", "から"):
             return False
