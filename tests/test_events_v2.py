@@ -292,6 +292,20 @@ def test_coordinated_agents_are_each_agents(nlp):
     assert {("agent", "ロシア"), ("agent", "北朝鮮")} <= e["args"]
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger", [
+    # the parse hangs the partner on the next noun phrase: it is still the act's partner
+    ("エルドアン大統領がゼレンスキー大統領と首都の宮殿で会談を行い、合意文書に署名した。", "MEETING", "会談"),
+    ("マクロン大統領はショルツ首相とベルリン郊外の別荘で協議し、共同宣言に署名した。", "MEETING", "協議"),
+    # and goes with the shared subject into the joint act coordinated after it
+    ("エルドアン大統領がゼレンスキー大統領と首都の宮殿で会談を行い、合意文書に署名した。", "AGREEMENT", "署名"),
+])
+def test_partner_of_a_joint_act_is_an_agent(nlp, text, etype, trigger):
+    args = find(events_of(nlp, text), etype, trigger)["args"]
+    partner = "ゼレンスキー大統領" if "ゼレンスキー" in text else "ショルツ首相"
+    assert ("agent", partner) in args
+
+
 # ---------------------------------------------------------------- conditionals (item 6)
 
 @pytest.mark.model
