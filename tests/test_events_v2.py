@@ -280,6 +280,14 @@ def test_speaker_reporting_its_own_act_is_agent_and_source(nlp):
 
 
 @pytest.mark.model
+def test_speaker_reporting_its_own_act_is_its_agent_where_the_parse_shares_no_subject(nlp):
+    # the relative clause inside the object keeps the parse from sharing the topic
+    text = "ロシアは1日、東部の主要な物流拠点であるドネツク州の町と、ハルキウ州の村を制圧したと発表した。"
+    e = find(events_of(nlp, text), "CAPTURE", "制圧")
+    assert {("agent", "ロシア"), ("source", "ロシア")} <= e["args"]
+
+
+@pytest.mark.model
 def test_speaker_is_no_agent_where_another_doer_is_named(nlp):
     text = "マクロン大統領は、ロシア軍が南部で攻勢を強めるため、予備の部隊を投入したと述べた。"
     e = find(events_of(nlp, text), "DEPLOY", "投入")

@@ -71,6 +71,7 @@ def propagate(events: list[Pending], g: Grammar) -> None:
         carried = _next_carried(sent, g, speakers or origins, carried)
         for p in group:
             _speaker_not_agent(p, g)
+            _speaker_acts(p, g)
         if k > 0 and _only_attributes(group, g):
             before = by_sent[sents[k - 1]]
             if before[0].pred.anchor.sent.end == sent.start or \
@@ -343,6 +344,24 @@ def _speaker_not_agent(p: Pending, g: Grammar) -> None:
         f.role == "agent" and (f.arg.start, f.arg.end) in sources
         and raw_marker(f.arg.head) == "は" and not own_act
         and not set(f.arg.classes) & {"TROOP", "COUNTRY"})]
+
+
+def _speaker_acts(p: Pending, g: Grammar) -> None:
+    """国防省は…ドローン8機を撃墜したと明らかにした, where the parse shares no subject with
+    the quoted clause: the speaker (the topic before the event) that reports an active act
+    with no doer of its own and no other named doer before it is that act's agent too."""
+    if p.statement or p.has("agent") or not _verbal(p, g) or _other_doer_quoted(p, g):
+        return
+    rule = p.pred.cand.rule
+    for f in p.reading.sources:
+        a = f.arg
+        if f.rule not in ("source.speaker", "sentence.speaker") or \
+                not p.pred.anchor.sent.start <= a.head.i < p.pred.anchor.i \
+                or raw_marker(a.head) != "は" or a.entity is None or a.label != "ACTOR":
+            continue
+        if g.role(rule.type, rule.frame, "active", "が", a) == "agent":
+            p.found.append(Found("agent", a, "sentence.speaker_acts"))
+        return
 
 
 def _other_doer_quoted(p: Pending, g: Grammar) -> bool:
