@@ -244,6 +244,22 @@ def test_according_reaches_later_clauses(nlp):
 
 
 @pytest.mark.model
+def test_polite_according_reaches_later_clauses(nlp):
+    # 〜によりますと (broadcast style) is 〜によると; the topic of the final とした is no speaker
+    text = "フランス国防省によりますと、ロシア軍は南部で攻勢を強め、住民3人が死亡したとしています。"
+    for etype, trig in (("ATTACK", "攻勢"), ("CASUALTY", "死亡")):
+        e = find(events_of(nlp, text), etype, trig)
+        assert ("source", "フランス国防省") in e["args"] and ("source", "ロシア軍") not in e["args"]
+
+
+@pytest.mark.model
+def test_leaders_condemning_an_attack_are_its_source(nlp):
+    evs = events_of(nlp, "ドイツとフランスの首脳も攻撃を非難した。")
+    assert ("agent", "首脳") in find(evs, "STATEMENT", "非難")["args"]
+    assert ("source", "首脳") in find(evs, "ATTACK", "攻撃")["args"]
+
+
+@pytest.mark.model
 def test_sentence_that_only_attributes_attributes_the_one_before(nlp):
     evs = events_of(nlp, "ロシア軍はハリコフ州で攻勢を強めている。ウクライナ軍が明らかにした。")
     e = find(evs, "ATTACK", "攻勢")
