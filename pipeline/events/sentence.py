@@ -183,7 +183,7 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
         if a.label == "DATE":
             cands["time"].append((tok, a))
         elif a.label == "PLACE" and (m == "で" or m == "に" and
-                                     g.lex.is_cue("occur", tok.head.lemma_)):
+                                     g.lex.is_cue("occur", _past_date(tok.head, g).lemma_)):
             cands["place"].append((tok, a))
     for p in group:
         for role in OWN_FRAME:
@@ -201,6 +201,16 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
                     and "WATER" not in arg.classes:
                 role = "patient"         # スムイの中心部に…攻撃があり: the target
             p.found.append(Found(role, arg, f"sentence.{role}"))
+
+
+def _past_date(head: Token, g: Grammar) -> Token:
+    """ハルキウの中心部に9日、攻撃があり: GiNZA may hang the place on the date that follows
+    it; the word that governs them both is the date's head."""
+    span = g.phrases.entity(head)
+    while span is not None and span.label_ == "DATE" and head.head.i != head.i:
+        head = head.head
+        span = g.phrases.entity(head)
+    return head
 
 
 def _opening(tok: Token, sent, g: Grammar) -> bool:
