@@ -330,6 +330,15 @@ def test_partner_of_a_joint_act_is_an_agent(nlp, text, etype, trigger):
     assert ("agent", partner) in args
 
 
+@pytest.mark.model
+def test_casualty_nouns_with_their_own_subjects_keep_their_own_numbers(nlp):
+    evs = events_of(nlp, "東部の都市ハルキウの中心部に9日、ミサイル攻撃があり、5人が死亡、10人が負傷した。")
+    assert ("quantity", "10人") not in find(evs, "CASUALTY", "死亡")["args"]
+    # 死亡または負傷した: a bare noun coordinated with the next predicate still shares it
+    evs = events_of(nlp, "兵士3人が死亡または負傷した。")
+    assert ("quantity", "3人") in find(evs, "CASUALTY", "死亡")["args"]
+
+
 # ---------------------------------------------------------------- conditionals (item 6)
 
 @pytest.mark.model

@@ -87,6 +87,9 @@ def _partner(top: Token, g: Grammar) -> Token | None:
     if head.i <= top.i or raw_marker(top) not in CONJ_MARKERS | {""} \
             or head.lemma_ not in g.event_lemmas or dep(top) == "compound":
         return None
+    # 5人が死亡、10人が負傷した: a noun with its own subject is a clause of its own
+    if any(c.i < top.i and g.marker(c) == "が" for c in top.children):
+        return None
     return head
 
 
