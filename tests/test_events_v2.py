@@ -229,6 +229,15 @@ def test_opening_date_dates_the_statement(nlp, text, date):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger, date", [
+    ("イスラエルがレバノンに侵攻した2024年10月以降、住民の避難が続いている。", "ATTACK", "侵攻", "2024年10月"),
+    ("戦闘が始まった3月から、死傷者は計約5千人に上った。", "ATTACK", "戦闘", "3月"),
+])
+def test_date_a_relative_clause_modifies_is_its_time(nlp, text, etype, trigger, date):
+    assert ("time", date) in find(events_of(nlp, text), etype, trigger)["args"]
+
+
+@pytest.mark.model
 def test_place_adverbial_goes_to_every_event(nlp):
     evs = events_of(nlp, "東部ドネツク州で8日、ロシア軍の砲撃があり、2人が負傷した。")
     for etype, trig in (("ATTACK", "砲撃"), ("CASUALTY", "負傷")):

@@ -184,8 +184,15 @@ def _gap(pred: Predicate, found: list[Found], g: Grammar) -> list[Found]:
     if dep(p) != "acl" or p.head.i < p.i:
         return []
     arg = g.phrases.of(p.head)
+    before = p.head.doc[p.head.i - 1]
+    span = g.phrases.entity(before)
+    if span is not None and span.label_ == "DATE" and before.head.i == p.head.i \
+            and dep(before) == "compound" and span.end == p.head.i:
+        arg = g.phrases.of(before)       # 侵攻した2022年2月以降: the date under 以降
     if arg is None or arg.classes == ("noun",):
         return []
+    if arg.label == "DATE":              # 侵攻が始まった2023年5月以降: the event's date
+        return [] if any(f.role == "time" for f in found) else [Found("time", arg, "gap.time")]
     rule = pred.cand.rule
     role = gap_role(rule.type, rule.frame, voice(p, g.keep), {f.role for f in found}, arg)
     if role is None:
