@@ -238,6 +238,14 @@ def test_date_a_relative_clause_modifies_is_its_time(nlp, text, etype, trigger, 
 
 
 @pytest.mark.model
+def test_day_of_the_occasion_dates_the_statement(nlp):
+    evs = events_of(nlp, "国防省の報道官は5日の記者会見で、ロシア軍が村を攻撃したと述べた。")
+    assert ("time", "5日") in find(evs, "STATEMENT", "述べ")["args"]
+    evs = events_of(nlp, "両国は7月の停戦で合意した。")        # the truce's month, no occasion
+    assert not any(r == "time" for r, _ in find(evs, "AGREEMENT", "合意")["args"])
+
+
+@pytest.mark.model
 def test_place_adverbial_goes_to_every_event(nlp):
     evs = events_of(nlp, "東部ドネツク州で8日、ロシア軍の砲撃があり、2人が負傷した。")
     for etype, trig in (("ATTACK", "砲撃"), ("CASUALTY", "負傷")):

@@ -170,6 +170,7 @@ def _named(tok: Token, g: Grammar) -> Arg | None:
 # --- date and place -----------------------------------------------------------------------
 def _frame(sent, group: list[Pending], g: Grammar) -> None:
     cands = {"time": [], "place": []}
+    venues: set[int] = set()
     for tok in sent:
         if dep(tok) in FUNCTION_DEPS or dep(tok) == "compound" or \
                 tok.head.i == tok.i and tok.i == sent.root.i:
@@ -178,6 +179,10 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
         if a is None or a.entity is None:
             continue
         m = g.marker(tok)
+        if m == "の" and a.label == "DATE" and _dates_venue(tok, g):
+            cands["time"].append((tok, a))
+            venues.add(tok.i)
+            continue
         if m in ("の", "compound"):
             continue                     # 7月の停戦: describes a noun, not the sentence
         if a.label == "DATE":
@@ -190,7 +195,9 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
             if p.has(role) or not cands[role]:
                 continue
             usable = [(t, a) for t, a in cands[role]
-                      if not (p.statement and _in_quote(t, p) and not _opening(t, sent, g))]
+                      if not (p.statement and _in_quote(t, p) and not _opening(t, sent, g)
+                              and t.i not in venues)
+                      and (p.statement or t.i not in venues)]
             if not usable:
                 continue
             anchor = p.pred.anchor.i
@@ -201,6 +208,20 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
                     and "WATER" not in arg.classes:
                 role = "patient"         # スムイの中心部に…攻撃があり: the target
             p.found.append(Found(role, arg, f"sentence.{role}"))
+
+
+def _dates_venue(tok: Token, g: Grammar) -> bool:
+    """5日の記者会見で / 3日の議会の委員会で…と述べた: a day on the occasion where the
+    sentence's predicate takes place (a で-adverbial that is no event, or a speech noun) dates
+    the statements of the sentence (not what they report); 7月の停戦で合意 does not."""
+    if "日" not in tok.doc[tok.i].text and "日" not in g.phrases.entity(tok).text:
+        return False                      # a day: 7月の停戦で合意 names the truce's month
+    h = tok.head
+    while h.head.i != h.i and g.marker(h) == "の" and h.head.i > h.i:
+        h = h.head                        # 3日の議会の委員会で
+    if h.i == tok.i or h.head.i == h.i or raw_marker(h) not in ("で", "では"):
+        return False
+    return is_verbal(h.head) and (h.lemma_ not in g.event_lemmas or h.lemma_ in g.speech_lemmas)
 
 
 def _past_date(head: Token, g: Grammar) -> Token:
