@@ -403,6 +403,9 @@ def test_new_cue_kinds_load():
     ("東部の都市ハルキウの中心部に9日、ミサイル攻撃があり、5人が死亡、10人が負傷した。", "CASUALTY", "負傷",
      "ハルキウ"),
     ("ポーランド各地で3日、ロシア軍の砲撃が相次いだ。", "ATTACK", "砲撃", "ポーランド"),  # 各地
+    # another spelling in parentheses between the place and the relational noun
+    ("ポーランドの首都ワルシャワ(ワルシャワ市)中心部で5日、無人機による攻撃があった。", "ATTACK", "攻撃",
+     "ワルシャワ"),
 ])
 def test_relational_nouns_keep_their_place(nlp, text, etype, trigger, place):
     assert ("place", place) in find(events_of(nlp, text), etype, trigger)["args"]
