@@ -356,6 +356,19 @@ def test_casualty_nouns_with_their_own_subjects_keep_their_own_numbers(nlp):
     assert ("quantity", "3人") in find(evs, "CASUALTY", "死亡")["args"]
 
 
+@pytest.mark.model
+def test_potential_of_a_support_verb_keeps_the_doer(nlp):
+    # 攻撃を続けられる: the trigger is the object, so られる is the potential, not a passive
+    e = find(events_of(nlp, "ロシアがいつまで大規模な砲撃を続けられるのか、疑問視する声もある。"), "ATTACK", "砲撃")
+    assert ("agent", "ロシア") in e["args"]
+
+
+@pytest.mark.model
+def test_noun_a_meeting_clause_modifies_is_a_party(nlp):
+    e = find(events_of(nlp, "英国と交渉を続けるフランスに対し、圧力が強まっている。"), "MEETING", "交渉")
+    assert {("agent", "英国"), ("agent", "フランス")} <= e["args"]
+
+
 # ---------------------------------------------------------------- conditionals (item 6)
 
 @pytest.mark.model

@@ -211,6 +211,8 @@ def gap_role(type_: str, frame: str, voice_: str, roles: set[str], arg: Arg) -> 
         return "patient" if "patient" not in roles else None
     if frame == "self":
         return "agent" if "agent" not in roles else None
+    if type_ in ("MEETING", "AGREEMENT") and voice_ != "passive":
+        return "agent"          # 米国と協議を続けるウクライナ: a party to the talks
     if frame == "receive":
         return "recipient" if "recipient" not in roles else None
     if "patient" in roles and "agent" not in roles:

@@ -114,4 +114,6 @@ def _light_voice(light: Token, chain: list[Token], g: Grammar) -> str:
     if not is_verbal(light):
         return "active"
     v = voice(light, g.keep)
+    if v == "passive" and g.marker(chain[-1]) == "を" and chain[-1].head.i == light.i:
+        return "active"      # 砲撃を続けられる: with the trigger as its object, られる is potential
     return "dpassive" if v == "passive" and g.has_object(light, exclude=chain) else v
