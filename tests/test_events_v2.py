@@ -321,6 +321,13 @@ def test_speaker_reporting_its_own_act_is_its_agent_where_the_parse_shares_no_su
 
 
 @pytest.mark.model
+def test_speaker_is_no_agent_of_an_act_with_its_own_subject(nlp):
+    text = "国防省は5日、演習を終えたイラン軍部隊の一部が、国境に近いシリア東部に移動しているのが確認されたと発表した。"
+    e = find(events_of(nlp, text), "DEPLOY", "移動")
+    assert ("agent", "国防省") not in e["args"] and ("source", "国防省") in e["args"]
+
+
+@pytest.mark.model
 def test_speaker_is_no_agent_where_another_doer_is_named(nlp):
     text = "マクロン大統領は、ロシア軍が南部で攻勢を強めるため、予備の部隊を投入したと述べた。"
     e = find(events_of(nlp, text), "DEPLOY", "投入")

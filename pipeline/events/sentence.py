@@ -383,6 +383,8 @@ def _speaker_acts(p: Pending, g: Grammar) -> None:
     with no doer of its own and no other named doer before it is that act's agent too."""
     if p.statement or p.has("agent") or not _verbal(p, g) or _other_doer_quoted(p, g):
         return
+    if any(f.rule.startswith(("case:が", "case:も", "quantity.owner")) for f in p.found):
+        return                            # 部隊の一部が…移動している: a subject of its own
     rule = p.pred.cand.rule
     for f in p.reading.sources:
         a = f.arg
