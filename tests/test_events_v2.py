@@ -464,6 +464,7 @@ def test_moving_troops_are_deployed(nlp, text, trigger, args):
     ("ロシア軍が村に攻めこんだ。", "ATTACK", "攻めこん"),              # kana variant
     ("ロシア軍はさらに西へ進攻した。", "ATTACK", "進攻"),               # trigger variant 進攻
     ("両軍の戦いは激しさを増した。", "ATTACK", "戦い"),                  # 連用形 noun
+    ("空爆の死者数は今年最多となった。", "CASUALTY", "死者数"),          # one token for 死者+数
 ])
 def test_spelling_variants_and_nominal_forms(nlp, text, etype, trigger):
     find(events_of(nlp, text), etype, trigger)
