@@ -293,6 +293,22 @@ def test_speaker_left_unsaid_is_the_speaker_of_the_sentence_before(nlp):
 
 
 @pytest.mark.model
+def test_quote_over_several_sentences_after_a_request_keeps_the_speaker(nlp):
+    text = ("ショルツ首相は、ロシアに対して即時の停戦に応じるよう国際社会に求めた。「ロシアは攻撃をやめていない。"
+            "圧力をかけなければ和平は来ない。交渉が空爆を止めたことはない」と投稿した。")
+    evs = events_of(nlp, text)
+    assert ("agent", "ショルツ首相") in find(evs, "STATEMENT", "投稿")["args"]
+    assert ("source", "ショルツ首相") in find(evs, "ATTACK", "空爆")["args"]
+    assert not any(r == "agent" and x == "ロシア" for r, x in find(evs, "STATEMENT", "投稿")["args"])
+
+
+@pytest.mark.model
+def test_subject_of_a_relative_clause_is_not_the_speaker(nlp):
+    text = "英国防省は3日、ロシア軍が村を攻撃したと発表した。ロシアが先月開催した演習で使われた兵器については、改良されたと分析した。"
+    assert ("agent", "英国防省") in find(events_of(nlp, text), "STATEMENT", "分析")["args"]
+
+
+@pytest.mark.model
 def test_hearsay_after_according_keeps_the_origin(nlp):
     # 〜によると in one sentence, 〜という in the next: the same origin reports
     text = "同国の国防省によると、敵は夜間に無人機40機を送り込んだ。このうち35機を撃墜したという。"

@@ -68,7 +68,9 @@ def propagate(events: list[Pending], g: Grammar) -> None:
         _frame(sent, group, g)
         origins = _according(sent, group, g)
         speakers = _final_speaker(sent, group, g, carried)
-        carried = _next_carried(sent, g, speakers or origins, carried)
+        requesters = [a for p in group if p.pred.cand.rule.type == "REQUEST"
+                      and sent.root in p.pred.heads for a in p.agents()]
+        carried = _next_carried(sent, g, speakers or origins or requesters, carried)
         for p in group:
             _speaker_not_agent(p, g)
             _speaker_acts(p, g)
@@ -100,15 +102,18 @@ def _speakers_without_events(sent, g: Grammar, carried: list[Arg]) -> list[Arg]:
 
 def _next_carried(sent, g: Grammar, speakers: list[Arg], carried: list[Arg]) -> list[Arg]:
     """A sentence that opens a quote it does not close (`Aは「…。`) hands on its topic (or
-    the speaker before) to the sentence that closes it."""
+    the speaker before) to the sentences inside the quote and the one that closes it."""
     if speakers:
         return speakers
     text = sent.text
+    before = sent.doc.text[:sent.start_char]
+    open_after = before.count("「") - before.count("」") + text.count("「") - text.count("」")
     if text.count("「") > text.count("」"):
-        topic = sentence_topic(sent[-1], g)
+        opening = next(t for t in sent if t.text == "「")
+        topic = sentence_topic(opening, g)          # a topic inside the quote is no speaker
         a = g.phrases.of(topic) if topic is not None else None
         return [a] if can_speak(a) else carried
-    if text.count("」") > text.count("「"):
+    if open_after > 0 or text.count("」") > text.count("「"):
         return carried                  # the middle or the end of a quote: same speaker
     return []
 
@@ -350,7 +355,8 @@ def _no_subject(sent, g: Grammar) -> bool:
                                                 t.head.i > t.i and g.is_speech(t.head)):
             quoted |= {x.i for x in t.subtree}
     for t in sent:
-        if dep(t) in FUNCTION_DEPS or t.i in quoted:
+        if dep(t) in FUNCTION_DEPS or t.i in quoted or \
+                any(dep(x) == "acl" for x in t.ancestors):   # 北朝鮮が開催した閲兵式で
             continue
         if g.is_subject(t) or raw_marker(t) == "は" and g.phrases.of(t) is not None \
                 or g.lex.is_cue("according", g.marker(t)):
