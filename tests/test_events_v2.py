@@ -303,6 +303,14 @@ def test_quote_over_several_sentences_after_a_request_keeps_the_speaker(nlp):
 
 
 @pytest.mark.model
+def test_sentence_opening_a_quote_is_said_by_its_topic(nlp):
+    text = "ショルツ首相は声明で、ロシアがウクライナに侵攻した2022年2月以降、「多くの市民が犠牲になった。我々は支援を続ける」と述べた。"
+    evs = events_of(nlp, text)
+    for etype, trig in (("ATTACK", "侵攻"), ("CASUALTY", "犠牲")):
+        assert ("source", "ショルツ首相") in find(evs, etype, trig)["args"]
+
+
+@pytest.mark.model
 def test_subject_of_a_relative_clause_is_not_the_speaker(nlp):
     text = "英国防省は3日、ロシア軍が村を攻撃したと発表した。ロシアが先月開催した演習で使われた兵器については、改良されたと分析した。"
     assert ("agent", "英国防省") in find(events_of(nlp, text), "STATEMENT", "分析")["args"]

@@ -71,6 +71,10 @@ def propagate(events: list[Pending], g: Grammar) -> None:
         requesters = [a for p in group if p.pred.cand.rule.type == "REQUEST"
                       and sent.root in p.pred.heads for a in p.agents()]
         carried = _next_carried(sent, g, speakers or origins or requesters, carried)
+        if not speakers and not origins and carried and _quote_open_after(sent):
+            # Aは声明で「…。 (the speech verb closes the quote sentences later): what the
+            # sentence tells is already what A says
+            _attribute([p for p in group if not p.statement], carried, "sentence.quote_speaker")
         for p in group:
             _speaker_not_agent(p, g)
             _speaker_acts(p, g)
@@ -106,8 +110,7 @@ def _next_carried(sent, g: Grammar, speakers: list[Arg], carried: list[Arg]) -> 
     if speakers:
         return speakers
     text = sent.text
-    before = sent.doc.text[:sent.start_char]
-    open_after = before.count("「") - before.count("」") + text.count("「") - text.count("」")
+    open_after = _quote_open_after(sent)
     if text.count("「") > text.count("」"):
         opening = next(t for t in sent if t.text == "「")
         topic = sentence_topic(opening, g)          # a topic inside the quote is no speaker
@@ -116,6 +119,12 @@ def _next_carried(sent, g: Grammar, speakers: list[Arg], carried: list[Arg]) -> 
     if open_after > 0 or text.count("」") > text.count("「"):
         return carried                  # the middle or the end of a quote: same speaker
     return []
+
+
+def _quote_open_after(sent) -> bool:
+    """Is a 「 still open at the end of `sent`?"""
+    text = sent.doc.text[:sent.end_char]
+    return text.count("「") > text.count("」")
 
 
 def _adjacent(a, b) -> bool:
