@@ -19,12 +19,12 @@ FLOORS = {
     ("entities", "strict", "PLACE"): 0.88,
     ("entities", "strict", "NUMBER"): 0.95,
     ("entities", "strict", "DATE"): 0.95,
-    ("events", "trigger_classification"): 0.93,      # contract v2 gold (issue 9): 0.950
-    ("events", "argument_classification"): 0.78,     # 0.803
-    # group link F1 0.414 against the seeds' second-pass groups (2026-12-03); the floor of
+    ("events", "trigger_classification"): 0.94,      # contract v2 gold (issue 9): 0.955
+    ("events", "argument_classification"): 0.80,     # 0.813 (arguments across sentences)
+    # group link F1 0.453 against the seeds' second-pass groups (2026-12-03); the floor of
     # 0.75 was set against the drafted groups, which were written from the pipeline's own
     # same-word grouping: the gold changed, not the code
-    ("events", "groups"): 0.40,
+    ("events", "groups"): 0.43,
 }
 
 

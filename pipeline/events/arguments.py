@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from .clauses import sentence_topic, shared_frame, shared_subject
 from .counts import COUNTED, number_owners, numbers_of, predicate_count
 from .grammar import Grammar
-from .phrases import Arg, Found, compound_chain
+from .phrases import Arg, Found, compound_chain, is_noun
 from .predicate import Predicate
 from .syntax import CLAUSE_DEPS, content_children, dep, is_verbal, raw_marker, voice
 
@@ -99,10 +99,13 @@ def _from_child(c: Token, head: Token, voice_: str, rule, g: Grammar) -> list[Fo
     if m == "compound" and arg.entity is None and g.phrases.entity(c.doc[c.i + 1]):
         return []                 # 要衝スジャ奪還: a classifier noun before the name
     role = g.role(rule.type, rule.frame, voice_, m, arg)
+    partners = [Found("agent", a, "case:と+split") for a in _stray_partners(c, g)
+                if g.role(rule.type, rule.frame, voice_, "と", a) == "agent"]
     if role is None:
-        return []
+        # AはBと首都の宮殿で会談: a partner the parse hung on a word that is no argument
+        return partners
     tag = f"case:{m or 'none'}"
-    out = [Found(role, arg, tag)]
+    out = [Found(role, arg, tag)] + partners
     for a in g.conjuncts(c):
         if a.label == arg.label or "noun" in arg.classes and a.entity is None:
             out.append(Found(role, a, tag + "+conj"))
@@ -123,6 +126,28 @@ def _from_child(c: Token, head: Token, voice_: str, rule, g: Grammar) -> list[Fo
         out += [Found("place", a, "place.of_patient") for a in _places_of(c, g)]
     if role == "place" and arg.entity is None and _places_of(c, g):
         return [Found("place", a, "place.of_noun") for a in _places_of(c, g)]   # X州の前線で
+    return out
+
+
+def _stray_partners(c: Token, g: Grammar) -> list[Arg]:
+    """AはBと郊外の別荘で協議した: GiNZA hangs the と-partner on the first noun of the next
+    phrase (through の-nouns); a named actor closed by と inside a noun phrase is a partner
+    of the predicate, not of the noun."""
+    out = []
+    for t in c.subtree:
+        if t.i >= c.i or raw_marker(t) != "と":
+            continue
+        span = g.phrases.entity(t)
+        if span is None or span.label_ != "ACTOR" or span.end - 1 != t.i:
+            continue
+        path, h = [], t.head
+        while h.i != c.i and h.head.i != h.i:
+            path.append(h)
+            h = h.head
+        if h.i == c.i and all(is_noun(x) and not is_verbal(x) for x in path + [c]):
+            a = g.phrases.of(t)
+            if a is not None:
+                out.append(a)
     return out
 
 
@@ -159,8 +184,15 @@ def _gap(pred: Predicate, found: list[Found], g: Grammar) -> list[Found]:
     if dep(p) != "acl" or p.head.i < p.i:
         return []
     arg = g.phrases.of(p.head)
+    before = p.head.doc[p.head.i - 1]
+    span = g.phrases.entity(before)
+    if span is not None and span.label_ == "DATE" and before.head.i == p.head.i \
+            and dep(before) == "compound" and span.end == p.head.i:
+        arg = g.phrases.of(before)       # 侵攻した2022年2月以降: the date under 以降
     if arg is None or arg.classes == ("noun",):
         return []
+    if arg.label == "DATE":              # 侵攻が始まった2023年5月以降: the event's date
+        return [] if any(f.role == "time" for f in found) else [Found("time", arg, "gap.time")]
     rule = pred.cand.rule
     role = gap_role(rule.type, rule.frame, voice(p, g.keep), {f.role for f in found}, arg)
     if role is None:
@@ -179,6 +211,8 @@ def gap_role(type_: str, frame: str, voice_: str, roles: set[str], arg: Arg) -> 
         return "patient" if "patient" not in roles else None
     if frame == "self":
         return "agent" if "agent" not in roles else None
+    if type_ in ("MEETING", "AGREEMENT") and voice_ != "passive":
+        return "agent"          # 米国と協議を続けるウクライナ: a party to the talks
     if frame == "receive":
         return "recipient" if "recipient" not in roles else None
     if "patient" in roles and "agent" not in roles:
@@ -208,8 +242,29 @@ def _shared(pred: Predicate, found: list[Found], g: Grammar) -> list[Found]:
         if role in PARTICIPANTS:
             out.append(Found(role, arg, "shared.subject"))
             out += [Found(role, a, "shared.subject+conj") for a in g.conjuncts(subj)]
+            out += [Found(r, a, "shared.partner") for a in _partners(subj, g)
+                    if (r := g.role(rule.type, rule.frame, v, "と", a)) == "agent"]
     roles = {f.role for f in found}
     return out + [f for f in shared_frame(p, g) if f.role not in roles]
+
+
+def _partners(subj: Token, g: Grammar) -> list[Arg]:
+    """AがBと会談し、条約に署名した: the named partner (と) of the clause whose subject is
+    shared goes with the subject into a joint act (MEETING, AGREEMENT: rules/event_roles.tsv
+    gives と the role agent)."""
+    head = subj.head
+    if head.i < subj.i or not is_verbal(head):
+        return []
+    out = []
+    for t in subj.doc[subj.i + 1:head.i]:
+        span = g.phrases.entity(t)
+        if raw_marker(t) == "と" and span is not None and span.label_ == "ACTOR" \
+                and span.end - 1 == t.i and head in t.ancestors \
+                and all(not is_verbal(x) for x in t.ancestors if x.i < head.i):
+            a = g.phrases.of(t)
+            if a is not None:
+                out.append(a)
+    return out
 
 
 def dedupe(found: list[Found]) -> list[Found]:

@@ -143,7 +143,18 @@ class Phrases:
             if c.i < tok.i and span is not None and span.label_ == "PLACE" and \
                     [f.text for f in c.children if f.i > c.i] == ["の"]:
                 return span
-        return None
+        return self._place_before_parenthesis(compound_chain(tok)[0])
+
+    def _place_before_parenthesis(self, first: Token) -> Span | None:
+        """キーウ(キエフ)中心部: a place, its other spelling in parentheses, then the
+        relational noun."""
+        doc, k = first.doc, first.i - 1
+        if k < 0 or doc[k].text not in (")", "）"):
+            return None
+        while k >= 0 and doc[k].text not in ("(", "（"):
+            k -= 1
+        span = self.entity_at.get(k - 1) if k > 0 else None
+        return span if span is not None and span.label_ == "PLACE" and span.end == k else None
 
     def _entity_end(self, tok: Token) -> Span | None:
         """都市スムイ: the entity that ends a compound noun (a classifier before it)."""

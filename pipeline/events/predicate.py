@@ -87,6 +87,9 @@ def _partner(top: Token, g: Grammar) -> Token | None:
     if head.i <= top.i or raw_marker(top) not in CONJ_MARKERS | {""} \
             or head.lemma_ not in g.event_lemmas or dep(top) == "compound":
         return None
+    # 5人が死亡、10人が負傷した: a noun with its own subject is a clause of its own
+    if any(c.i < top.i and g.marker(c) == "が" for c in top.children):
+        return None
     return head
 
 
@@ -111,4 +114,6 @@ def _light_voice(light: Token, chain: list[Token], g: Grammar) -> str:
     if not is_verbal(light):
         return "active"
     v = voice(light, g.keep)
+    if v == "passive" and g.marker(chain[-1]) == "を" and chain[-1].head.i == light.i:
+        return "active"      # 砲撃を続けられる: with the trigger as its object, られる is potential
     return "dpassive" if v == "passive" and g.has_object(light, exclude=chain) else v

@@ -24,7 +24,7 @@ from .grammar import Grammar
 from .modality import Reading
 from .phrases import Arg, Found, can_speak, compound_chain
 from .predicate import Predicate
-from .syntax import FUNCTION_DEPS, content_children, dep, function_words, raw_marker
+from .syntax import FUNCTION_DEPS, content_children, dep, function_words, is_verbal, raw_marker, voice
 
 OWN_FRAME = ("time", "place")
 
@@ -49,25 +49,82 @@ class Pending:
 
 
 def propagate(events: list[Pending], g: Grammar) -> None:
+    if not events:
+        return
     by_sent: dict[int, list[Pending]] = {}
     for p in events:
         by_sent.setdefault(p.pred.anchor.sent.start, []).append(p)
     sents = sorted(by_sent)
-    for k, start in enumerate(sents):
-        group = by_sent[start]
-        sent = group[0].pred.anchor.sent
+    carried: list[Arg] = []          # who speaks in the sentence before (see _final_speaker)
+    k = -1
+    for sent in events[0].pred.anchor.doc.sents:
+        group = by_sent.get(sent.start)
+        if group is None:
+            carried = _speakers_without_events(sent, g, carried)
+            continue
+        k += 1
         _headline_topic(sent, group, g)
         _topic_speaks(sent, group, g)
         _frame(sent, group, g)
-        _according(sent, group, g)
-        _final_speaker(sent, group, g)
+        origins = _according(sent, group, g)
+        speakers = _final_speaker(sent, group, g, carried)
+        requesters = [a for p in group if p.pred.cand.rule.type == "REQUEST"
+                      and sent.root in p.pred.heads for a in p.agents()]
+        carried = _next_carried(sent, g, speakers or origins or requesters, carried)
+        if not speakers and not origins and carried and _quote_open_after(sent):
+            # Aは声明で「…。 (the speech verb closes the quote sentences later): what the
+            # sentence tells is already what A says
+            _attribute([p for p in group if not p.statement], carried, "sentence.quote_speaker")
         for p in group:
             _speaker_not_agent(p, g)
+            _speaker_acts(p, g)
         if k > 0 and _only_attributes(group, g):
             before = by_sent[sents[k - 1]]
             if before[0].pred.anchor.sent.end == sent.start or \
                     _adjacent(before[0].pred.anchor.sent, sent):
                 _attribute(before, group[0].agents(), "sentence.next_speaker")
+
+
+def _speakers_without_events(sent, g: Grammar, carried: list[Arg]) -> list[Arg]:
+    """The speaker of a sentence with no event of its own (`Aは…とした。`, `Aによると…`)."""
+    if not sent.text.strip():
+        return carried
+    root = sent.root
+    speakers: list[Arg] = []
+    if g.is_speech(root) and any(g.marker(c).startswith("と")
+                                 for c in content_children(root) if c.i < root.i):
+        speakers = _speaker_of(root, g)
+        if not speakers and voice(root) != "passive" and _no_subject(sent, g):
+            speakers = carried
+    if not speakers:
+        for tok in sent:
+            if dep(tok) not in FUNCTION_DEPS and g.lex.is_cue("according", g.marker(tok)):
+                speakers = _origin(tok, g)
+                break
+    return _next_carried(sent, g, speakers, carried)
+
+
+def _next_carried(sent, g: Grammar, speakers: list[Arg], carried: list[Arg]) -> list[Arg]:
+    """A sentence that opens a quote it does not close (`Aは「…。`) hands on its topic (or
+    the speaker before) to the sentences inside the quote and the one that closes it."""
+    if speakers:
+        return speakers
+    text = sent.text
+    open_after = _quote_open_after(sent)
+    if text.count("「") > text.count("」"):
+        opening = next(t for t in sent if t.text == "「")
+        topic = sentence_topic(opening, g)          # a topic inside the quote is no speaker
+        a = g.phrases.of(topic) if topic is not None else None
+        return [a] if can_speak(a) else carried
+    if open_after > 0 or text.count("」") > text.count("「"):
+        return carried                  # the middle or the end of a quote: same speaker
+    return []
+
+
+def _quote_open_after(sent) -> bool:
+    """Is a 「 still open at the end of `sent`?"""
+    text = sent.doc.text[:sent.end_char]
+    return text.count("「") > text.count("」")
 
 
 def _adjacent(a, b) -> bool:
@@ -127,6 +184,7 @@ def _named(tok: Token, g: Grammar) -> Arg | None:
 # --- date and place -----------------------------------------------------------------------
 def _frame(sent, group: list[Pending], g: Grammar) -> None:
     cands = {"time": [], "place": []}
+    venues: set[int] = set()
     for tok in sent:
         if dep(tok) in FUNCTION_DEPS or dep(tok) == "compound" or \
                 tok.head.i == tok.i and tok.i == sent.root.i:
@@ -135,19 +193,25 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
         if a is None or a.entity is None:
             continue
         m = g.marker(tok)
+        if m == "の" and a.label == "DATE" and _dates_venue(tok, g):
+            cands["time"].append((tok, a))
+            venues.add(tok.i)
+            continue
         if m in ("の", "compound"):
             continue                     # 7月の停戦: describes a noun, not the sentence
         if a.label == "DATE":
             cands["time"].append((tok, a))
         elif a.label == "PLACE" and (m == "で" or m == "に" and
-                                     g.lex.is_cue("occur", tok.head.lemma_)):
+                                     g.lex.is_cue("occur", _past_date(tok.head, g).lemma_)):
             cands["place"].append((tok, a))
     for p in group:
         for role in OWN_FRAME:
             if p.has(role) or not cands[role]:
                 continue
             usable = [(t, a) for t, a in cands[role]
-                      if not (p.statement and _in_quote(t, p) and not _opening(t, sent, g))]
+                      if not (p.statement and _in_quote(t, p) and not _opening(t, sent, g)
+                              and t.i not in venues)
+                      and (p.statement or t.i not in venues)]
             if not usable:
                 continue
             anchor = p.pred.anchor.i
@@ -160,16 +224,58 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
             p.found.append(Found(role, arg, f"sentence.{role}"))
 
 
+def _dates_venue(tok: Token, g: Grammar) -> bool:
+    """5日の記者会見で / 3日の議会の委員会で…と述べた: a day on the occasion where the
+    sentence's predicate takes place (a で-adverbial that is no event, or a speech noun) dates
+    the statements of the sentence (not what they report); 7月の停戦で合意 does not."""
+    if "日" not in tok.doc[tok.i].text and "日" not in g.phrases.entity(tok).text:
+        return False                      # a day: 7月の停戦で合意 names the truce's month
+    h = tok.head
+    while h.head.i != h.i and g.marker(h) == "の" and h.head.i > h.i:
+        h = h.head                        # 3日の議会の委員会で
+    if h.i == tok.i or h.head.i == h.i or raw_marker(h) not in ("で", "では"):
+        return False
+    return is_verbal(h.head) and (h.lemma_ not in g.event_lemmas or h.lemma_ in g.speech_lemmas)
+
+
+def _past_date(head: Token, g: Grammar) -> Token:
+    """ハルキウの中心部に9日、攻撃があり: GiNZA may hang the place on the date that follows
+    it; the word that governs them both is the date's head."""
+    span = g.phrases.entity(head)
+    while span is not None and span.label_ == "DATE" and head.head.i != head.i:
+        head = head.head
+        span = g.phrases.entity(head)
+    return head
+
+
 def _opening(tok: Token, sent, g: Grammar) -> bool:
     """シルスキー司令官は23日、ロシア軍が…と述べた: an adverbial closed by a comma before any
     subject or object of the sentence (other than the topic) opens the whole sentence, even
-    where the parse hangs it inside the quote."""
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if nxt is None or nxt.text not in ("、", ","):
+    where the parse hangs it inside the quote. Words in a phrase closed before it (the topic's
+    conjunct in AとBは3日、; 〜を巡って) do not count, nor does a parenthesis after it
+    (10日(現地時間)、). A date right after the quote (…と10日、明らかにした) is the speech
+    verb's."""
+    doc = tok.doc
+    first = tok.i
+    while first > sent.start and doc[first - 1].head.i == tok.i and \
+            dep(doc[first - 1]) in ("nummod", "compound"):
+        first -= 1
+    if first > sent.start and doc[first - 1].text in ("と", "とも") and \
+            doc[first - 1].pos_ in ("ADP", "SCONJ"):
+        return True
+    j = tok.i + 1
+    while j < sent.end and doc[j].text in ("(", "（"):
+        close = next((k for k in range(j, sent.end) if doc[k].text in (")", "）")), None)
+        if close is None:
+            break
+        j = close + 1
+    if j >= len(doc) or doc[j].text not in ("、", ","):
         return False
     for t in sent:
         if t.i >= tok.i:
             return True
+        if t.head.i < tok.i and t.head.i != t.i:
+            continue
         if dep(t) not in FUNCTION_DEPS and raw_marker(t) != "は" and \
                 g.marker(t) in ("が", "を", "に", "で", "と", "から"):
             return False
@@ -187,8 +293,10 @@ def _in_quote(tok: Token, p: Pending) -> bool:
 
 
 # --- sources ------------------------------------------------------------------------------
-def _according(sent, group: list[Pending], g: Grammar) -> None:
-    """CNNによると、A…し、B…した: the origin is the source of every later clause."""
+def _according(sent, group: list[Pending], g: Grammar) -> list[Arg]:
+    """CNNによると、A…し、B…した: the origin is the source of every later clause. Returns
+    the origins."""
+    found: list[Arg] = []
     for tok in sent:
         if dep(tok) in FUNCTION_DEPS or not g.lex.is_cue("according", g.marker(tok)):
             continue
@@ -198,6 +306,8 @@ def _according(sent, group: list[Pending], g: Grammar) -> None:
         later = [p for p in group if p.pred.anchor.i > tok.i
                  and not (p.statement and set(_keys(p.agents())) & set(_keys(origin)))]
         _attribute(later, origin, "sentence.according")
+        found += origin
+    return found
 
 
 def _origin(tok: Token, g: Grammar) -> list[Arg]:
@@ -205,9 +315,11 @@ def _origin(tok: Token, g: Grammar) -> list[Arg]:
     return Attribution(g).origin(tok)
 
 
-def _final_speaker(sent, group: list[Pending], g: Grammar) -> None:
+def _final_speaker(sent, group: list[Pending], g: Grammar, before: list[Arg]) -> list[Arg]:
     """Aは…と述べた / Aは…とした: the speaker of the sentence-final speech verb is the source
-    of the other events of the sentence."""
+    of the other events of the sentence. A final speech verb with no speaker in its sentence
+    (`…と強調した。` right after `Aは…と述べた。`) is said by the speaker of the sentence
+    before (`before`): Japanese drops a subject that stays the same. Returns the speakers."""
     root = sent.root
     final = [p for p in group if p.statement and root in p.pred.heads]
     quoting = g.is_speech(root) and any(g.marker(c).startswith("と")
@@ -222,25 +334,103 @@ def _final_speaker(sent, group: list[Pending], g: Grammar) -> None:
             topic = sentence_topic(root, g)
             a = g.phrases.of(topic) if topic is not None else None
             speakers = [a] if can_speak(a) else []
+    if not speakers and before and (final or quoting) and voice(root) != "passive" \
+            and _no_subject(sent, g):
+        speakers = before
+        for p in final:
+            p.found += [Found("agent", a, "sentence.previous_speaker") for a in before]
     if not speakers:
-        return
+        return []
     others = [p for p in group if not p.statement and p.pred.anchor.i < root.i
               and not _behind_contrast(p, g)]
     _attribute(others, speakers, "sentence.speaker")
+    return speakers
+
+
+def _no_subject(sent, g: Grammar) -> bool:
+    """A sentence closed by 。 with no は/が/も subject and no 〜によると outside what it
+    quotes (a と-clause, 「…」): its speaker is left unsaid."""
+    if not sent.text.rstrip().endswith(("。", "．")):
+        return False
+    quoted, depth = set(), 0
+    texts = [t.text for t in sent]
+    if "」" in texts and ("「" not in texts or texts.index("」") < texts.index("「")):
+        depth = 1                          # the end of a quote opened a sentence before
+    for t in sent:
+        depth += t.text in ("「", "『") and 1 or t.text in ("」", "』") and -1 or 0
+        if depth > 0:
+            quoted.add(t.i)
+        if raw_marker(t).startswith("と") and (is_verbal(t) or depth > 0 or
+                                                t.head.i > t.i and g.is_speech(t.head)):
+            quoted |= {x.i for x in t.subtree}
+    for t in sent:
+        if dep(t) in FUNCTION_DEPS or t.i in quoted or \
+                any(dep(x) == "acl" for x in t.ancestors):   # 北朝鮮が開催した閲兵式で
+            continue
+        if g.is_subject(t) or raw_marker(t) == "は" and g.phrases.of(t) is not None \
+                or g.lex.is_cue("according", g.marker(t)):
+            return False
+    return True
 
 
 def _speaker_not_agent(p: Pending, g: Grammar) -> None:
     """マルチェンコ知事は、「…攻撃」と呼んだ: GiNZA hangs the sentence topic inside the quote,
     so the speaker looks like the agent of the quoted event. A topic that is also the event's
-    source is its speaker; only a force or a state (ロシア軍は…奪還したと発表) reports its own
-    act and stays the agent."""
+    source is its speaker, unless it reports its own act: a force or a state (ロシア軍は…奪還
+    したと発表), or any speaker of a quoted active predicate left without a subject of its own
+    (国防省は…撃墜したと明らかにした; but not the bare noun of 「…攻撃」と呼んだ, 攻撃だったと
+    説明した, nor a topic beside the event's own が-subject: Aは、Bが占拠した…と述べた)."""
     if p.statement or not _quoted(p, g):
         return
     sources = set(_keys([f.arg for f in p.reading.sources]))
+    own_act = _verbal(p, g) and not any(
+        f.role == "agent" and raw_marker(f.arg.head) != "は" for f in p.found) \
+        and not _other_doer_quoted(p, g)
     p.found[:] = [f for f in p.found if not (
         f.role == "agent" and (f.arg.start, f.arg.end) in sources
-        and raw_marker(f.arg.head) == "は"
+        and raw_marker(f.arg.head) == "は" and not own_act
         and not set(f.arg.classes) & {"TROOP", "COUNTRY"})]
+
+
+def _speaker_acts(p: Pending, g: Grammar) -> None:
+    """国防省は…ドローン8機を撃墜したと明らかにした, where the parse shares no subject with
+    the quoted clause: the speaker (the topic before the event) that reports an active act
+    with no doer of its own and no other named doer before it is that act's agent too."""
+    if p.statement or p.has("agent") or not _verbal(p, g) or _other_doer_quoted(p, g):
+        return
+    if any(f.rule.startswith(("case:が", "case:も", "quantity.owner")) for f in p.found):
+        return                            # 部隊の一部が…移動している: a subject of its own
+    rule = p.pred.cand.rule
+    for f in p.reading.sources:
+        a = f.arg
+        if f.rule not in ("source.speaker", "sentence.speaker") or \
+                not p.pred.anchor.sent.start <= a.head.i < p.pred.anchor.i \
+                or raw_marker(a.head) != "は" or a.entity is None or a.label != "ACTOR":
+            continue
+        if g.role(rule.type, rule.frame, "active", "が", a) == "agent":
+            p.found.append(Found("agent", a, "sentence.speaker_acts"))
+        return
+
+
+def _other_doer_quoted(p: Pending, g: Grammar) -> bool:
+    """Aは、ロシア軍が攻勢を強めるため、兵を投入したと発表: a named が-subject between the
+    topic and the event says someone other than the speaker acts (the parse may hang it on a
+    clause of its own)."""
+    anchor = p.pred.anchor
+    topics = [f.arg.head.i for f in p.found if f.role == "agent" and raw_marker(f.arg.head) == "は"]
+    first = min(topics, default=anchor.sent.start)
+    return any(first < t.i < anchor.i and raw_marker(t) == "が" and g.phrases.entity(t) is not None
+               and g.phrases.entity(t).label_ == "ACTOR" for t in anchor.sent)
+
+
+def _verbal(p: Pending, g: Grammar) -> bool:
+    """An active predicate: a verb, or a noun carried by a support verb (攻撃を実施した)."""
+    head = p.pred.light if p.pred.light is not None else p.pred.anchor
+    if not is_verbal(head) or any(dep(c) == "cop" for c in head.children):
+        return False
+    if p.pred.light is not None:
+        return p.pred.light_voice == "active"
+    return voice(head, g.keep) == "active"
 
 
 def _path_up(p: Pending):

@@ -47,7 +47,10 @@ def raw_marker(tok: Token) -> str:
             w.text == "で" and dep(w) == "cop" and k == len(words) - 1 and tok.pos_ in ("NOUN", "PROPN")
         fixed_after_ni = w.pos_ == "VERB" and dep(w) == "fixed" and k > 0 \
             and words[k - 1].pos_ == "ADP"
-        if not (particle or fixed_after_ni):
+        # によりますと: the polite ます inside a fixed particle phrase
+        polite = w.lemma_ == "ます" and k > 0 and words[k - 1].pos_ == "VERB" \
+            and dep(words[k - 1]) == "fixed" and bool(run)
+        if not (particle or fixed_after_ni or polite):
             break
         run.insert(0, w)
     return "".join(w.text for w in run)
