@@ -1,0 +1,164 @@
+"""A token Matcher run only where it can match (issue 14: the rules' cost).
+
+spaCy's Matcher starts every pattern at every token, so its cost is tokens × patterns, and the
+DATE patterns expand to hundreds. Two facts about any match of a token pattern let most of a
+Doc be skipped without changing the matches:
+
+- every token of a match satisfies some token spec of its pattern, so a match lies inside one
+  maximal run of tokens that satisfy *any* spec of *any* pattern (the `matchable` tokens);
+- a match holds at least one token satisfying a *required* spec of its pattern (one not marked
+  `?`, `*`); one such spec is picked per pattern, the most selective by a simple rule (a word
+  list or a regex before a tag, before a list of particles or punctuation) — the `anchors`.
+
+So the Matcher is run on the runs of matchable tokens that hold an anchor token, each a Span,
+and the offsets are shifted back: the same (key, start, end) triples as on the whole Doc. The
+token classes are computed with arrays (`Doc.to_array`) and a per-lexeme cache, never a Python
+loop over the Doc's tokens. Spec attributes other than ORTH/TEXT, TAG and POS make a spec match
+anything (always correct, only slower).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+import numpy as np
+from spacy.attrs import ORTH, POS, TAG
+from spacy.matcher import Matcher
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+_CACHE_MAX = 500_000       # lexemes whose text class is remembered (then the cache restarts)
+# Values that make a spec a poor anchor: they are everywhere in running text.
+_COMMON = re.compile(r"^[\u3040-\u309f\W]$")
+_OPS = (None, "1", "+", "?", "*")           # quantifiers whose tokens the prefilter understands
+_REQUIRED = (None, "1", "+")
+
+
+class _Spec:
+    """One token spec reduced to what the prefilter tests: a set of texts, a regex, a set of
+    tags or of POS ids, or `any`."""
+
+    def __init__(self, spec: dict):
+        self.kind, self.value = "any", None
+        for attr, val in spec.items():
+            if attr == "OP":
+                continue
+            attr = attr.upper()
+            if attr in ("ORTH", "TEXT"):
+                if isinstance(val, str):
+                    self.kind, self.value = "texts", frozenset([val])
+                elif isinstance(val, dict) and set(val) == {"IN"}:
+                    self.kind, self.value = "texts", frozenset(val["IN"])
+                elif isinstance(val, dict) and set(val) == {"REGEX"}:
+                    self.kind, self.value = "regex", re.compile(val["REGEX"])
+            elif attr == "TAG":
+                if isinstance(val, str):
+                    self.kind, self.value = "tags", frozenset([val])
+                elif isinstance(val, dict) and set(val) == {"IN"}:
+                    self.kind, self.value = "tags", frozenset(val["IN"])
+            elif attr == "POS":
+                names = [val] if isinstance(val, str) else val.get("IN") if isinstance(val, dict) and set(val) == {"IN"} else None
+                if names is not None and all(n in POS_IDS for n in names):
+                    self.kind, self.value = "pos", frozenset(POS_IDS[n] for n in names)
+            if self.kind != "any":      # a conjunction: one supported attribute over-approximates it
+                break
+
+    def rank(self) -> int:
+        """Lower is more selective."""
+        if self.kind == "texts":
+            return 3 if any(_COMMON.match(v) for v in self.value) else 0
+        return {"regex": 1, "tags": 2, "pos": 4}.get(self.kind, 9)
+
+
+class _Classes:
+    """The specs of one role (matchable or anchor), merged per kind."""
+
+    def __init__(self, specs: Iterable[_Spec]):
+        specs = list(specs)
+        self.any = any(s.kind == "any" for s in specs)
+        self.texts = frozenset().union(*(s.value for s in specs if s.kind == "texts"))
+        self.regexes = [s.value for s in specs if s.kind == "regex"]
+        tags = set().union(*(s.value for s in specs if s.kind == "tags"))
+        self.tags = np.array(sorted(get_string_id(t) for t in tags), dtype=np.uint64)
+        pos = set().union(*(s.value for s in specs if s.kind == "pos"))
+        self.pos = np.array(sorted(pos), dtype=np.uint64)
+
+    def by_text(self, text: str) -> bool:
+        return text in self.texts or any(r.search(text) for r in self.regexes)
+
+
+class PrefilteredMatcher:
+    """`matcher(doc)` with the same (key, start, end) triples, in start order, computed only on
+    the spans that can hold a match. `patterns` are every pattern added to `matcher`."""
+
+    def __init__(self, matcher: Matcher, patterns: Iterable[list[dict]]):
+        self.matcher = matcher
+        every: list[_Spec] = []
+        anchors: list[_Spec] = []
+        lengths: list[int] = []
+        for pattern in patterns:
+            specs = [_Spec(t) for t in pattern]
+            every.extend(specs)
+            ops = [t.get("OP") for t in pattern]
+            if any(op not in _OPS for op in ops):
+                specs = [_Spec({})]            # `!` or a quantifier: let the whole Doc through
+                ops = [None]
+            every.extend(specs)
+            required = [s for op, s in zip(ops, specs) if op in _REQUIRED]
+            # no required token: a match still holds a token satisfying one of its specs
+            anchors.extend([min(required, key=_Spec.rank)] if required else specs)
+            lengths.append(max(len(required), 1))
+        self.matchable, self.anchor = _Classes(every), _Classes(anchors)
+        self.min_len = min(lengths, default=1)
+        self._text_class: dict[int, int] = {}
+
+    def spans(self, doc: Doc) -> list[tuple[int, int]]:
+        """(start, end) token ranges the Matcher must see."""
+        n = len(doc)
+        if n == 0:
+            return []
+        arr = doc.to_array([ORTH, TAG, POS]).reshape(n, 3)
+        uniq, inv = np.unique(arr[:, 0], return_inverse=True)
+        classes = np.fromiter((self._classify(o, doc) for o in uniq.tolist()), dtype=np.uint8,
+                              count=len(uniq))[inv.reshape(-1)]
+        matchable = self._mask(arr, classes & 1, self.matchable)
+        anchor = self._mask(arr, classes & 2, self.anchor)
+        if not anchor.any():
+            return []
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], matchable.astype(np.int8), [0]))))
+        starts, ends = edges[0::2], edges[1::2]
+        held = np.concatenate(([0], np.cumsum(anchor)))
+        keep = (held[ends] > held[starts]) & (ends - starts >= self.min_len)
+        return list(zip(starts[keep].tolist(), ends[keep].tolist()))
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        out = []
+        for start, end in self.spans(doc):
+            if start == 0 and end == len(doc):
+                out.extend(self.matcher(doc))
+            else:
+                out.extend((key, start + s, start + e) for key, s, e in self.matcher(doc[start:end]))
+        return out
+
+    @staticmethod
+    def _mask(arr: np.ndarray, by_text: np.ndarray, classes: _Classes) -> np.ndarray:
+        if classes.any:
+            return np.ones(len(arr), dtype=bool)
+        mask = by_text.astype(bool)
+        if len(classes.tags):
+            mask |= np.isin(arr[:, 1], classes.tags)
+        if len(classes.pos):
+            mask |= np.isin(arr[:, 2], classes.pos)
+        return mask
+
+    def _classify(self, orth: int, doc: Doc) -> int:
+        """Bit 1: the text satisfies a text spec of some pattern; bit 2: of an anchor."""
+        c = self._text_class.get(orth)
+        if c is None:
+            if len(self._text_class) >= _CACHE_MAX:
+                self._text_class.clear()
+            text = doc.vocab.strings[orth]
+            c = self._text_class[orth] = (int(self.matchable.by_text(text))
+                                          | 2 * int(self.anchor.by_text(text)))
+        return c
