@@ -104,7 +104,7 @@ class Phrases:
 
     def noun_classes(self, text: str, head: Token) -> tuple[str, ...]:
         for kind, cls in NOUN_KINDS:
-            if any(text.endswith(w) for w in self.lex.cues[kind]) or \
+            if text.endswith(_endings(self.lex.cues[kind])) or \
                     self.lex.is_cue(kind, head.lemma_):
                 return (cls, "noun")
         return ("noun",)
@@ -116,7 +116,7 @@ class Phrases:
         label = span.label_
         if label == "PLACE" and all(_COUNTRY_TAG in t.tag_ for t in span):
             return ("COUNTRY", "PLACE")
-        if label == "PLACE" and any(span.text.endswith(w) for w in self.lex.cues["water"]):
+        if label == "PLACE" and span.text.endswith(_endings(self.lex.cues["water"])):
             return ("WATER", "PLACE")           # 日本海, 東シナ海: where a missile falls, no target
         if label == "ACTOR" and self.noun_classes(span.text, span[-1])[0] == "TROOP":
             return ("TROOP", "ACTOR")
@@ -162,6 +162,17 @@ class Phrases:
                 return span
             return None
         return None
+
+
+_ENDINGS: dict[int, tuple[dict, tuple[str, ...]]] = {}
+
+
+def _endings(table: dict) -> tuple[str, ...]:
+    """A cue table's words as one tuple for `str.endswith`, built once per table."""
+    hit = _ENDINGS.get(id(table))
+    if hit is None or hit[0] is not table:
+        hit = _ENDINGS[id(table)] = (table, tuple(table))
+    return hit[1]
 
 
 def is_noun(tok: Token) -> bool:
