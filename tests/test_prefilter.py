@@ -82,3 +82,24 @@ def test_date_tagger_prefilter_keeps_every_match():
         assert sorted(tagger.find(doc)) == full, doc.text
         found += len(full)
     assert found > 20
+
+
+NUMBER_SENTENCES = [
+    "約5万人が避難し、300万発以上の砲弾と8000~1万人の兵士、数千人の市民が残った。",
+    "第3波で3人目の死者が出た。155mm砲と300km射程のミサイル、38度線、MiG-29 2機。",
+    "最大で3万人、2000人を超える兵士、一度に十人、約400-500人、死者数1000人。",
+]
+
+
+@pytest.mark.model
+def test_number_tagger_prefilter_keeps_every_match():
+    from pipeline.parse.build import build
+    from pipeline.rules import load_rules
+    nlp = build(load_rules(), events=False)
+    tagger = nlp.get_pipe("ja_numbers").tagger
+    found = 0
+    for doc in nlp.pipe(NUMBER_SENTENCES + SENTENCES):
+        full = sorted(tagger.matcher(doc))
+        assert sorted(tagger.find(doc)) == full, doc.text
+        found += len(full)
+    assert found > 15

@@ -13,8 +13,8 @@ Doc be skipped without changing the matches:
 So the Matcher is run on the runs of matchable tokens that hold an anchor token, each a Span,
 and the offsets are shifted back: the same (key, start, end) triples as on the whole Doc. The
 token classes are computed with arrays (`Doc.to_array`) and a per-lexeme cache, never a Python
-loop over the Doc's tokens. Spec attributes other than ORTH/TEXT, TAG and POS make a spec match
-anything (always correct, only slower).
+loop over the Doc's tokens. Spec attributes other than ORTH/TEXT, TAG, POS and the extensions the
+caller describes by a regex make a spec match anything (always correct, only slower).
 """
 from __future__ import annotations
 
@@ -39,11 +39,15 @@ class _Spec:
     """One token spec reduced to what the prefilter tests: a set of texts, a regex, a set of
     tags or of POS ids, or `any`."""
 
-    def __init__(self, spec: dict):
+    def __init__(self, spec: dict, extensions: dict[str, re.Pattern] | None = None):
         self.kind, self.value = "any", None
         for attr, val in spec.items():
             if attr == "OP":
                 continue
+            if attr == "_" and isinstance(val, dict) and len(val) == 1:
+                (name, wanted), = val.items()
+                if wanted is True and name in (extensions or {}):
+                    self.kind, self.value = "regex", extensions[name]
             attr = attr.upper()
             if attr in ("ORTH", "TEXT"):
                 if isinstance(val, str):
@@ -92,13 +96,16 @@ class PrefilteredMatcher:
     """`matcher(doc)` with the same (key, start, end) triples, in start order, computed only on
     the spans that can hold a match. `patterns` are every pattern added to `matcher`."""
 
-    def __init__(self, matcher: Matcher, patterns: Iterable[list[dict]]):
+    def __init__(self, matcher: Matcher, patterns: Iterable[list[dict]],
+                 extensions: dict[str, re.Pattern] | None = None):
+        """`extensions`: for a token extension a spec may require to be True, a regex every
+        such token's text satisfies (a necessary condition is enough)."""
         self.matcher = matcher
         every: list[_Spec] = []
         anchors: list[_Spec] = []
         lengths: list[int] = []
         for pattern in patterns:
-            specs = [_Spec(t) for t in pattern]
+            specs = [_Spec(t, extensions) for t in pattern]
             every.extend(specs)
             ops = [t.get("OP") for t in pattern]
             if any(op not in _OPS for op in ops):
