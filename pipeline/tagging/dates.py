@@ -42,7 +42,8 @@ class DateTagger:
             self.matcher.add(key, pats)
         # only the runs of tokens that can be part of a date, holding a token every match of
         # its pattern needs (a digit, a date word...), reach the Matcher: the same matches
-        self.find = PrefilteredMatcher(self.matcher, (p for ps in by_key.values() for p in ps))
+        self.find = PrefilteredMatcher(((f"{r}#{a}#{b}", p) for (r, a, b), ps in by_key.items()
+                                        for p in ps), grouped=True)
 
     def __call__(self, doc: Doc) -> list[Mention]:
         cands = []

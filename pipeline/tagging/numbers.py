@@ -67,7 +67,7 @@ class NumberTagger:
             self.matcher.add(key, pats)
         # the Matcher sees only runs of tokens that can be part of a NUMBER holding a numeral
         # or a fused number+counter token: the same matches (pipeline.tagging.prefilter)
-        self.find = PrefilteredMatcher(self.matcher, [p for ps in patterns.values() for p in ps],
+        self.find = PrefilteredMatcher([(k, p) for k, ps in patterns.items() for p in ps],
                                        {_EXT: re.compile(rf"^(?:{_NUMERAL_TEXT.pattern})\Z")})
 
     def __call__(self, doc: Doc) -> list[Mention]:

@@ -27,6 +27,7 @@ from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 _CACHE_MAX = 500_000       # lexemes whose text class is remembered (then the cache restarts)
 # Values that make a spec a poor anchor: they are everywhere in running text.
@@ -68,6 +69,11 @@ class _Spec:
             if self.kind != "any":      # a conjunction: one supported attribute over-approximates it
                 break
 
+    def key(self) -> tuple:
+        value = self.value.pattern if self.kind == "regex" else \
+            tuple(sorted(self.value)) if self.value is not None else None
+        return self.kind, value
+
     def rank(self) -> int:
         """Lower is more selective."""
         if self.kind == "texts":
@@ -93,20 +99,24 @@ class _Classes:
 
 
 class PrefilteredMatcher:
-    """`matcher(doc)` with the same (key, start, end) triples, in start order, computed only on
-    the spans that can hold a match. `patterns` are every pattern added to `matcher`."""
+    """`matcher(doc)`'s (key, start, end) triples, computed only on the spans that can hold a
+    match. Built from the (key, pattern) pairs of the Matcher it stands for.
 
-    def __init__(self, matcher: Matcher, patterns: Iterable[list[dict]],
-                 extensions: dict[str, re.Pattern] | None = None):
+    `grouped`: the patterns are split by their anchor into Matchers of their own, and a span
+    meets only the Matchers whose anchors it holds (a span `54` never meets the hundred
+    patterns anchored on 年). The triples are then the same set, not in the Matcher's order:
+    for callers that rank the matches themselves. Ungrouped, the order is the Matcher's."""
+
+    def __init__(self, keyed: Iterable[tuple[str, list[dict]]],
+                 extensions: dict[str, re.Pattern] | None = None, grouped: bool = False):
         """`extensions`: for a token extension a spec may require to be True, a regex every
         such token's text satisfies (a necessary condition is enough)."""
-        self.matcher = matcher
         every: list[_Spec] = []
-        anchors: list[_Spec] = []
+        groups: dict[tuple, list[_Spec]] = {}       # anchor → its spec(s)
+        members: dict[tuple, list] = {}             # anchor → (key, pattern) pairs
         lengths: list[int] = []
-        for pattern in patterns:
+        for key, pattern in keyed:
             specs = [_Spec(t, extensions) for t in pattern]
-            every.extend(specs)
             ops = [t.get("OP") for t in pattern]
             if any(op not in _OPS for op in ops):
                 specs = [_Spec({})]            # `!` or a quantifier: let the whole Doc through
@@ -114,39 +124,67 @@ class PrefilteredMatcher:
             every.extend(specs)
             required = [s for op, s in zip(ops, specs) if op in _REQUIRED]
             # no required token: a match still holds a token satisfying one of its specs
-            anchors.extend([min(required, key=_Spec.rank)] if required else specs)
+            anchors = [min(required, key=_Spec.rank)] if required else specs
+            group = tuple(a.key() for a in anchors) if grouped else ()
+            groups.setdefault(group, []).extend(anchors)
+            members.setdefault(group, []).append((key, pattern))
             lengths.append(max(len(required), 1))
-        self.matchable, self.anchor = _Classes(every), _Classes(anchors)
+        if len(groups) > 63:        # one bit a group in a uint64: too many, one Matcher for all
+            groups = {(): [a for specs in groups.values() for a in specs]}
+            members = {(): [pair for pairs in members.values() for pair in pairs]}
+        self.matchable = _Classes(every)
+        self.anchors = [_Classes(specs) for specs in groups.values()]
+        self.matchers = []
+        for pairs in members.values():
+            matcher = Matcher(Vocab())
+            for key, pattern in pairs:
+                matcher.add(key, [pattern])
+            self.matchers.append(matcher)
+        self.grouped = grouped
         self.min_len = min(lengths, default=1)
-        self._text_class: dict[int, int] = {}
+        self._text_class: dict[int, tuple[int, int]] = {}
 
-    def spans(self, doc: Doc) -> list[tuple[int, int]]:
-        """(start, end) token ranges the Matcher must see."""
+    def _groups(self, doc: Doc) -> tuple[np.ndarray, np.ndarray]:
+        """Per token: matchable (bool) and the bits of the anchor groups it satisfies."""
         n = len(doc)
-        if n == 0:
-            return []
         arr = doc.to_array([ORTH, TAG, POS]).reshape(n, 3)
         uniq, inv = np.unique(arr[:, 0], return_inverse=True)
-        classes = np.fromiter((self._classify(o, doc) for o in uniq.tolist()), dtype=np.uint8,
-                              count=len(uniq))[inv.reshape(-1)]
-        matchable = self._mask(arr, classes & 1, self.matchable)
-        anchor = self._mask(arr, classes & 2, self.anchor)
+        inv = inv.reshape(-1)
+        classes = [self._classify(o, doc) for o in uniq.tolist()]
+        by_text = np.fromiter((c[0] for c in classes), dtype=bool, count=len(uniq))[inv]
+        bits = np.fromiter((c[1] for c in classes), dtype=np.uint64, count=len(uniq))[inv]
+        matchable = self._mask(arr, by_text, self.matchable)
+        for g, anchor in enumerate(self.anchors):
+            if anchor.any or len(anchor.tags) or len(anchor.pos):
+                extra = self._mask(arr, np.zeros(n, dtype=bool), anchor)
+                bits |= extra.astype(np.uint64) << np.uint64(g)
+        return matchable, bits
+
+    def spans(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(start, end, anchor group bits) of the token ranges the Matchers must see."""
+        if len(doc) == 0:
+            return []
+        matchable, bits = self._groups(doc)
+        anchor = bits != 0
         if not anchor.any():
             return []
         edges = np.flatnonzero(np.diff(np.concatenate(([0], matchable.astype(np.int8), [0]))))
         starts, ends = edges[0::2], edges[1::2]
         held = np.concatenate(([0], np.cumsum(anchor)))
         keep = (held[ends] > held[starts]) & (ends - starts >= self.min_len)
-        return list(zip(starts[keep].tolist(), ends[keep].tolist()))
+        return [(s, e, int(np.bitwise_or.reduce(bits[s:e])))
+                for s, e in zip(starts[keep].tolist(), ends[keep].tolist())]
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        out = []
-        for start, end in self.spans(doc):
-            if start == 0 and end == len(doc):
-                out.extend(self.matcher(doc))
-            else:
-                out.extend((key, start + s, start + e) for key, s, e in self.matcher(doc[start:end]))
-        return out
+        out: list[tuple[int, int, int]] = []
+        for start, end, held in self.spans(doc):
+            span = doc if start == 0 and end == len(doc) else doc[start:end]
+            for g, matcher in enumerate(self.matchers):
+                if held >> g & 1:
+                    out.extend((key, start + s, start + e) for key, s, e in matcher(span))
+        # a key whose patterns sit in several groups may match a span twice (the Matcher
+        # reports each (key, start, end) once)
+        return list(dict.fromkeys(out)) if self.grouped else out
 
     @staticmethod
     def _mask(arr: np.ndarray, by_text: np.ndarray, classes: _Classes) -> np.ndarray:
@@ -159,13 +197,15 @@ class PrefilteredMatcher:
             mask |= np.isin(arr[:, 2], classes.pos)
         return mask
 
-    def _classify(self, orth: int, doc: Doc) -> int:
-        """Bit 1: the text satisfies a text spec of some pattern; bit 2: of an anchor."""
+    def _classify(self, orth: int, doc: Doc) -> tuple[int, int]:
+        """(the text satisfies a text spec of some pattern, bits of the anchor groups whose
+        text specs it satisfies), remembered per lexeme."""
         c = self._text_class.get(orth)
         if c is None:
             if len(self._text_class) >= _CACHE_MAX:
                 self._text_class.clear()
             text = doc.vocab.strings[orth]
-            c = self._text_class[orth] = (int(self.matchable.by_text(text))
-                                          | 2 * int(self.anchor.by_text(text)))
+            c = self._text_class[orth] = (
+                int(self.matchable.by_text(text)),
+                sum(1 << g for g, a in enumerate(self.anchors) if a.by_text(text)))
         return c
