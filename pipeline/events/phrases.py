@@ -53,12 +53,21 @@ class Phrases:
     def __init__(self, doc: Doc, lex: Lexicon, event_nouns: set[str] = frozenset()):
         self.lex = lex
         self.event_nouns = event_nouns
+        self.doc = doc
         self.entity_at: dict[int, Span] = {}
         for span in doc.spans.get("entities", []):
             for i in range(span.start, span.end):
                 self.entity_at[i] = span
+        self._of: dict[int, Arg | None] = {}     # `of` per token of `doc` (asked many times)
 
     def of(self, tok: Token) -> Arg | None:
+        if tok.doc is not self.doc:
+            return self._of_token(tok)
+        if tok.i not in self._of:
+            self._of[tok.i] = self._of_token(tok)
+        return self._of[tok.i]
+
+    def _of_token(self, tok: Token) -> Arg | None:
         span = self.entity_at.get(tok.i)
         if span is not None:
             return self._entity_arg(span, tok)

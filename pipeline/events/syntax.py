@@ -54,8 +54,15 @@ def _function_words(tok: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+_CONTENT_CHILDREN = "pipeline.content_children"
+
+
 def content_children(tok: Token) -> list[Token]:
-    return [c for c in tok.children if dep(c) not in FUNCTION_DEPS]
+    memo = _memo(tok, _CONTENT_CHILDREN)
+    kids = memo.get(tok.i)
+    if kids is None:
+        kids = memo[tok.i] = [c for c in tok.children if dep(c) not in FUNCTION_DEPS]
+    return list(kids)
 
 
 def raw_marker(tok: Token) -> str:
