@@ -88,7 +88,7 @@ def _assemble_timed(p: Prepared, docs, rules, times: dict) -> None:
         times["mentions to source offsets"] += time.perf_counter() - t
     t = time.perf_counter()
     mentions.sort(key=lambda m: m["start"])
-    norms = normalise(mentions, p.dct, rules)
+    norms = normalise(mentions, p.dct, rules, src)
     times["normalisers"] += time.perf_counter() - t
     t = time.perf_counter()
     entities = entity_records(p.article.doc_id, src, mentions, norms)

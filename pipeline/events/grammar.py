@@ -20,9 +20,18 @@ class Grammar:
         self.speech_lemmas = speech_lemmas
         self.event_lemmas = event_lemmas
         self.keep = frozenset(lex.cues["voice_keep"])
+        self._markers: dict[int, str] = {}       # `marker` per token of the phrases' Doc
 
     def marker(self, tok: Token) -> str:
         """`tok`'s case marker, normalised by rules/event_cues.tsv (への → に, は → が)."""
+        if tok.doc is not getattr(self.phrases, "doc", None):
+            return self._marker(tok)
+        m = self._markers.get(tok.i)
+        if m is None:
+            m = self._markers[tok.i] = self._marker(tok)
+        return m
+
+    def _marker(self, tok: Token) -> str:
         raw = raw_marker(tok)
         if raw == "" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "、":
             span = self.phrases.entity(tok)

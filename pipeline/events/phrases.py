@@ -53,12 +53,21 @@ class Phrases:
     def __init__(self, doc: Doc, lex: Lexicon, event_nouns: set[str] = frozenset()):
         self.lex = lex
         self.event_nouns = event_nouns
+        self.doc = doc
         self.entity_at: dict[int, Span] = {}
         for span in doc.spans.get("entities", []):
             for i in range(span.start, span.end):
                 self.entity_at[i] = span
+        self._of: dict[int, Arg | None] = {}     # `of` per token of `doc` (asked many times)
 
     def of(self, tok: Token) -> Arg | None:
+        if tok.doc is not self.doc:
+            return self._of_token(tok)
+        if tok.i not in self._of:
+            self._of[tok.i] = self._of_token(tok)
+        return self._of[tok.i]
+
+    def _of_token(self, tok: Token) -> Arg | None:
         span = self.entity_at.get(tok.i)
         if span is not None:
             return self._entity_arg(span, tok)
@@ -104,7 +113,7 @@ class Phrases:
 
     def noun_classes(self, text: str, head: Token) -> tuple[str, ...]:
         for kind, cls in NOUN_KINDS:
-            if any(text.endswith(w) for w in self.lex.cues[kind]) or \
+            if text.endswith(_endings(self.lex.cues[kind])) or \
                     self.lex.is_cue(kind, head.lemma_):
                 return (cls, "noun")
         return ("noun",)
@@ -116,7 +125,7 @@ class Phrases:
         label = span.label_
         if label == "PLACE" and all(_COUNTRY_TAG in t.tag_ for t in span):
             return ("COUNTRY", "PLACE")
-        if label == "PLACE" and any(span.text.endswith(w) for w in self.lex.cues["water"]):
+        if label == "PLACE" and span.text.endswith(_endings(self.lex.cues["water"])):
             return ("WATER", "PLACE")           # 日本海, 東シナ海: where a missile falls, no target
         if label == "ACTOR" and self.noun_classes(span.text, span[-1])[0] == "TROOP":
             return ("TROOP", "ACTOR")
@@ -173,6 +182,17 @@ class Phrases:
                 return span
             return None
         return None
+
+
+_ENDINGS: dict[int, tuple[dict, tuple[str, ...]]] = {}
+
+
+def _endings(table: dict) -> tuple[str, ...]:
+    """A cue table's words as one tuple for `str.endswith`, built once per table."""
+    hit = _ENDINGS.get(id(table))
+    if hit is None or hit[0] is not table:
+        hit = _ENDINGS[id(table)] = (table, tuple(table))
+    return hit[1]
 
 
 def is_noun(tok: Token) -> bool:

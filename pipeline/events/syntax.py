@@ -15,12 +15,37 @@ CAUSATIVE = {"せる", "させる"}
 VERBAL_POS = {"VERB", "ADJ"}
 
 
+_DEPS: dict[int, str] = {}          # dep label id → label without `_bunsetu` (a few dozen)
+_FUNCTION_WORDS = "pipeline.function_words"    # doc.user_data keys: per-token memos
+_MARKERS = "pipeline.raw_marker"
+
+
 def dep(tok: Token) -> str:
-    return tok.dep_.removesuffix("_bunsetu")
+    label = _DEPS.get(tok.dep)
+    if label is None:
+        label = _DEPS[tok.dep] = tok.dep_.removesuffix("_bunsetu")
+    return label
+
+
+def _memo(tok: Token, key: str) -> dict:
+    """A per-Doc memo of a pure function of a token (the tree does not change after the
+    parse); it lives and dies with the Doc."""
+    memo = tok.doc.user_data.get(key)
+    if memo is None:
+        memo = tok.doc.user_data[key] = {}
+    return memo
 
 
 def function_words(tok: Token) -> list[Token]:
     """The function words hanging on `tok` (its particles and auxiliaries), in text order."""
+    memo = _memo(tok, _FUNCTION_WORDS)
+    words = memo.get(tok.i)
+    if words is None:
+        words = memo[tok.i] = _function_words(tok)
+    return list(words)
+
+
+def _function_words(tok: Token) -> list[Token]:
     out = []
     for c in tok.children:
         if c.i > tok.i and dep(c) in FUNCTION_DEPS and dep(c) != "punct":
@@ -29,13 +54,28 @@ def function_words(tok: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+_CONTENT_CHILDREN = "pipeline.content_children"
+
+
 def content_children(tok: Token) -> list[Token]:
-    return [c for c in tok.children if dep(c) not in FUNCTION_DEPS]
+    memo = _memo(tok, _CONTENT_CHILDREN)
+    kids = memo.get(tok.i)
+    if kids is None:
+        kids = memo[tok.i] = [c for c in tok.children if dep(c) not in FUNCTION_DEPS]
+    return list(kids)
 
 
 def raw_marker(tok: Token) -> str:
     """The particles closing `tok`'s bunsetu as written: `によって`, `への`, `と`; "" for none.
     Auxiliaries cut the run (派遣していると → と); a verb fixed after に stays (によると)."""
+    memo = _memo(tok, _MARKERS)
+    marker = memo.get(tok.i)
+    if marker is None:
+        marker = memo[tok.i] = _raw_marker(tok)
+    return marker
+
+
+def _raw_marker(tok: Token) -> str:
     if dep(tok) in ("compound", "nummod"):
         return "compound"
     words = function_words(tok)

@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import LEMMA, NORM, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..rules.event_lexicon import Lexicon, Trigger
@@ -38,11 +41,14 @@ class TriggerFinder:
         for t in lex.triggers:
             for alt in t.tokens[0]:
                 self.by_first[alt].append(t)
+        # the first words as string ids, to find with arrays where a pattern can start
+        self.first_ids = np.array(sorted({get_string_id(w) for w in self.by_first}), dtype=np.uint64)
 
     def candidates(self, doc: Doc, entity_at: dict) -> list[Candidate]:
         """All matches, best first: longer patterns, then earlier rows."""
         found = []
-        for tok in doc:
+        for i in self._starts(doc):
+            tok = doc[i]
             rules = {id(r): r for key in (tok.lemma_, tok.text, tok.norm_)
                      for r in self.by_first.get(key, ())}
             for rule in rules.values():
@@ -50,6 +56,14 @@ class TriggerFinder:
                 if cand is not None and self._plausible(cand, entity_at):
                     found.append(cand)
         return sorted(found, key=lambda c: (-(c.end - c.start), c.rule.line, c.start))
+
+    def _starts(self, doc: Doc) -> list[int]:
+        """Tokens whose lemma, surface or norm is the first word of some pattern (no Python
+        loop over the Doc: one array of the three string ids per token)."""
+        if len(doc) == 0:
+            return []
+        ids = doc.to_array([LEMMA, ORTH, NORM]).reshape(len(doc), 3)
+        return np.flatnonzero(np.isin(ids, self.first_ids).any(axis=1)).tolist()
 
     def _plausible(self, cand: Candidate, entity_at: dict) -> bool:
         """Not part of a name (安全保障会議), not a noun fused as a modifier (奪還作戦)."""

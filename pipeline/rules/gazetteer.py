@@ -70,6 +70,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.casefold()).strip("_")
 
 
+@functools.lru_cache(maxsize=1 << 16)     # a pure function of the string, asked per token
 def surface_key(text: str) -> str:
     """The form every table is indexed by: NFKC, no whitespace or middle dots, ヴ→ブ etc.,
     ASCII case-folded. `surface_key("ポクロ\\n\\nウスク") == surface_key("ポクロウスク")`."""

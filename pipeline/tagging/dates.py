@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from .mention import Mention
+from .prefilter import PrefilteredMatcher
 from ..rules.date_patterns import DateRule
 
 class DateTagger:
@@ -39,10 +40,14 @@ class DateTagger:
             key = f"{rule_id}#{pre}#{post}"
             self.keys[self.matcher.vocab.strings.add(key)] = (rule_id, pre, post)
             self.matcher.add(key, pats)
+        # only the runs of tokens that can be part of a date, holding a token every match of
+        # its pattern needs (a digit, a date word...), reach the Matcher: the same matches
+        self.find = PrefilteredMatcher(((f"{r}#{a}#{b}", p) for (r, a, b), ps in by_key.items()
+                                        for p in ps), grouped=True)
 
     def __call__(self, doc: Doc) -> list[Mention]:
         cands = []
-        for key, start, end in self.matcher(doc):
+        for key, start, end in self.find(doc):
             rule_id, pre, post = self.keys[key]
             if end - post > start + pre:
                 cands.append((start + pre, end - post, end - start, self.rules[rule_id]))

@@ -25,6 +25,7 @@ from spacy.vocab import Vocab
 
 from ..parse.doctext import text_of
 from .mention import Mention
+from .prefilter import PrefilteredMatcher
 from ..rules.numbers import NUMERAL_CHARS, QUANTITY_KINDS, NumberRules
 
 _EXT = "number_tagger_numeral"  # Token extension; a unique name so no other tagger clashes
@@ -61,12 +62,17 @@ class NumberTagger:
                              if "reject" in q.effects}
         self.infix = {q.surface for q in self.rules.qualifiers_at("infix")}
         self.matcher = Matcher(Vocab())
-        for key, patterns in _patterns(self.rules, counters).items():
-            self.matcher.add(key, patterns)
+        patterns = _patterns(self.rules, counters)
+        for key, pats in patterns.items():
+            self.matcher.add(key, pats)
+        # the Matcher sees only runs of tokens that can be part of a NUMBER holding a numeral
+        # or a fused number+counter token: the same matches (pipeline.tagging.prefilter)
+        self.find = PrefilteredMatcher([(k, p) for k, ps in patterns.items() for p in ps],
+                                       {_EXT: re.compile(rf"^(?:{_NUMERAL_TEXT.pattern})\Z")})
 
     def __call__(self, doc: Doc) -> list[Mention]:
         cands = []
-        for key, start, end in self.matcher(doc):
+        for key, start, end in self.find(doc):
             span = doc[start:end]
             if self._keep(span):
                 cands.append((span, self.matcher.vocab.strings[key]))
