@@ -101,6 +101,7 @@ class Gazetteer:
     unit_heads: tuple[str, ...] = ()
     media_classifiers: frozenset[str] = frozenset()
     title_prefixes: tuple[str, ...] = ()
+    leader_heads: frozenset[str] = frozenset()
     guarded: frozenset[str] = frozenset()   # keys that are places only in a place context
     credit_outlets: dict[str, str] = field(default_factory=dict)   # 共同 → kyodo (credit lines)
     country_coords: dict[str, tuple[float, float]] = field(default_factory=dict)
@@ -217,10 +218,11 @@ def load_gazetteer(rules_dir: Path | str) -> Gazetteer:
     words = _load_name_parts(rules_dir / "name_parts.tsv")
     gaz.unit_heads, gaz.title_prefixes = tuple(words["unit_head"]), tuple(words["title_prefix"])
     gaz.media_classifiers = frozenset(words["media_classifier"])
+    gaz.leader_heads = frozenset(words["leader_head"])
     return gaz
 
 
-NAME_PART_ROLES = ("unit_head", "media_classifier", "title_prefix")
+NAME_PART_ROLES = ("unit_head", "media_classifier", "title_prefix", "leader_head")
 
 
 def _load_name_parts(path: Path) -> dict[str, list[str]]:

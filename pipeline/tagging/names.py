@@ -36,6 +36,8 @@ _NAME_TAG = "固有名詞-人名"
 _COUNTRY_TAG = "固有名詞-地名-国"
 PLACE_NER = {"City", "Province", "Country", "GPE_Other", "Domestic_Region", "County",
              "Continental_Region", "Island", "Region_Other", "Mountain", "Water_Route"}
+# Rules that find a span as a person's name: the normaliser makes an unlisted one a person.
+PERSON_RULES = {"actor.name_title", "actor.title_name", "actor.full_name", "actor.ner_person"}
 # Case particles that make a country the doer, and those that make it a location.
 # Grammar, not vocabulary: the case particles that make a name the agent of its clause.
 AGENT_CASES = {"が", "は", "も", "こそ", "として"}
@@ -90,7 +92,8 @@ class NameTagger:
         for c in chosen:
             label = self._decide(doc, c, placey) if c.label == "DUAL" else c.label
             span = doc[c.start:c.end]
-            out.append(Mention(span.start_char, span.end_char, label, c.rule))
+            hints = (("kind", "person"),) if c.rule in PERSON_RULES else ()
+            out.append(Mention(span.start_char, span.end_char, label, c.rule, hints))
         return sorted(out, key=lambda m: m.start)
 
     def _maker_tokens(self, doc: Doc) -> dict[int, int]:
@@ -114,7 +117,7 @@ class NameTagger:
         hits = [t for t in doc if len(t.text) > 1 and (t.idx in starts or t.i in makers)]
         if not hits:
             return
-        saved = {key: [(sp.start_char, sp.end_char, sp.label_, sp.id_) for sp in group]
+        saved = {key: [(sp.start_char, sp.end_char, sp.label_, sp.id_, sp._.hints) for sp in group]
                  for key, group in doc.spans.items()}
         with doc.retokenize() as retok:
             for tok in hits:
@@ -126,10 +129,15 @@ class NameTagger:
                             attrs={"POS": [tok.pos_] * n, "TAG": [tok.tag_] * n,
                                    "LEMMA": pieces, "DEP": ["compound"] * (n - 1) + [tok.dep_]})
         for key, spans in saved.items():
-            rebuilt = [doc.char_span(a, b, label=lab, span_id=sid) for a, b, lab, sid in spans]
+            rebuilt = []
+            for a, b, lab, sid, hints in spans:
+                sp = doc.char_span(a, b, label=lab, span_id=sid)
+                if sp is not None:
+                    sp._.hints = hints
+                    rebuilt.append(sp)
             group = doc.spans[key]
             attrs = dict(group.attrs)
-            doc.spans[key] = [sp for sp in rebuilt if sp is not None]
+            doc.spans[key] = rebuilt
             doc.spans[key].attrs.update(attrs)
 
     def _abbrev_compounds(self, doc: Doc) -> list[tuple[int, int]]:
@@ -363,12 +371,18 @@ class NameTagger:
         return out
 
     def _ner_places(self, doc: Doc) -> list[Cand]:
-        """GiNZA's place entities that contain a place name, trimmed of trailing common nouns
-        (クルスク州越境 → クルスク州, ロシア領内 → ロシア)."""
+        """GiNZA's place entities that contain a place name, trimmed of a leading classifier
+        (首都キーウ → キーウ) and of trailing common nouns (クルスク州越境 → クルスク州,
+        ロシア領内 → ロシア)."""
         out = []
         for e in doc.ents:
             if e.label_ not in PLACE_NER or not any(_is_placename_token(t) for t in e):
                 continue
+            start = e.start
+            # a classifier before the name is outside the span (首都|キーウ, 州都|X: SPEC §7)
+            while start < e.end - 1 and doc[start].text in self.parts.classifiers:
+                start += 1
+            e = doc[start:e.end]
             end = e.end
             while end > e.start and not (_is_placename_token(doc[end - 1])
                                          or doc[end - 1].text in self.parts.suffixes
@@ -400,13 +414,17 @@ class NameTagger:
             and "数詞" not in nxt.tag_ and "接尾辞" not in nxt.tag_ and self.gaz.place(nxt.text) is None
 
     def _ner_persons(self, doc: Doc) -> list[Cand]:
-        """GiNZA's Person entities made only of name tokens, and naming no country or place
-        (GiNZA sometimes calls ロシア a Person)."""
+        """GiNZA's Person entities made only of name tokens (or a kanji surname and the kanji
+        Sudachi cut from it: 楊|秀麗), and naming no country or place (GiNZA sometimes calls
+        ロシア a Person). A name of the generated world table that Sudachi reads as a person's
+        (ウィリアムズ, 小沢) or as an everyday word is a person here, as for the dictionary."""
         out = []
         for e in doc.ents:
-            if e.label_ != "Person" or not all(_is_name(t) or t.text == "・" for t in e):
+            if e.label_ != "Person" or not (all(_is_name(t) or t.text == "・" for t in e)
+                                            or _kanji_name(e)):
                 continue
-            if any(self.gaz.country_code(t.text) or self.gaz.place(t.text) for t in e):
+            if any(self.gaz.country_code(t.text) or (
+                    self.gaz.place(t.text) and not self._common_word(doc, t.i, t.i + 1)) for t in e):
                 continue
             out.append(Cand(e.start, e.end, "ACTOR", "actor.ner_person"))
         return out
@@ -478,17 +496,27 @@ class NameTagger:
         return any(self.gaz.head(tail[i:]) or self.gaz.is_title(tail[i:]) for i in range(len(tail)))
 
     def _listed_person_titles(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
-        """A listed person followed by a title chain (金正恩|朝鮮労働党総書記): one ACTOR."""
+        """A listed person followed by a title chain (金正恩|朝鮮労働党総書記): one ACTOR; a
+        person (listed or found as a name) followed by a leader head (バイデン|政権): the
+        government that person leads, one ACTOR (SPEC §7)."""
         out = []
         for c in cands:
-            if c.rule != "gaz.actor":
+            if c.rule == "gaz.actor":
+                actor = self.gaz.actor(doc[c.start:c.end].text)
+                if actor is None or actor.kind != "person":
+                    continue
+                end = self._title_chain(doc, c.end)
+                if end is not None:
+                    out.append(Cand(c.start, end, "ACTOR", "actor.name_title"))
+            elif c.rule not in PERSON_RULES or c.rule == "actor.name_title":
                 continue
-            actor = self.gaz.actor(doc[c.start:c.end].text)
-            if actor is None or actor.kind != "person":
-                continue
-            end = self._title_chain(doc, c.end)
-            if end is not None:
-                out.append(Cand(c.start, end, "ACTOR", "actor.name_title"))
+            if c.end < len(doc) and doc[c.end].text in self.gaz.leader_heads:
+                out.append(Cand(c.start, c.end + 1, "ACTOR", "actor.leader_government"))
+        for tok in doc:         # トランプ政権 as one token
+            for head in self.gaz.leader_heads:
+                actor = self.gaz.actor(tok.text[:-len(head)]) if tok.text.endswith(head) else None
+                if actor is not None and actor.kind == "person":
+                    out.append(Cand(tok.i, tok.i + 1, "ACTOR", "actor.leader_government"))
         return out
 
     def _title_chain(self, doc: Doc, i: int) -> int | None:
@@ -666,12 +694,21 @@ def _full_name(span) -> bool:
     return "・" in span.text and any(_NAME_TAG in t for t in tags)
 
 
+def _kanji_name(span) -> bool:
+    """楊|秀麗, 李|承晩: a kanji surname (Sudachi 人名) and at most two kanji tokens after it,
+    two to five characters in all."""
+    return 2 <= len(span.text) <= 5 and bool(_KANJI.match(span.text)) \
+        and _NAME_TAG in span[0].tag_ and len(span) <= 3
+
+
 def _name_run_end(doc: Doc, i: int) -> int:
-    """End of a name run: name tokens joined directly or by ・ (ドナルド・トランプ, 金正|恩)."""
+    """End of a name run: name tokens joined directly or by ・ (ドナルド・トランプ, 金正|恩).
+    Kanji names on both sides of ・ are a list of people (羽田孜・杉山憲夫), not one name."""
     j = i + 1
     while j < len(doc):
         t = doc[j]
-        if t.text == "・" and j + 1 < len(doc) and _is_name(doc[j + 1]):
+        if t.text == "・" and j + 1 < len(doc) and _is_name(doc[j + 1]) \
+                and (_KATAKANA.match(doc[j - 1].text) or _KATAKANA.match(doc[j + 1].text)):
             j += 2
         elif _is_name(t) or (t.pos_ == "PROPN" and "人名" in doc[j - 1].tag_ and len(t.text) <= 2):
             j += 1
