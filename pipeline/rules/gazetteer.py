@@ -102,6 +102,7 @@ class Gazetteer:
     media_classifiers: frozenset[str] = frozenset()
     title_prefixes: tuple[str, ...] = ()
     leader_heads: frozenset[str] = frozenset()
+    ner_roles: dict[str, str] = field(default_factory=dict)    # GiNZA label → role (ner_labels.tsv)
     guarded: frozenset[str] = frozenset()   # keys that are places only in a place context
     credit_outlets: dict[str, str] = field(default_factory=dict)   # 共同 → kyodo (credit lines)
     country_coords: dict[str, tuple[float, float]] = field(default_factory=dict)
@@ -219,10 +220,13 @@ def load_gazetteer(rules_dir: Path | str) -> Gazetteer:
     gaz.unit_heads, gaz.title_prefixes = tuple(words["unit_head"]), tuple(words["title_prefix"])
     gaz.media_classifiers = frozenset(words["media_classifier"])
     gaz.leader_heads = frozenset(words["leader_head"])
+    gaz.ner_roles = {r["label"]: r["role"] for r in load_table(
+        rules_dir / "ner_labels.tsv", {"label": text, "role": one_of(*NER_ROLES)})}
     return gaz
 
 
 NAME_PART_ROLES = ("unit_head", "media_classifier", "title_prefix", "leader_head")
+NER_ROLES = ("place", "person", "organization")
 
 
 def _load_name_parts(path: Path) -> dict[str, list[str]]:

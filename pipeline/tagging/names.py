@@ -34,8 +34,6 @@ _CREDIT = re.compile(r"【([^【】\n]{1,40})】|\[([^\[\]\n]{1,60})\]|[(（]([^
 _CREDIT_SPLIT = re.compile(r"[^=＝、,/／\s]+")
 _NAME_TAG = "固有名詞-人名"
 _COUNTRY_TAG = "固有名詞-地名-国"
-PLACE_NER = {"City", "Province", "Country", "GPE_Other", "Domestic_Region", "County",
-             "Continental_Region", "Island", "Region_Other", "Mountain", "Water_Route"}
 # Rules that find a span as a person's name: the normaliser makes an unlisted one a person.
 PERSON_RULES = {"actor.name_title", "actor.title_name", "actor.full_name", "actor.ner_person"}
 # Case particles that make a country the doer, and those that make it a location.
@@ -89,8 +87,26 @@ class NameTagger:
                 i in taken for i in range(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)))]
         placey = {i for c in chosen if c.label != "ACTOR" for i in range(c.start, c.end)}
         out = [Mention(s, e, "ACTOR", "actor.abbrev_compound") for s, e in letters]
+        labels: dict[int, str] = {}         # start → label, decided from the last one back
+        by_start = {c.start: c for c in chosen}
+        for c in sorted(chosen, key=lambda c: -c.start):
+            if c.label != "DUAL":
+                labels[c.start] = c.label
+                continue
+            nxt = by_start.get(c.end + 1 + (c.end + 1 < len(doc) and doc[c.end].text == "など"))
+            later = labels.get(nxt.start) if nxt is not None and nxt.label != "ACTOR" else None
+            labels[c.start] = self._decide(doc, c, placey, later)
+        dropped = {c.start for c in chosen
+                   if labels[c.start] == "PLACE" and self._inside_organization(doc, c) is not None}
         for c in chosen:
-            label = self._decide(doc, c, placey) if c.label == "DUAL" else c.label
+            label = labels[c.start]
+            if c.start in dropped:
+                org = self._inside_organization(doc, c)
+                if not any(o.start < org.end and org.start < o.end and o.start not in dropped
+                           for o in chosen) and not any(m.start < org.end_char and org.start_char < m.end
+                                                        for m in out):
+                    out.append(Mention(org.start_char, org.end_char, "ACTOR", "actor.ner_organization"))
+                continue
             span = doc[c.start:c.end]
             hints = (("kind", "person"),) if c.rule in PERSON_RULES else ()
             out.append(Mention(span.start_char, span.end_char, label, c.rule, hints))
@@ -344,7 +360,7 @@ class NameTagger:
     def _persons(self, doc: Doc) -> list[Cand]:
         out = []
         for tok in doc:
-            if not _is_name(tok) or (tok.i > 0 and _is_name(doc[tok.i - 1])):
+            if not (_is_name(tok) or _place_surname(doc, tok.i)) or (tok.i > 0 and _is_name(doc[tok.i - 1])):
                 continue
             end = _name_run_end(doc, tok.i)
             title_end = self._title_chain(doc, end)
@@ -376,7 +392,7 @@ class NameTagger:
         ロシア領内 → ロシア)."""
         out = []
         for e in doc.ents:
-            if e.label_ not in PLACE_NER or not any(_is_placename_token(t) for t in e):
+            if self.gaz.ner_roles.get(e.label_) != "place" or not any(_is_placename_token(t) for t in e):
                 continue
             start = e.start
             # a classifier before the name is outside the span (首都|キーウ, 州都|X: SPEC §7)
@@ -413,6 +429,17 @@ class NameTagger:
         return touching and not action and nxt.pos_ in ("NOUN", "PROPN") and not nxt.like_num \
             and "数詞" not in nxt.tag_ and "接尾辞" not in nxt.tag_ and self.gaz.place(nxt.text) is None
 
+    def _inside_organization(self, doc: Doc, c: Cand):
+        """The organisation entity GiNZA found around a place (日本|証券業協会, FC|バルセロナ:
+        rules/ner_labels.tsv), or None: such a place is part of the name, not a location, and
+        the name is an ACTOR (organisation) where nothing else was found on it. Datelines of
+        credit lines stay places."""
+        if "dateline" in c.rule:
+            return None
+        return next((e for e in doc.ents if self.gaz.ner_roles.get(e.label_) == "organization"
+                     and e.start <= c.start and c.end <= e.end and (e.start, e.end) != (c.start, c.end)),
+                    None)
+
     def _ner_persons(self, doc: Doc) -> list[Cand]:
         """GiNZA's Person entities made only of name tokens (or a kanji surname and the kanji
         Sudachi cut from it: 楊|秀麗), and naming no country or place (GiNZA sometimes calls
@@ -420,7 +447,7 @@ class NameTagger:
         (ウィリアムズ, 小沢) or as an everyday word is a person here, as for the dictionary."""
         out = []
         for e in doc.ents:
-            if e.label_ != "Person" or not (all(_is_name(t) or t.text == "・" for t in e)
+            if self.gaz.ner_roles.get(e.label_) != "person" or not (all(_is_name(t) or t.text == "・" for t in e)
                                             or _kanji_name(e)):
                 continue
             if any(self.gaz.country_code(t.text) or (
@@ -562,10 +589,11 @@ class NameTagger:
         return None
 
     # -- actor or place ----------------------------------------------------------------
-    def _decide(self, doc: Doc, c: Cand, placey: set[int]) -> str:
+    def _decide(self, doc: Doc, c: Cand, placey: set[int], later: str | None = None) -> str:
         """SPEC §4/§7: a country (or seat of government) is ACTOR when it acts, owns, makes,
         receives or is a party; PLACE when it locates. The case particle and the class of the
-        word it depends on (rules/country_roles.tsv) decide."""
+        word it depends on (rules/country_roles.tsv) decide; a country coordinated by と/や
+        with a following name takes that name's label (`later`)."""
         roles = self.roles
         nxt = doc[c.end] if c.end < len(doc) else None
         prv = doc[c.start - 1] if c.start > 0 else None
@@ -574,9 +602,15 @@ class NameTagger:
         if prv is not None and roles.has("actor_prefix", prv.text):
             return "ACTOR"      # 親ロシア: the side supported
         particles = _particles_after(doc, c.end)
+        if particles.startswith("など"):
+            particles = particles[2:]       # メキシコなどで: the case particle after など
+        if particles[:1] in ("と", "や") and later is not None:
+            return later                    # ラオスとベトナムで: as the last conjunct
         if particles.startswith("によ") or particles[:1] in AGENT_CASES or particles in AGENT_CASES:
             return "ACTOR"
         head = _governor(doc, c)
+        if particles == "に" and c.end + 1 < len(doc) and doc[c.end + 1].text in ("おけ", "おい"):
+            return "PLACE"                  # Xにおける, Xにおいて: where
         if particles[:1] in ("に", "へ"):
             # destination of a movement or target area of an attack; else a recipient
             return "PLACE" if self._frame(head, ("motion", "attack")) else "ACTOR"
@@ -692,6 +726,15 @@ def _full_name(span) -> bool:
     if any(t.endswith("人名-名") for t in tags[1:]) and "固有名詞" in tags[0]:
         return True
     return "・" in span.text and any(_NAME_TAG in t for t in tags)
+
+
+def _place_surname(doc: Doc, i: int) -> bool:
+    """兵庫|慎司, 長野|博: a kanji place name (Sudachi 地名, not a country) right before a given
+    name (人名-名) is a surname."""
+    tok = doc[i]
+    return i + 1 < len(doc) and "地名" in tok.tag_ and _COUNTRY_TAG not in tok.tag_ \
+        and bool(_KANJI.match(tok.text)) and doc[i + 1].tag_.endswith("人名-名") \
+        and doc[i + 1].idx == tok.idx + len(tok.text)
 
 
 def _kanji_name(span) -> bool:
