@@ -78,7 +78,7 @@ class NameTagger:
         cands += self._context_places(doc, cands)
         cands += self._listed_person_titles(doc, cands)
         cands = self._credit_lines(doc, cands)
-        cands = _merge_places(doc, cands, self.parts)
+        cands = _merge_places(doc, cands, self.parts, self.gaz.abbrevs)
         cands = [self._with_media_prefix(doc, c) for c in cands]
         chosen = [c for c in _non_overlapping(cands) if not self._inside_name(doc, c)]
         if letters:
@@ -351,7 +351,10 @@ class NameTagger:
             best = None
             for k in range(tok.i + 1, run):
                 tail = doc[tok.i + 1:k + 1].text
-                if self._head_suffix(tail):
+                # an action noun ending in a head-like letter is an event (ロシア派兵), not a
+                # body: a head may not start inside it
+                last = len(tail) - len(doc[k].text) + 1 if "サ変" in doc[k].tag_ else len(tail)
+                if self._head_suffix(tail, last):
                     best = k + 1
             if best:
                 out.append(Cand(tok.i, best, "ACTOR", "actor.nationality_head"))
@@ -380,9 +383,11 @@ class NameTagger:
         for tok in doc:
             if tok.text == "第" and tok.i + 1 < len(doc) and doc[tok.i + 1].like_num:
                 run = _compound_run(doc, tok.i + 2)
+                # a nationality written right before it belongs to the unit (ウクライナ第3旅団)
+                start = tok.i - 1 if tok.i > 0 and self._is_country_token(doc[tok.i - 1]) else tok.i
                 for k in range(run - 1, tok.i + 1, -1):
                     if doc[k].text.endswith(self.gaz.unit_heads):
-                        out.append(Cand(tok.i, k + 1, "ACTOR", "actor.unit"))
+                        out.append(Cand(start, k + 1, "ACTOR", "actor.unit"))
                         break
         return out
 
@@ -519,8 +524,10 @@ class NameTagger:
             return True
         return self.gaz.country_code(tok.text) is not None
 
-    def _head_suffix(self, tail: str) -> bool:
-        return any(self.gaz.head(tail[i:]) or self.gaz.is_title(tail[i:]) for i in range(len(tail)))
+    def _head_suffix(self, tail: str, last: int | None = None) -> bool:
+        """`tail` ends in an actor head or a title starting before position `last`."""
+        return any(self.gaz.head(tail[i:]) or self.gaz.is_title(tail[i:])
+                   for i in range(len(tail) if last is None else last))
 
     def _listed_person_titles(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
         """A listed person followed by a title chain (金正恩|朝鮮労働党総書記): one ACTOR; a
@@ -539,11 +546,17 @@ class NameTagger:
                 continue
             if c.end < len(doc) and doc[c.end].text in self.gaz.leader_heads:
                 out.append(Cand(c.start, c.end + 1, "ACTOR", "actor.leader_government"))
-        for tok in doc:         # トランプ政権 as one token
-            for head in self.gaz.leader_heads:
-                actor = self.gaz.actor(tok.text[:-len(head)]) if tok.text.endswith(head) else None
-                if actor is not None and actor.kind == "person":
+        for tok in doc:         # トランプ政権, トランプ大統領 as one token
+            for j in range(1, len(tok.text)):
+                actor = self.gaz.actor(tok.text[:j])
+                if actor is None or actor.kind != "person":
+                    continue
+                rest = tok.text[j:]
+                if rest in self.gaz.leader_heads:
                     out.append(Cand(tok.i, tok.i + 1, "ACTOR", "actor.leader_government"))
+                elif self.gaz.is_title(rest):
+                    end = self._title_chain(doc, tok.i + 1) or tok.i + 1
+                    out.append(Cand(tok.i, end, "ACTOR", "actor.name_title"))
         return out
 
     def _title_chain(self, doc: Doc, i: int) -> int | None:
@@ -595,13 +608,16 @@ class NameTagger:
         word it depends on (rules/country_roles.tsv) decide; a country coordinated by と/や
         with a following name takes that name's label (`later`)."""
         roles = self.roles
-        nxt = doc[c.end] if c.end < len(doc) else None
+        end = _past_brackets(doc, c.start, c.end)     # キーウ(キエフ)中心部で: read past the aside
+        nxt = doc[end] if end < len(doc) else None
         prv = doc[c.start - 1] if c.start > 0 else None
         if nxt is not None and (roles.has("maker", nxt.text) or roles.starts("maker", nxt.text)):
             return "ACTOR"      # イラン製, 米国主導: the maker or leader
         if prv is not None and roles.has("actor_prefix", prv.text):
             return "ACTOR"      # 親ロシア: the side supported
-        particles = _particles_after(doc, c.end)
+        if nxt is not None and nxt.text in _BETWEEN:
+            return "ACTOR"      # 朝鮮とロシア間の条約: the parties of a relation
+        particles = _particles_after(doc, end)
         if particles.startswith("など"):
             particles = particles[2:]       # メキシコなどで: the case particle after など
         if particles[:1] in ("と", "や") and later is not None:
@@ -683,6 +699,9 @@ _RELATION_NOUNS = ("首脳", "会談", "両", "関係", "同盟", "外相", "国
                    "共同", "合同", "防衛", "条約", "協定", "軍事", "相互", "連携", "協力", "接近",
                    "対立", "交渉", "貿易", "演習", "戦略", "包括", "首脳会談", "外交", "友好", "国交")
 _DAYTIME = ("日中", "中日")
+_OPEN_BRACKETS, _CLOSE_BRACKETS = ("(", "（"), (")", "）")
+# A noun of a relation between the names before it: they are its parties (朝鮮とロシア間).
+_BETWEEN = ("間",)
 # Endings of outlet names (朝鮮通信, 中央日報): an unlisted outlet beside a listed one in a credit.
 _MEDIA_SUFFIXES = ("通信", "通信社", "新聞", "日報", "放送", "テレビ", "ニュース")
 # Relational nouns after which an unlisted katakana name is a place (GUIDELINES §3).
@@ -775,6 +794,21 @@ def _is_placename_token(tok: Token) -> bool:
     return "地名" in tok.tag_ or (bool(_KATAKANA.match(tok.text)) and len(tok.text) >= 2)
 
 
+def _past_brackets(doc: Doc, start: int, end: int) -> int:
+    """Token index after a mention and the bracketed asides right after it (キーウ(キエフ)); for
+    a mention that is itself the aside, after its closing bracket."""
+    if start > 0 and doc[start - 1].text in _OPEN_BRACKETS and end < len(doc) \
+            and doc[end].text in _CLOSE_BRACKETS:
+        end += 1
+    while end < len(doc) and doc[end].text in _OPEN_BRACKETS:
+        close = next((k for k in range(end + 1, min(len(doc), end + 12))
+                      if doc[k].text in _CLOSE_BRACKETS), None)
+        if close is None:
+            break
+        end = close + 1
+    return end
+
+
 def _particles_after(doc: Doc, i: int) -> str:
     """The run of particles right after token i-1 (による is に + よる)."""
     out = ""
@@ -794,9 +828,11 @@ def _governor(doc: Doc, c: Cand) -> Token | None:
     return None if c.start <= tok.i < c.end else tok
 
 
-def _merge_places(doc: Doc, cands: list[Cand], parts: PlaceParts) -> list[Cand]:
+def _merge_places(doc: Doc, cands: list[Cand], parts: PlaceParts,
+                  abbrevs: dict | None = None) -> list[Cand]:
     """Join places with directions and connectors into maximal expressions
-    (ロシア西部クルスク州, ロシア・クルスク州, 東部ドネツク州, ウクライナ東部)."""
+    (ロシア西部クルスク州, ロシア・クルスク州, 東部ドネツク州, ウクライナ東部), and a one-letter
+    country written right before a place (米アラスカ州: SPEC §7, the place it is inside)."""
     placey = sorted((c for c in cands if c.label in ("PLACE", "DUAL")), key=lambda c: c.start)
     starts = {c.start: c for c in placey}
     merged = []
@@ -805,6 +841,11 @@ def _merge_places(doc: Doc, cands: list[Cand], parts: PlaceParts) -> list[Cand]:
             continue
         start, end, grew = c.start, c.end, False
         if start > 0 and doc[start - 1].text in parts.directions:
+            start, grew = start - 1, True
+        elif start > 0 and c.label == "PLACE" and abbrevs and len(doc[start - 1].text) == 1 \
+                and abbrevs.get(doc[start - 1].text) and _attached(doc, start) \
+                and _COUNTRY_TAG not in doc[start].tag_ \
+                and not (start > 1 and abbrevs.get(doc[start - 2].text[-1:]) and _attached(doc, start - 1)):
             start, grew = start - 1, True
         while end < len(doc):
             t = doc[end]
@@ -816,6 +857,9 @@ def _merge_places(doc: Doc, cands: list[Cand], parts: PlaceParts) -> list[Cand]:
                     end = starts[end].end
             elif end in starts and starts[end].label != "ACTOR" and _attached(doc, end):
                 end, grew = starts[end].end, True
+            elif end not in starts and _admin_suffixed(doc[end - 1].text, parts) \
+                    and _attached(doc, end) and _unlisted_name(doc, end):
+                end, grew = _unlisted_name(doc, end), True      # アラスカ州アンカレジ: its town
             else:
                 break
         if grew:
@@ -823,9 +867,25 @@ def _merge_places(doc: Doc, cands: list[Cand], parts: PlaceParts) -> list[Cand]:
     return cands + merged
 
 
+def _unlisted_name(doc: Doc, i: int) -> int:
+    """End of a run of katakana proper-name tokens from i (three letters or more), else 0."""
+    j = i
+    while j < len(doc) and _is_katakana_name(doc[j]) and "固有名詞" in doc[j].tag_:
+        j += 1
+    return j if j > i and len(doc[i:j].text) >= 3 else 0
+
+
+def _admin_suffixed(word: str, parts: PlaceParts) -> bool:
+    """A first- or second-level region written with its suffix (アラスカ州, 州)."""
+    return any(word.endswith(suffix) and kind in ("admin1", "admin2")
+               for suffix, kind in parts.suffixes.items())
+
+
 def _attached(doc: Doc, i: int) -> bool:
     """Two place names written back to back (ロシアクルスク州) with no punctuation between."""
-    return doc[i - 1].pos_ in ("PROPN", "NOUN") and doc[i].pos_ in ("PROPN", "NOUN")
+    # Sudachi's part of speech: GiNZA's UD tag follows the parse (ハリコフ州 ADJ, X ADV)
+    return all(t.pos_ in ("PROPN", "NOUN") or t.tag_.startswith("名詞") for t in (doc[i - 1], doc[i])) \
+        and doc[i].idx == doc[i - 1].idx + len(doc[i - 1].text)
 
 
 def _non_overlapping(cands: list[Cand]) -> list[Cand]:
