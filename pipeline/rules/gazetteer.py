@@ -105,6 +105,7 @@ class Gazetteer:
     ner_roles: dict[str, str] = field(default_factory=dict)    # GiNZA label → role (ner_labels.tsv)
     guarded: frozenset[str] = frozenset()   # keys that are places only in a place context
     credit_outlets: dict[str, str] = field(default_factory=dict)   # 共同 → kyodo (credit lines)
+    credit_org_words: frozenset[str] = frozenset()  # English words of organisations in credits
     country_coords: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def actor(self, surface: str) -> Actor | None:
@@ -383,9 +384,15 @@ def _load_credit_outlets(gaz: Gazetteer, path: Path) -> None:
     normaliser but are not tagger surfaces: outside a credit line 共同 is a common word."""
     if not path.exists():
         return
-    rows = load_table(path, {"surface": text, "role": one_of("outlet"), "actor": _id})
+    rows = load_table(path, {"surface": text, "role": one_of("outlet", "org_word"),
+                             "actor": optional(_id)})
     unique(rows, "surface", path)
     for row in rows:
+        if row["role"] == "org_word":
+            if row["actor"] is not None:
+                raise RuleError(f"{path}:{row['_line']}: column actor: '-' for an org_word")
+            gaz.credit_org_words = gaz.credit_org_words | {row["surface"].lower()}
+            continue
         actor = gaz.actors_by_id.get(row["actor"])
         if actor is None:
             raise RuleError(f"{path}:{row['_line']}: column actor: {row['actor']!r} is not an "

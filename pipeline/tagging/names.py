@@ -32,6 +32,9 @@ _KANJI = re.compile(r"^[\u4E00-\u9FFF\u3005]+$")
 # A credit bracket: 【…】, […] or (…) on one line.
 _CREDIT = re.compile(r"【([^【】\n]{1,40})】|\[([^\[\]\n]{1,60})\]|[(（]([^()（）\n]{1,30})[)）]")
 _CREDIT_SPLIT = re.compile(r"[^=＝、,/／\s]+")
+# An English credit at the end of a line: Latin parts joined by / (Kyiv City …/Handout via Reuters).
+_EN_CREDIT = re.compile(r"[A-Za-z][A-Za-z0-9 .,'&-]*(?:/[A-Za-z][A-Za-z0-9 .,'&-]*)+[ \t]*$", re.M)
+_VIA = re.compile(r"^\s*(?:Handout\s+)?(?:via\s+)?", re.I)
 _NAME_TAG = "固有名詞-人名"
 _COUNTRY_TAG = "固有名詞-地名-国"
 # Rules that find a span as a person's name: the normaliser makes an unlisted one a person.
@@ -78,6 +81,7 @@ class NameTagger:
         cands += self._context_places(doc, cands)
         cands += self._listed_person_titles(doc, cands)
         cands = self._credit_lines(doc, cands)
+        cands = self._english_credits(doc, cands)
         cands = _merge_places(doc, cands, self.parts, self.gaz.abbrevs)
         cands = [self._with_media_prefix(doc, c) for c in cands]
         chosen = [c for c in _non_overlapping(cands) if not self._inside_name(doc, c)]
@@ -227,6 +231,39 @@ class NameTagger:
                 span = doc.char_span(body_start, place_end)
                 if span is not None and not any(c.start <= span.start < c.end for c in out):
                     out.append(Cand(span.start, span.end, "PLACE", "place.dateline"))
+        return out
+
+    def _english_credits(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """An English photo credit closing a caption line, parts joined by / and the last an
+        outlet (…キーウ/Kyiv City Military Administration/Handout via Reuters): the outlet is
+        an ACTOR (media), a part holding an organisation word (rules/credit_lines.tsv org_word)
+        an ACTOR, any other part (a photographer's name) nothing; nothing else is read inside."""
+        text = text_of(doc)
+        out = cands
+        for m in _EN_CREDIT.finditer(text):
+            parts = [(p.start() + m.start(), p.group(0)) for p in re.finditer(r"[^/]+", m.group(0))]
+            last_start, last = parts[-1]
+            outlet = _VIA.sub("", last).strip()
+            if not self._is_outlet(outlet):
+                continue
+            found = []
+            for start, part in parts:
+                word = part.strip()
+                start += len(part) - len(part.lstrip())
+                if part is last:
+                    start, word = last_start + last.rindex(outlet), outlet
+                elif not any(w.lower() in self.gaz.credit_org_words for w in word.split()):
+                    continue
+                span = doc.char_span(start, start + len(word))
+                if span is not None:
+                    found.append(Cand(span.start, span.end, "ACTOR", "actor.credit"))
+            lo, hi = m.start(), m.end()
+            out = [c for c in out if not (doc[c.start].idx < hi and lo < doc[c.end - 1].idx + len(doc[c.end - 1].text))]
+            # the caption's place right before the credit (…、キーウ/Kyiv…) is a dateline
+            out = [Cand(c.start, c.end, "PLACE", c.rule + "+dateline")
+                   if c.label == "DUAL" and doc[c.end - 1].idx + len(doc[c.end - 1].text) == lo - 1
+                   and text[lo - 1] in "/／" else c for c in out]
+            out += found
         return out
 
     def _outlets(self, body: str, offset: int) -> list[tuple[int, int]]:
@@ -617,6 +654,8 @@ class NameTagger:
             return "ACTOR"      # 親ロシア: the side supported
         if nxt is not None and nxt.text in _BETWEEN:
             return "ACTOR"      # 朝鮮とロシア間の条約: the parties of a relation
+        if _caption_dateline(doc, c.start):
+            return "PLACE"      # 写真説明=2024年6月、平壌: where the photo was taken
         particles = _particles_after(doc, end)
         if particles.startswith("など"):
             particles = particles[2:]       # メキシコなどで: the case particle after など
@@ -792,6 +831,16 @@ def _compound_run(doc: Doc, i: int) -> int:
 
 def _is_placename_token(tok: Token) -> bool:
     return "地名" in tok.tag_ or (bool(_KATAKANA.match(tok.text)) and len(tok.text) >= 2)
+
+
+def _caption_dateline(doc: Doc, i: int) -> bool:
+    """A photo caption's place: the name after `=date、` (…総書記=2024年6月、平壌)."""
+    if i < 3 or doc[i - 1].text not in ("、", ","):
+        return False
+    k = i - 2
+    while k >= 0 and (doc[k].like_num or doc[k].text in ("年", "月", "日")):
+        k -= 1
+    return k < i - 2 and k >= 0 and doc[k].text in ("=", "＝")
 
 
 def _past_brackets(doc: Doc, start: int, end: int) -> int:
