@@ -65,3 +65,76 @@ def test_classifier_before_a_known_name_is_outside(ex, text, place):
     got = entities(ex, text)
     assert ("PLACE", place) in [(label, t) for label, t, _ in got]
     assert not any(t.startswith(("首都", "州都")) for _, t, _ in got)
+
+
+def labels(ex, text):
+    return [(label, t) for label, t, _ in entities(ex, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # read past a bracketed aside; the aside itself too
+    ("首都キーウ(キエフ)郊外で爆発があった。", [("PLACE", "キーウ"), ("PLACE", "キエフ")]),
+    # における / において locate
+    ("イランにおける選挙は延期された。", [("PLACE", "イラン")]),
+    # a country coordinated with と takes the label of the last conjunct
+    ("ラオスとベトナムで洪水の被害が広がった。", [("PLACE", "ラオス"), ("PLACE", "ベトナム")]),
+    ("フランスと英国は声明を出した。", [("ACTOR", "フランス"), ("ACTOR", "英国")]),
+    # the parties of a relation noun 間
+    ("日本と中国間の協定が発効した。", [("ACTOR", "日本"), ("ACTOR", "中国")]),
+    # an action noun ending in 兵 is an event, not a body of soldiers
+    ("北朝鮮はロシア派兵を公式に認めた。", [("ACTOR", "北朝鮮"), ("PLACE", "ロシア")]),
+])
+def test_country_roles_in_context(ex, text, expected):
+    got = labels(ex, text)
+    assert all(e in got for e in expected), got
+
+
+def test_nationality_before_a_numbered_unit(ex):
+    label, norm = find(ex, "ウクライナ第47機械化旅団が反撃に転じた。", "ウクライナ第47機械化旅団")
+    assert label == "ACTOR" and norm["country"] == "UKR" and norm["kind"] == "military"
+
+
+def test_one_letter_country_joins_the_place_inside_it(ex):
+    label, norm = find(ex, "両首脳は米モンタナ州で会談した。", "米モンタナ州")
+    assert label == "PLACE" and norm["country"] == "USA"
+
+
+def test_unlisted_town_after_its_region(ex):
+    # a town Sudachi reads as a proper name after a region with its suffix (one place)
+    label, norm = find(ex, "視察団は米ユタ州プロボに入った。", "米ユタ州プロボ")
+    assert label == "PLACE" and norm["country"] == "USA"
+
+
+def test_english_photo_credit(ex):
+    text = "がれきを片付ける住民=3日、ハルキウ/Kharkiv Regional Administration/Handout via Reuters\n\n本文。"
+    got = labels(ex, text)
+    assert ("ACTOR", "Kharkiv Regional Administration") in got and ("ACTOR", "Reuters") in got
+    assert ("PLACE", "ハルキウ") in got and not any(t == "Kharkiv" for _, t in got)
+    text = "訓練する兵士=2024年5月1日/Jane Doe/Press Office of the Ministry of Defence/AFP\n\n本文。"
+    got = labels(ex, text)
+    assert ("ACTOR", "Press Office of the Ministry of Defence") in got and ("ACTOR", "AFP") in got
+    assert not any("Jane" in t for _, t in got)          # the photographer
+
+
+def test_caption_place_after_date(ex):
+    assert ("PLACE", "ソウル") in labels(ex, "記者会見する大統領=2023年8月、ソウル(共同)\n\n本文。")
+
+
+def test_kono_hi_is_the_day_before(ex):
+    rec = ex.extract("知事は5日、声明を出した。市長もこの日、避難を呼びかけた。", dct="2025-03-07")
+    dates = {e["text"]: e["norm"]["value"] for e in rec.entities if e["label"] == "DATE"}
+    assert dates == {"5日": "2025-03-05", "この日": "2025-03-05"}
+
+
+def test_points_are_counted(ex):
+    assert ("NUMBER", "120点以上") in labels(ex, "警察は部品120点以上を押収した。")
+
+
+def test_place_inside_an_organisation_name(ex):
+    got = labels(ex, "日本証券業協会は新しい規則を発表した。")
+    assert ("PLACE", "日本") not in got and ("ACTOR", "日本証券業協会") in got
+
+
+def test_place_name_as_surname(ex):
+    label, norm = find(ex, "俳優の長野博が主演を務めた。", "長野博")
+    assert label == "ACTOR" and norm["kind"] == "person"
