@@ -29,6 +29,9 @@ from .overlap import longest_first
 _KATAKANA = re.compile(r"^[\u30A0-\u30FF・=＝]+$")
 _KANA_START = re.compile(r"^[\u30A1-\u30FA]")
 _KANJI = re.compile(r"^[\u4E00-\u9FFF\u3005]+$")
+# katakana name parts joined by ・ or =, with Latin initials between (ジョン・J・テイラー)
+_FOREIGN_NAME = re.compile(r"^[\u30A1-\u30FA\u30FC]{2,}(?:[・=＝](?:[\u30A1-\u30FA\u30FC]{1,}|[A-Z]\.?))*"
+                           r"[・=＝][\u30A1-\u30FA\u30FC]{2,}$")
 # A credit bracket: 【…】, […] or (…) on one line.
 _CREDIT = re.compile(r"【([^【】\n]{1,40})】|\[([^\[\]\n]{1,60})\]|[(（]([^()（）\n]{1,30})[)）]")
 _CREDIT_SPLIT = re.compile(r"[^=＝、,/／\s]+")
@@ -454,7 +457,13 @@ class NameTagger:
         """A town or city written straight before another noun is part of a name, not a
         location (札幌オリンピック, 宝塚歌劇団, ボルチモア・レイブンズ); suffixes, directions and
         relational nouns (キーウ市, ドニプロ市街, ハルキウ周辺) keep it a place."""
-        if c.label != "PLACE" or c.rule not in ("gaz.place", "place.ner") or c.end >= len(doc):
+        if c.label not in ("PLACE", "DUAL") or c.end >= len(doc) or "dateline" in c.rule:
+            return False
+        nxt = doc[c.end]
+        touching = nxt.idx == doc[c.end - 1].idx + len(doc[c.end - 1].text)
+        if touching and nxt.text in self.parts.name_heads:
+            return True         # 日本代表, 大阪大学, ロシア語 (rules/place_parts.tsv name_head)
+        if c.label != "PLACE" or c.rule not in ("gaz.place", "place.ner"):
             return False
         place = self.gaz.place(doc[c.start:c.end].text)
         if place is None or place.kind not in ("city", "village"):
@@ -796,10 +805,12 @@ def _place_surname(doc: Doc, i: int) -> bool:
 
 
 def _kanji_name(span) -> bool:
-    """楊|秀麗, 李|承晩: a kanji surname (Sudachi 人名) and at most two kanji tokens after it,
-    two to five characters in all."""
-    return 2 <= len(span.text) <= 5 and bool(_KANJI.match(span.text)) \
-        and _NAME_TAG in span[0].tag_ and len(span) <= 3
+    """楊|秀麗, 名城|信男: a kanji surname (Sudachi 人名) with at most two kanji tokens after it,
+    or kanji ending in a given name (人名-名), two to five characters in all; or a foreign name
+    of katakana parts and initials joined by ・ or = with a 人名 part (ジョン・J・テイラー)."""
+    if 2 <= len(span.text) <= 5 and bool(_KANJI.match(span.text)) and len(span) <= 3:
+        return _NAME_TAG in span[0].tag_ or span[-1].tag_.endswith("人名-名")
+    return bool(_FOREIGN_NAME.match(span.text)) and any(_NAME_TAG in t.tag_ for t in span)
 
 
 def _name_run_end(doc: Doc, i: int) -> int:
