@@ -747,6 +747,8 @@ _RELATION_NOUNS = ("首脳", "会談", "両", "関係", "同盟", "外相", "国
                    "共同", "合同", "防衛", "条約", "協定", "軍事", "相互", "連携", "協力", "接近",
                    "対立", "交渉", "貿易", "演習", "戦略", "包括", "首脳会談", "外交", "友好", "国交")
 _DAYTIME = ("日中", "中日")
+# Suffixes after a name that are not pieces of a kanji given name: 氏, and plural markers (佃隆之ら)
+_NOT_NAME_SUFFIXES = ("氏", "ら", "等", "達")
 _OPEN_BRACKETS, _CLOSE_BRACKETS = ("(", "（"), (")", "）")
 # A noun of a relation between the names before it: they are its parties (朝鮮とロシア間).
 _BETWEEN = ("間",)
@@ -825,7 +827,7 @@ def _name_run_end(doc: Doc, i: int) -> int:
         elif _is_name(t) or (t.pos_ == "PROPN" and "人名" in doc[j - 1].tag_ and len(t.text) <= 2):
             j += 1
         elif _NAME_TAG in doc[j - 1].tag_ and len(t.text) == 1 and t.pos_ in ("NOUN", "PROPN") \
-                and "接尾辞" in t.tag_ and not t.text in ("氏",):
+                and "接尾辞" in t.tag_ and t.text not in _NOT_NAME_SUFFIXES:
             j += 1      # 李成|権: Sudachi cuts kanji given names into suffix pieces
         else:
             break
