@@ -463,6 +463,10 @@ class NameTagger:
         touching = nxt.idx == doc[c.end - 1].idx + len(doc[c.end - 1].text)
         if touching and nxt.text in self.parts.name_heads:
             return True         # 日本代表, 大阪大学, ロシア語 (rules/place_parts.tsv name_head)
+        if touching and nxt.text == "・" and c.end + 1 < len(doc) and _is_katakana_name(doc[c.end + 1]) \
+                and not self.gaz.place(doc[c.end + 1].text) and not self._is_country_token(doc[c.end + 1]) \
+                and doc[c.end + 1].text not in self.parts.suffixes:
+            return True         # マンチェスター・ユナイテッド: a place and a word that is none, one name
         if c.label != "PLACE" or c.rule not in ("gaz.place", "place.ner"):
             return False
         place = self.gaz.place(doc[c.start:c.end].text)
