@@ -138,3 +138,17 @@ def test_place_inside_an_organisation_name(ex):
 def test_place_name_as_surname(ex):
     label, norm = find(ex, "俳優の長野博が主演を務めた。", "長野博")
     assert label == "ACTOR" and norm["kind"] == "person"
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    # a place before a name head or joined by ・ to a word that is no place: part of a name
+    ("彼は日本代表として出場した。", ("PLACE", "日本"), None),
+    ("彼女は大阪大学を卒業した。", ("PLACE", "大阪"), None),
+    ("彼はマンチェスター・ユナイテッドに移籍した。", ("PLACE", "マンチェスター"), None),
+    # two places joined by ・ stay a place
+    ("ウクライナ・キーウで爆発があった。", None, ("PLACE", "ウクライナ・キーウ")),
+])
+def test_places_inside_names(ex, text, absent, present):
+    got = labels(ex, text)
+    assert absent is None or absent not in got, got
+    assert present is None or present in got, got
