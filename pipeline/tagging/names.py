@@ -491,9 +491,10 @@ class NameTagger:
         credit lines stay places."""
         if "dateline" in c.rule:
             return None
+        # an action noun at the end makes it an event (ハルキウ州奪還), whatever GiNZA says
         return next((e for e in doc.ents if self.gaz.ner_roles.get(e.label_) == "organization"
-                     and e.start <= c.start and c.end <= e.end and (e.start, e.end) != (c.start, c.end)),
-                    None)
+                     and e.start <= c.start and c.end <= e.end and (e.start, e.end) != (c.start, c.end)
+                     and "サ変" not in e[-1].tag_), None)
 
     def _ner_persons(self, doc: Doc) -> list[Cand]:
         """GiNZA's Person entities made only of name tokens (or a kanji surname and the kanji
