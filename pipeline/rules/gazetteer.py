@@ -221,8 +221,9 @@ def load_gazetteer(rules_dir: Path | str) -> Gazetteer:
     gaz.unit_heads, gaz.title_prefixes = tuple(words["unit_head"]), tuple(words["title_prefix"])
     gaz.media_classifiers = frozenset(words["media_classifier"])
     gaz.leader_heads = frozenset(words["leader_head"])
+    ner = rules_dir / "ner_labels.tsv"      # optional: without it no GiNZA label is read
     gaz.ner_roles = {r["label"]: r["role"] for r in load_table(
-        rules_dir / "ner_labels.tsv", {"label": text, "role": one_of(*NER_ROLES)})}
+        ner, {"label": text, "role": one_of(*NER_ROLES)})} if ner.exists() else {}
     return gaz
 
 
