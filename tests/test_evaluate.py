@@ -263,6 +263,26 @@ def test_labels_restrict_both_sides():
     assert list(rep["entities"]["strict"]) == ["ACTOR", "overall"]
 
 
+def test_person_is_the_actors_of_kind_person():
+    # gold: a person, an organisation, a place; pred: the person (span differs by its title),
+    # the organisation read as a person, and an ACTOR without a norm
+    person = {"kind": "person"}
+    g = doc("a", text="田中太郎首相と自民党が東京で", ents=[ent(0, 4, "ACTOR", person), ent(7, 10), ent(11, 13, "PLACE")])
+    p = [ent(0, 6, "ACTOR", actor("JPN", "person")), ent(7, 10, "ACTOR", actor("JPN", "person")), ent(11, 13)]
+    rep = run.evaluate([g], Predictions({"a": pred_doc(g, ents=p)}), ["ACTOR", "PLACE", "PERSON"])
+    s, o = rep["entities"]["strict"], rep["entities"]["overlap"]
+    assert s["PERSON"] == prf(0, 2, 1) and o["PERSON"] == prf(1, 2, 1)
+    assert s["ACTOR"] == prf(1, 3, 2)
+    assert s["overall"] == prf(1, 3, 3)             # PERSON is inside ACTOR: not counted twice
+    assert rep["entities"]["semeval"]["overall"]["strict"]["possible"] == 3
+    # the partial gold norm scores kind only; the PERSON copies add no norm pairs
+    assert rep["norms"]["ACTOR"]["kind"] == {"n": 1, "correct": 1, "accuracy": 1.0}
+    assert rep["norms"]["ACTOR"]["country"]["n"] == 0
+    alone = run.evaluate([g], Predictions({"a": pred_doc(g, ents=p)}), ["PERSON"])
+    assert alone["entities"]["overlap"]["overall"] == prf(1, 2, 1)
+    assert "PERSON" in report.render(rep)
+
+
 # ---------------------------------------------------------------- baselines (no model)
 
 @pytest.mark.parametrize("lemma, form", [("攻撃", "攻撃"), ("述べる", "述べ"), ("明らかにする", "明らかに"),
@@ -376,6 +396,16 @@ def test_cli_wikiner_gold_with_labels(tmp_path, capsys):
                                 "--pred", str(pred), "--labels", "ACTOR,PLACE", "--json", str(tmp_path / "r.json")])
     assert args.func(args) == 0
     rep = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert rep["entities"]["strict"]["overall"] == prf(1, 1, 2)
+    # persons alone: 人名 gold is an ACTOR of kind person
+    write_jsonl(pred / "entities.jsonl", [{"doc_id": "wiki-9-0", "id": "e1", "label": "ACTOR", "start": 0, "end": 5,
+                                           "norm": {"id": "person:松友美佐紀", "country": None, "kind": "person",
+                                                    "name": None}}])
+    args = parser().parse_args(["evaluate", "--gold", str(tmp_path / "ner.json"), "--gold-format", "wikiner",
+                                "--pred", str(pred), "--labels", "ACTOR,PLACE,PERSON", "--json", str(tmp_path / "r.json")])
+    assert args.func(args) == 0
+    rep = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert rep["entities"]["strict"]["PERSON"] == prf(1, 1, 1)
     assert rep["entities"]["strict"]["overall"] == prf(1, 1, 2)
 
 

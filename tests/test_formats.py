@@ -306,6 +306,7 @@ def test_wikiner_mapping_on_one_sentence():
     assert doc["doc_id"] == "wiki-1-4"
     assert [(e["text"], e["label"]) for e in doc["entities"]] == [
         ("松友美佐紀", "ACTOR"), ("日本", "PLACE"), ("自民党", "ACTOR")]
+    assert [e["norm"] for e in doc["entities"]] == [{"kind": "person"}, None, None]
 
 
 @pytest.mark.skipif(not WIKINER.exists(), reason="shared ner-wikipedia data not present")

@@ -74,8 +74,10 @@ def ginza_predict(nlp, texts: list[str], mapping: dict[str, str | None]) -> list
             label = mapping.get(ent.label_)
             if label:
                 start, end = offset + ent.start_char, offset + ent.end_char
+                # GiNZA's Person: an ACTOR of kind person (scored under --labels PERSON)
+                norm = {"kind": "person"} if ent.label_ == "Person" and label == "ACTOR" else None
                 out[k].append({"id": f"g{len(out[k]) + 1}", "label": label, "start": start, "end": end,
-                               "text": texts[k][start:end], "norm": None, "rule": f"ginza:{ent.label_}"})
+                               "text": texts[k][start:end], "norm": norm, "rule": f"ginza:{ent.label_}"})
     return out
 
 

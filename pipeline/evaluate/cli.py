@@ -27,7 +27,8 @@ def add_parser(subparsers) -> None:
     p.add_argument("--offsets", choices=OFFSET_CHOICES,
                    help="offset unit of a doccano / Label Studio gold file")
     p.add_argument("--labels", type=labels_arg, default=list(ENTITY_LABELS), metavar="L1,L2",
-                   help=f"entity labels to score (default {','.join(ENTITY_LABELS)})")
+                   help=f"entity labels to score (default {','.join(ENTITY_LABELS)}); PERSON "
+                        "scores the ACTORs whose norm kind is person on both sides")
     p.add_argument("--baseline", action="append", choices=("ginza", "keywords"), default=[],
                    help="ginza: raw GiNZA NER and keyword-trigger events beside the pipeline; "
                         "keywords: only the keyword-trigger events (no model load)")

@@ -1,6 +1,7 @@
 """Norm accuracy on matched entity pairs (strict match, else overlap; same label).
 
-A pair counts when the gold entity has a norm; a prediction without one is wrong. Per label:
+A pair counts when the gold entity has a norm, for the fields that norm has; a prediction without
+one is wrong. Per label:
 ACTOR country and kind; PLACE country and great-circle distance between gold and predicted
 coordinates (mean/median over pairs where both have them; "within 25 km" over pairs where gold has
 them, so a missing prediction counts as outside); NUMBER value, min and max all equal; DATE value.
@@ -36,7 +37,9 @@ def _accuracy(outcomes: list[bool]) -> dict:
 
 
 def _field(pairs, name: str) -> dict:
-    return _accuracy([(p or {}).get(name) == g.get(name) for g, p in pairs])
+    """A field the gold norm does not have (a partial norm, e.g. ner-wikipedia's `{"kind":
+    "person"}`) is not scored."""
+    return _accuracy([(p or {}).get(name) == g.get(name) for g, p in pairs if name in g])
 
 
 def _coords(norm: dict | None):

@@ -35,9 +35,12 @@ def in_boilerplate(span: dict, zones: list[dict]) -> bool:
 
 
 def entity_block(docs: list[tuple[list[dict], list[dict]]], labels: list[str]) -> tuple[dict, list]:
-    docs = [(entities.restrict(g, labels), entities.restrict(p, labels)) for g, p in docs]
-    result = entities.score(docs, labels)
-    return {**result.scores, "semeval": semeval.score(docs, labels)}, result.pairs
+    restricted = [(entities.restrict(g, labels), entities.restrict(p, labels)) for g, p in docs]
+    result = entities.score(restricted, labels)
+    # SemEval overall over the primary labels only, so a derived label counts nobody twice
+    main = entities.primary(labels)
+    plain = [(entities.restrict(g, main), entities.restrict(p, main)) for g, p in docs]
+    return {**result.scores, "semeval": semeval.score(plain, main)}, result.pairs
 
 
 def evaluate(gold: list[dict], preds: Predictions, labels: list[str],

@@ -1,13 +1,14 @@
 """The stockmark ner-wikipedia data set (`ner.json`: a JSON list of `{curid, text, entities:
 [{name, span: [start, end), type}]}`, code-point offsets) read as gold documents.
 
-Label mapping (MAPPING below): 人名 → ACTOR (kind person), 地名 → PLACE, 政治的組織名 → ACTOR
-(governments, parties, armed forces); 法人名, その他の組織名, 施設名, 製品名, イベント名 are
-dropped. A 地名 can be a country acting as an ACTOR in SPEC terms and SPEC counts companies
+Label mapping (MAPPING below): 人名 → ACTOR with the partial norm `{"kind": "person"}` (all the
+set says about it; `evaluate --labels PERSON` scores persons alone), 地名 → PLACE, 政治的組織名 →
+ACTOR (governments, parties, armed forces; no norm); 法人名, その他の組織名, 施設名, 製品名,
+イベント名 are dropped. A 地名 can be a country acting as an ACTOR in SPEC terms and SPEC counts companies
 (法人名) as ACTORs too, so compare with `--labels` and read the figures as a general-domain check
 of person and place detection, not as the record contract's scores.
 Every sentence becomes one document `wiki-{curid}-{n}` (n = its position in the file: a curid
-repeats across sentences); no dct, no norms, no events.
+repeats across sentences); no dct, no events, no norms but the persons' kind.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from pathlib import Path
 from .records import FormatError
 
 MAPPING = {"人名": "ACTOR", "地名": "PLACE", "政治的組織名": "ACTOR"}
+NORMS = {"人名": {"kind": "person"}}
 
 
 def read(path: Path | str) -> list[dict]:
@@ -41,6 +43,6 @@ def document(item: dict, n: int, where: str = "") -> dict:
         if text[start:end] != e.get("name", text[start:end]):
             raise FormatError(f"{where}: span {start}..{end} is {text[start:end]!r}, not {e['name']!r}")
         entities.append({"id": f"e{i}", "start": start, "end": end, "label": MAPPING[e["type"]],
-                         "text": text[start:end], "norm": None})
+                         "text": text[start:end], "norm": dict(NORMS[e["type"]]) if e["type"] in NORMS else None})
     return {"doc_id": f"wiki-{item.get('curid', 'x')}-{n}", "text": text, "dct": None, "zones": [],
             "entities": entities, "events": []}

@@ -25,12 +25,17 @@ _NAME = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005A-Za-z][\u30a1-\u30f
 _UNIT = re.compile(r"第\d+")
 
 
-def normalize_actor(text: str, gaz: Gazetteer) -> dict:
-    """Normalise an ACTOR span; never raises. Line breaks and spaces inside are ignored."""
+def normalize_actor(text: str, gaz: Gazetteer, person: bool = False) -> dict:
+    """Normalise an ACTOR span; never raises. Line breaks and spaces inside are ignored.
+    `person`: the tagger found the span as a person's name (松友美佐紀, ダニエル・カージー), so
+    an unlisted one is `person:<name>` rather than an unknown organisation."""
     s = compact(text or "").strip(_BRACKETS)
     if not s or len(s) > MAX_LEN:
         return _unknown(s)
-    return _resolve(s, gaz) or _unknown(s)
+    found = _resolve(s, gaz)
+    if found is None and person:
+        return {"id": f"person:{s}", "country": None, "kind": "person", "name": None}
+    return found or _unknown(s)
 
 
 def _resolve(s: str, gaz: Gazetteer) -> dict | None:

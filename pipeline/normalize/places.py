@@ -113,6 +113,9 @@ def _after_prefix(s: str, gaz: Gazetteer) -> dict | None:
         found = _resolve(rest, outer["country"], gaz)
         if found and (_is_known(found) or outer["kind"] in _CONTAINERS):
             return found
+        if found is None and outer["kind"] in ("admin1", "admin2") and _KATAKANA.fullmatch(rest):
+            # アラスカ州アンカレジ: an unlisted town inside a listed region
+            return {**_unknown(rest), "id": f"place:{rest}", "country": outer["country"]}
     return None
 
 

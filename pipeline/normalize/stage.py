@@ -28,7 +28,8 @@ def normalise(mentions: list[dict], dct: str | None, rules, text: str | None = N
         if m["label"] == "NUMBER":
             norms[i] = _number(m, rules.numbers)
         elif m["label"] == "ACTOR":
-            norms[i] = normalize_actor(m["wtext"], rules.gazetteer)
+            norms[i] = normalize_actor(m["wtext"], rules.gazetteer,
+                                       person=("kind", "person") in (m.get("hints") or ()))
         elif m["label"] == "PLACE":
             norms[i] = normalize_place(m["wtext"], rules.gazetteer)
     bind(mentions, norms, text)

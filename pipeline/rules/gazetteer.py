@@ -102,8 +102,11 @@ class Gazetteer:
     unit_heads: tuple[str, ...] = ()
     media_classifiers: frozenset[str] = frozenset()
     title_prefixes: tuple[str, ...] = ()
+    leader_heads: frozenset[str] = frozenset()
+    ner_roles: dict[str, str] = field(default_factory=dict)    # GiNZA label → role (ner_labels.tsv)
     guarded: frozenset[str] = frozenset()   # keys that are places only in a place context
     credit_outlets: dict[str, str] = field(default_factory=dict)   # 共同 → kyodo (credit lines)
+    credit_org_words: frozenset[str] = frozenset()  # English words of organisations in credits
     country_coords: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def actor(self, surface: str) -> Actor | None:
@@ -218,10 +221,15 @@ def load_gazetteer(rules_dir: Path | str) -> Gazetteer:
     words = _load_name_parts(rules_dir / "name_parts.tsv")
     gaz.unit_heads, gaz.title_prefixes = tuple(words["unit_head"]), tuple(words["title_prefix"])
     gaz.media_classifiers = frozenset(words["media_classifier"])
+    gaz.leader_heads = frozenset(words["leader_head"])
+    ner = rules_dir / "ner_labels.tsv"      # optional: without it no GiNZA label is read
+    gaz.ner_roles = {r["label"]: r["role"] for r in load_table(
+        ner, {"label": text, "role": one_of(*NER_ROLES)})} if ner.exists() else {}
     return gaz
 
 
-NAME_PART_ROLES = ("unit_head", "media_classifier", "title_prefix")
+NAME_PART_ROLES = ("unit_head", "media_classifier", "title_prefix", "leader_head")
+NER_ROLES = ("place", "person", "organization")
 
 
 def _load_name_parts(path: Path) -> dict[str, list[str]]:
@@ -378,9 +386,15 @@ def _load_credit_outlets(gaz: Gazetteer, path: Path) -> None:
     normaliser but are not tagger surfaces: outside a credit line 共同 is a common word."""
     if not path.exists():
         return
-    rows = load_table(path, {"surface": text, "role": one_of("outlet"), "actor": _id})
+    rows = load_table(path, {"surface": text, "role": one_of("outlet", "org_word"),
+                             "actor": optional(_id)})
     unique(rows, "surface", path)
     for row in rows:
+        if row["role"] == "org_word":
+            if row["actor"] is not None:
+                raise RuleError(f"{path}:{row['_line']}: column actor: '-' for an org_word")
+            gaz.credit_org_words = gaz.credit_org_words | {row["surface"].lower()}
+            continue
         actor = gaz.actors_by_id.get(row["actor"])
         if actor is None:
             raise RuleError(f"{path}:{row['_line']}: column actor: {row['actor']!r} is not an "

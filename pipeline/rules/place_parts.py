@@ -9,7 +9,7 @@ from .tables import RuleError, load_table, one_of, optional, text
 
 
 ROLES = ("direction", "connector", "suffix", "relational", "locative_verb", "not_place",
-         "kind_suffix", "trailing", "classifier")
+         "kind_suffix", "trailing", "classifier", "name_head")
 KINDS = ("admin1", "admin2", "city", "village", "region", "facility", "water", "country")
 
 
@@ -26,6 +26,7 @@ class PlaceParts:
     trailing: tuple[str, ...] = ()
     classifiers: tuple[str, ...] = ()
     direction_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # word → slug, adjective
+    name_heads: frozenset[str] = frozenset()      # tagger: place + this noun is a name
 
 
 def load_place_parts(rules_dir: Path) -> PlaceParts:
@@ -48,6 +49,7 @@ def load_place_parts(rules_dir: Path) -> PlaceParts:
         trailing=tuple(r["word"] for r in by_role("trailing")),
         classifiers=tuple(r["word"] for r in by_role("classifier")),
         direction_names=_direction_names(rules_dir / "directions.tsv", directions),
+        name_heads=frozenset(r["word"] for r in by_role("name_head")),
     )
 
 

@@ -29,13 +29,19 @@ from .overlap import longest_first
 _KATAKANA = re.compile(r"^[\u30A0-\u30FF・=＝]+$")
 _KANA_START = re.compile(r"^[\u30A1-\u30FA]")
 _KANJI = re.compile(r"^[\u4E00-\u9FFF\u3005]+$")
+# katakana name parts joined by ・ or =, with Latin initials between (ジョン・J・テイラー)
+_FOREIGN_NAME = re.compile(r"^[\u30A1-\u30FA\u30FC]{2,}(?:[・=＝](?:[\u30A1-\u30FA\u30FC]{1,}|[A-Z]\.?))*"
+                           r"[・=＝][\u30A1-\u30FA\u30FC]{2,}$")
 # A credit bracket: 【…】, […] or (…) on one line.
 _CREDIT = re.compile(r"【([^【】\n]{1,40})】|\[([^\[\]\n]{1,60})\]|[(（]([^()（）\n]{1,30})[)）]")
 _CREDIT_SPLIT = re.compile(r"[^=＝、,/／\s]+")
+# An English credit at the end of a line: Latin parts joined by / (Kyiv City …/Handout via Reuters).
+_EN_CREDIT = re.compile(r"[A-Za-z][A-Za-z0-9 .,'&-]*(?:/[A-Za-z][A-Za-z0-9 .,'&-]*)+[ \t]*$", re.M)
+_VIA = re.compile(r"^\s*(?:Handout\s+)?(?:via\s+)?", re.I)
 _NAME_TAG = "固有名詞-人名"
 _COUNTRY_TAG = "固有名詞-地名-国"
-PLACE_NER = {"City", "Province", "Country", "GPE_Other", "Domestic_Region", "County",
-             "Continental_Region", "Island", "Region_Other", "Mountain", "Water_Route"}
+# Rules that find a span as a person's name: the normaliser makes an unlisted one a person.
+PERSON_RULES = {"actor.name_title", "actor.title_name", "actor.full_name", "actor.ner_person"}
 # Case particles that make a country the doer, and those that make it a location.
 # Grammar, not vocabulary: the case particles that make a name the agent of its clause.
 AGENT_CASES = {"が", "は", "も", "こそ", "として"}
@@ -78,7 +84,8 @@ class NameTagger:
         cands += self._context_places(doc, cands)
         cands += self._listed_person_titles(doc, cands)
         cands = self._credit_lines(doc, cands)
-        cands = _merge_places(doc, cands, self.parts)
+        cands = self._english_credits(doc, cands)
+        cands = _merge_places(doc, cands, self.parts, self.gaz.abbrevs)
         cands = [self._with_media_prefix(doc, c) for c in cands]
         chosen = [c for c in _non_overlapping(cands) if not self._inside_name(doc, c)]
         if letters:
@@ -87,10 +94,29 @@ class NameTagger:
                 i in taken for i in range(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)))]
         placey = {i for c in chosen if c.label != "ACTOR" for i in range(c.start, c.end)}
         out = [Mention(s, e, "ACTOR", "actor.abbrev_compound") for s, e in letters]
+        labels: dict[int, str] = {}         # start → label, decided from the last one back
+        by_start = {c.start: c for c in chosen}
+        for c in sorted(chosen, key=lambda c: -c.start):
+            if c.label != "DUAL":
+                labels[c.start] = c.label
+                continue
+            nxt = by_start.get(c.end + 1 + (c.end + 1 < len(doc) and doc[c.end].text == "など"))
+            later = labels.get(nxt.start) if nxt is not None and nxt.label != "ACTOR" else None
+            labels[c.start] = self._decide(doc, c, placey, later)
+        dropped = {c.start for c in chosen
+                   if labels[c.start] == "PLACE" and self._inside_organization(doc, c) is not None}
         for c in chosen:
-            label = self._decide(doc, c, placey) if c.label == "DUAL" else c.label
+            label = labels[c.start]
+            if c.start in dropped:
+                org = self._inside_organization(doc, c)
+                if not any(o.start < org.end and org.start < o.end and o.start not in dropped
+                           for o in chosen) and not any(m.start < org.end_char and org.start_char < m.end
+                                                        for m in out):
+                    out.append(Mention(org.start_char, org.end_char, "ACTOR", "actor.ner_organization"))
+                continue
             span = doc[c.start:c.end]
-            out.append(Mention(span.start_char, span.end_char, label, c.rule))
+            hints = (("kind", "person"),) if c.rule in PERSON_RULES else ()
+            out.append(Mention(span.start_char, span.end_char, label, c.rule, hints))
         return sorted(out, key=lambda m: m.start)
 
     def _maker_tokens(self, doc: Doc) -> dict[int, int]:
@@ -114,7 +140,7 @@ class NameTagger:
         hits = [t for t in doc if len(t.text) > 1 and (t.idx in starts or t.i in makers)]
         if not hits:
             return
-        saved = {key: [(sp.start_char, sp.end_char, sp.label_, sp.id_) for sp in group]
+        saved = {key: [(sp.start_char, sp.end_char, sp.label_, sp.id_, sp._.hints) for sp in group]
                  for key, group in doc.spans.items()}
         with doc.retokenize() as retok:
             for tok in hits:
@@ -126,10 +152,15 @@ class NameTagger:
                             attrs={"POS": [tok.pos_] * n, "TAG": [tok.tag_] * n,
                                    "LEMMA": pieces, "DEP": ["compound"] * (n - 1) + [tok.dep_]})
         for key, spans in saved.items():
-            rebuilt = [doc.char_span(a, b, label=lab, span_id=sid) for a, b, lab, sid in spans]
+            rebuilt = []
+            for a, b, lab, sid, hints in spans:
+                sp = doc.char_span(a, b, label=lab, span_id=sid)
+                if sp is not None:
+                    sp._.hints = hints
+                    rebuilt.append(sp)
             group = doc.spans[key]
             attrs = dict(group.attrs)
-            doc.spans[key] = [sp for sp in rebuilt if sp is not None]
+            doc.spans[key] = rebuilt
             doc.spans[key].attrs.update(attrs)
 
     def _abbrev_compounds(self, doc: Doc) -> list[tuple[int, int]]:
@@ -203,6 +234,39 @@ class NameTagger:
                 span = doc.char_span(body_start, place_end)
                 if span is not None and not any(c.start <= span.start < c.end for c in out):
                     out.append(Cand(span.start, span.end, "PLACE", "place.dateline"))
+        return out
+
+    def _english_credits(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """An English photo credit closing a caption line, parts joined by / and the last an
+        outlet (…キーウ/Kyiv City Military Administration/Handout via Reuters): the outlet is
+        an ACTOR (media), a part holding an organisation word (rules/credit_lines.tsv org_word)
+        an ACTOR, any other part (a photographer's name) nothing; nothing else is read inside."""
+        text = text_of(doc)
+        out = cands
+        for m in _EN_CREDIT.finditer(text):
+            parts = [(p.start() + m.start(), p.group(0)) for p in re.finditer(r"[^/]+", m.group(0))]
+            last_start, last = parts[-1]
+            outlet = _VIA.sub("", last).strip()
+            if not self._is_outlet(outlet):
+                continue
+            found = []
+            for start, part in parts:
+                word = part.strip()
+                start += len(part) - len(part.lstrip())
+                if part is last:
+                    start, word = last_start + last.rindex(outlet), outlet
+                elif not any(w.lower() in self.gaz.credit_org_words for w in word.split()):
+                    continue
+                span = doc.char_span(start, start + len(word))
+                if span is not None:
+                    found.append(Cand(span.start, span.end, "ACTOR", "actor.credit"))
+            lo, hi = m.start(), m.end()
+            out = [c for c in out if not (doc[c.start].idx < hi and lo < doc[c.end - 1].idx + len(doc[c.end - 1].text))]
+            # the caption's place right before the credit (…、キーウ/Kyiv…) is a dateline
+            out = [Cand(c.start, c.end, "PLACE", c.rule + "+dateline")
+                   if c.label == "DUAL" and doc[c.end - 1].idx + len(doc[c.end - 1].text) == lo - 1
+                   and text[lo - 1] in "/／" else c for c in out]
+            out += found
         return out
 
     def _outlets(self, body: str, offset: int) -> list[tuple[int, int]]:
@@ -327,7 +391,10 @@ class NameTagger:
             best = None
             for k in range(tok.i + 1, run):
                 tail = doc[tok.i + 1:k + 1].text
-                if self._head_suffix(tail):
+                # an action noun ending in a head-like letter is an event (ロシア派兵), not a
+                # body: a head may not start inside it
+                last = len(tail) - len(doc[k].text) + 1 if "サ変" in doc[k].tag_ else len(tail)
+                if self._head_suffix(tail, last):
                     best = k + 1
             if best:
                 out.append(Cand(tok.i, best, "ACTOR", "actor.nationality_head"))
@@ -336,7 +403,7 @@ class NameTagger:
     def _persons(self, doc: Doc) -> list[Cand]:
         out = []
         for tok in doc:
-            if not _is_name(tok) or (tok.i > 0 and _is_name(doc[tok.i - 1])):
+            if not (_is_name(tok) or _place_surname(doc, tok.i)) or (tok.i > 0 and _is_name(doc[tok.i - 1])):
                 continue
             end = _name_run_end(doc, tok.i)
             title_end = self._title_chain(doc, end)
@@ -356,19 +423,27 @@ class NameTagger:
         for tok in doc:
             if tok.text == "第" and tok.i + 1 < len(doc) and doc[tok.i + 1].like_num:
                 run = _compound_run(doc, tok.i + 2)
+                # a nationality written right before it belongs to the unit (ウクライナ第3旅団)
+                start = tok.i - 1 if tok.i > 0 and self._is_country_token(doc[tok.i - 1]) else tok.i
                 for k in range(run - 1, tok.i + 1, -1):
                     if doc[k].text.endswith(self.gaz.unit_heads):
-                        out.append(Cand(tok.i, k + 1, "ACTOR", "actor.unit"))
+                        out.append(Cand(start, k + 1, "ACTOR", "actor.unit"))
                         break
         return out
 
     def _ner_places(self, doc: Doc) -> list[Cand]:
-        """GiNZA's place entities that contain a place name, trimmed of trailing common nouns
-        (クルスク州越境 → クルスク州, ロシア領内 → ロシア)."""
+        """GiNZA's place entities that contain a place name, trimmed of a leading classifier
+        (首都キーウ → キーウ) and of trailing common nouns (クルスク州越境 → クルスク州,
+        ロシア領内 → ロシア)."""
         out = []
         for e in doc.ents:
-            if e.label_ not in PLACE_NER or not any(_is_placename_token(t) for t in e):
+            if self.gaz.ner_roles.get(e.label_) != "place" or not any(_is_placename_token(t) for t in e):
                 continue
+            start = e.start
+            # a classifier before the name is outside the span (首都|キーウ, 州都|X: SPEC §7)
+            while start < e.end - 1 and doc[start].text in self.parts.classifiers:
+                start += 1
+            e = doc[start:e.end]
             end = e.end
             while end > e.start and not (_is_placename_token(doc[end - 1])
                                          or doc[end - 1].text in self.parts.suffixes
@@ -382,7 +457,17 @@ class NameTagger:
         """A town or city written straight before another noun is part of a name, not a
         location (札幌オリンピック, 宝塚歌劇団, ボルチモア・レイブンズ); suffixes, directions and
         relational nouns (キーウ市, ドニプロ市街, ハルキウ周辺) keep it a place."""
-        if c.label != "PLACE" or c.rule not in ("gaz.place", "place.ner") or c.end >= len(doc):
+        if c.label not in ("PLACE", "DUAL") or c.end >= len(doc) or "dateline" in c.rule:
+            return False
+        nxt = doc[c.end]
+        touching = nxt.idx == doc[c.end - 1].idx + len(doc[c.end - 1].text)
+        if touching and nxt.text in self.parts.name_heads:
+            return True         # 日本代表, 大阪大学, ロシア語 (rules/place_parts.tsv name_head)
+        if touching and nxt.text == "・" and c.end + 1 < len(doc) and _is_katakana_name(doc[c.end + 1]) \
+                and not self.gaz.place(doc[c.end + 1].text) and not self._is_country_token(doc[c.end + 1]) \
+                and doc[c.end + 1].text not in self.parts.suffixes:
+            return True         # マンチェスター・ユナイテッド: a place and a word that is none, one name
+        if c.label != "PLACE" or c.rule not in ("gaz.place", "place.ner"):
             return False
         place = self.gaz.place(doc[c.start:c.end].text)
         if place is None or place.kind not in ("city", "village"):
@@ -399,14 +484,30 @@ class NameTagger:
         return touching and not action and nxt.pos_ in ("NOUN", "PROPN") and not nxt.like_num \
             and "数詞" not in nxt.tag_ and "接尾辞" not in nxt.tag_ and self.gaz.place(nxt.text) is None
 
+    def _inside_organization(self, doc: Doc, c: Cand):
+        """The organisation entity GiNZA found around a place (日本|証券業協会, FC|バルセロナ:
+        rules/ner_labels.tsv), or None: such a place is part of the name, not a location, and
+        the name is an ACTOR (organisation) where nothing else was found on it. Datelines of
+        credit lines stay places."""
+        if "dateline" in c.rule:
+            return None
+        # an action noun at the end makes it an event (ハルキウ州奪還), whatever GiNZA says
+        return next((e for e in doc.ents if self.gaz.ner_roles.get(e.label_) == "organization"
+                     and e.start <= c.start and c.end <= e.end and (e.start, e.end) != (c.start, c.end)
+                     and "サ変" not in e[-1].tag_), None)
+
     def _ner_persons(self, doc: Doc) -> list[Cand]:
-        """GiNZA's Person entities made only of name tokens, and naming no country or place
-        (GiNZA sometimes calls ロシア a Person)."""
+        """GiNZA's Person entities made only of name tokens (or a kanji surname and the kanji
+        Sudachi cut from it: 楊|秀麗), and naming no country or place (GiNZA sometimes calls
+        ロシア a Person). A name of the generated world table that Sudachi reads as a person's
+        (ウィリアムズ, 小沢) or as an everyday word is a person here, as for the dictionary."""
         out = []
         for e in doc.ents:
-            if e.label_ != "Person" or not all(_is_name(t) or t.text == "・" for t in e):
+            if self.gaz.ner_roles.get(e.label_) != "person" or not (all(_is_name(t) or t.text == "・" for t in e)
+                                            or _kanji_name(e)):
                 continue
-            if any(self.gaz.country_code(t.text) or self.gaz.place(t.text) for t in e):
+            if any(self.gaz.country_code(t.text) or (
+                    self.gaz.place(t.text) and not self._common_word(doc, t.i, t.i + 1)) for t in e):
                 continue
             out.append(Cand(e.start, e.end, "ACTOR", "actor.ner_person"))
         return out
@@ -474,21 +575,39 @@ class NameTagger:
             return True
         return self.gaz.country_code(tok.text) is not None
 
-    def _head_suffix(self, tail: str) -> bool:
-        return any(self.gaz.head(tail[i:]) or self.gaz.is_title(tail[i:]) for i in range(len(tail)))
+    def _head_suffix(self, tail: str, last: int | None = None) -> bool:
+        """`tail` ends in an actor head or a title starting before position `last`."""
+        return any(self.gaz.head(tail[i:]) or self.gaz.is_title(tail[i:])
+                   for i in range(len(tail) if last is None else last))
 
     def _listed_person_titles(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
-        """A listed person followed by a title chain (金正恩|朝鮮労働党総書記): one ACTOR."""
+        """A listed person followed by a title chain (金正恩|朝鮮労働党総書記): one ACTOR; a
+        person (listed or found as a name) followed by a leader head (バイデン|政権): the
+        government that person leads, one ACTOR (SPEC §7)."""
         out = []
         for c in cands:
-            if c.rule != "gaz.actor":
+            if c.rule == "gaz.actor":
+                actor = self.gaz.actor(doc[c.start:c.end].text)
+                if actor is None or actor.kind != "person":
+                    continue
+                end = self._title_chain(doc, c.end)
+                if end is not None:
+                    out.append(Cand(c.start, end, "ACTOR", "actor.name_title"))
+            elif c.rule not in PERSON_RULES or c.rule == "actor.name_title":
                 continue
-            actor = self.gaz.actor(doc[c.start:c.end].text)
-            if actor is None or actor.kind != "person":
-                continue
-            end = self._title_chain(doc, c.end)
-            if end is not None:
-                out.append(Cand(c.start, end, "ACTOR", "actor.name_title"))
+            if c.end < len(doc) and doc[c.end].text in self.gaz.leader_heads:
+                out.append(Cand(c.start, c.end + 1, "ACTOR", "actor.leader_government"))
+        for tok in doc:         # トランプ政権, トランプ大統領 as one token
+            for j in range(1, len(tok.text)):
+                actor = self.gaz.actor(tok.text[:j])
+                if actor is None or actor.kind != "person":
+                    continue
+                rest = tok.text[j:]
+                if rest in self.gaz.leader_heads:
+                    out.append(Cand(tok.i, tok.i + 1, "ACTOR", "actor.leader_government"))
+                elif self.gaz.is_title(rest):
+                    end = self._title_chain(doc, tok.i + 1) or tok.i + 1
+                    out.append(Cand(tok.i, end, "ACTOR", "actor.name_title"))
         return out
 
     def _title_chain(self, doc: Doc, i: int) -> int | None:
@@ -534,21 +653,33 @@ class NameTagger:
         return None
 
     # -- actor or place ----------------------------------------------------------------
-    def _decide(self, doc: Doc, c: Cand, placey: set[int]) -> str:
+    def _decide(self, doc: Doc, c: Cand, placey: set[int], later: str | None = None) -> str:
         """SPEC §4/§7: a country (or seat of government) is ACTOR when it acts, owns, makes,
         receives or is a party; PLACE when it locates. The case particle and the class of the
-        word it depends on (rules/country_roles.tsv) decide."""
+        word it depends on (rules/country_roles.tsv) decide; a country coordinated by と/や
+        with a following name takes that name's label (`later`)."""
         roles = self.roles
-        nxt = doc[c.end] if c.end < len(doc) else None
+        end = _past_brackets(doc, c.start, c.end)     # キーウ(キエフ)中心部で: read past the aside
+        nxt = doc[end] if end < len(doc) else None
         prv = doc[c.start - 1] if c.start > 0 else None
         if nxt is not None and (roles.has("maker", nxt.text) or roles.starts("maker", nxt.text)):
             return "ACTOR"      # イラン製, 米国主導: the maker or leader
         if prv is not None and roles.has("actor_prefix", prv.text):
             return "ACTOR"      # 親ロシア: the side supported
-        particles = _particles_after(doc, c.end)
+        if nxt is not None and nxt.text in _BETWEEN:
+            return "ACTOR"      # 朝鮮とロシア間の条約: the parties of a relation
+        if _caption_dateline(doc, c.start):
+            return "PLACE"      # 写真説明=2024年6月、平壌: where the photo was taken
+        particles = _particles_after(doc, end)
+        if particles.startswith("など"):
+            particles = particles[2:]       # メキシコなどで: the case particle after など
+        if particles[:1] in ("と", "や") and later is not None:
+            return later                    # ラオスとベトナムで: as the last conjunct
         if particles.startswith("によ") or particles[:1] in AGENT_CASES or particles in AGENT_CASES:
             return "ACTOR"
         head = _governor(doc, c)
+        if particles == "に" and c.end + 1 < len(doc) and doc[c.end + 1].text in ("おけ", "おい"):
+            return "PLACE"                  # Xにおける, Xにおいて: where
         if particles[:1] in ("に", "へ"):
             # destination of a movement or target area of an attack; else a recipient
             return "PLACE" if self._frame(head, ("motion", "attack")) else "ACTOR"
@@ -621,6 +752,11 @@ _RELATION_NOUNS = ("首脳", "会談", "両", "関係", "同盟", "外相", "国
                    "共同", "合同", "防衛", "条約", "協定", "軍事", "相互", "連携", "協力", "接近",
                    "対立", "交渉", "貿易", "演習", "戦略", "包括", "首脳会談", "外交", "友好", "国交")
 _DAYTIME = ("日中", "中日")
+# Suffixes after a name that are not pieces of a kanji given name: 氏, and plural markers (佃隆之ら)
+_NOT_NAME_SUFFIXES = ("氏", "ら", "等", "達")
+_OPEN_BRACKETS, _CLOSE_BRACKETS = ("(", "（"), (")", "）")
+# A noun of a relation between the names before it: they are its parties (朝鮮とロシア間).
+_BETWEEN = ("間",)
 # Endings of outlet names (朝鮮通信, 中央日報): an unlisted outlet beside a listed one in a credit.
 _MEDIA_SUFFIXES = ("通信", "通信社", "新聞", "日報", "放送", "テレビ", "ニュース")
 # Relational nouns after which an unlisted katakana name is a place (GUIDELINES §3).
@@ -666,17 +802,37 @@ def _full_name(span) -> bool:
     return "・" in span.text and any(_NAME_TAG in t for t in tags)
 
 
+def _place_surname(doc: Doc, i: int) -> bool:
+    """兵庫|慎司, 長野|博: a kanji place name (Sudachi 地名, not a country) right before a given
+    name (人名-名) is a surname."""
+    tok = doc[i]
+    return i + 1 < len(doc) and "地名" in tok.tag_ and _COUNTRY_TAG not in tok.tag_ \
+        and bool(_KANJI.match(tok.text)) and doc[i + 1].tag_.endswith("人名-名") \
+        and doc[i + 1].idx == tok.idx + len(tok.text)
+
+
+def _kanji_name(span) -> bool:
+    """楊|秀麗, 名城|信男: a kanji surname (Sudachi 人名) with at most two kanji tokens after it,
+    or kanji ending in a given name (人名-名), two to five characters in all; or a foreign name
+    of katakana parts and initials joined by ・ or = with a 人名 part (ジョン・J・テイラー)."""
+    if 2 <= len(span.text) <= 5 and bool(_KANJI.match(span.text)) and len(span) <= 3:
+        return _NAME_TAG in span[0].tag_ or span[-1].tag_.endswith("人名-名")
+    return bool(_FOREIGN_NAME.match(span.text)) and any(_NAME_TAG in t.tag_ for t in span)
+
+
 def _name_run_end(doc: Doc, i: int) -> int:
-    """End of a name run: name tokens joined directly or by ・ (ドナルド・トランプ, 金正|恩)."""
+    """End of a name run: name tokens joined directly or by ・ (ドナルド・トランプ, 金正|恩).
+    Kanji names on both sides of ・ are a list of people (羽田孜・杉山憲夫), not one name."""
     j = i + 1
     while j < len(doc):
         t = doc[j]
-        if t.text == "・" and j + 1 < len(doc) and _is_name(doc[j + 1]):
+        if t.text == "・" and j + 1 < len(doc) and _is_name(doc[j + 1]) \
+                and (_KATAKANA.match(doc[j - 1].text) or _KATAKANA.match(doc[j + 1].text)):
             j += 2
         elif _is_name(t) or (t.pos_ == "PROPN" and "人名" in doc[j - 1].tag_ and len(t.text) <= 2):
             j += 1
         elif _NAME_TAG in doc[j - 1].tag_ and len(t.text) == 1 and t.pos_ in ("NOUN", "PROPN") \
-                and "接尾辞" in t.tag_ and not t.text in ("氏",):
+                and "接尾辞" in t.tag_ and t.text not in _NOT_NAME_SUFFIXES:
             j += 1      # 李成|権: Sudachi cuts kanji given names into suffix pieces
         else:
             break
@@ -693,6 +849,31 @@ def _compound_run(doc: Doc, i: int) -> int:
 
 def _is_placename_token(tok: Token) -> bool:
     return "地名" in tok.tag_ or (bool(_KATAKANA.match(tok.text)) and len(tok.text) >= 2)
+
+
+def _caption_dateline(doc: Doc, i: int) -> bool:
+    """A photo caption's place: the name after `=date、` (…総書記=2024年6月、平壌)."""
+    if i < 3 or doc[i - 1].text not in ("、", ","):
+        return False
+    k = i - 2
+    while k >= 0 and (doc[k].like_num or doc[k].text in ("年", "月", "日")):
+        k -= 1
+    return k < i - 2 and k >= 0 and doc[k].text in ("=", "＝")
+
+
+def _past_brackets(doc: Doc, start: int, end: int) -> int:
+    """Token index after a mention and the bracketed asides right after it (キーウ(キエフ)); for
+    a mention that is itself the aside, after its closing bracket."""
+    if start > 0 and doc[start - 1].text in _OPEN_BRACKETS and end < len(doc) \
+            and doc[end].text in _CLOSE_BRACKETS:
+        end += 1
+    while end < len(doc) and doc[end].text in _OPEN_BRACKETS:
+        close = next((k for k in range(end + 1, min(len(doc), end + 12))
+                      if doc[k].text in _CLOSE_BRACKETS), None)
+        if close is None:
+            break
+        end = close + 1
+    return end
 
 
 def _particles_after(doc: Doc, i: int) -> str:
@@ -714,9 +895,11 @@ def _governor(doc: Doc, c: Cand) -> Token | None:
     return None if c.start <= tok.i < c.end else tok
 
 
-def _merge_places(doc: Doc, cands: list[Cand], parts: PlaceParts) -> list[Cand]:
+def _merge_places(doc: Doc, cands: list[Cand], parts: PlaceParts,
+                  abbrevs: dict | None = None) -> list[Cand]:
     """Join places with directions and connectors into maximal expressions
-    (ロシア西部クルスク州, ロシア・クルスク州, 東部ドネツク州, ウクライナ東部)."""
+    (ロシア西部クルスク州, ロシア・クルスク州, 東部ドネツク州, ウクライナ東部), and a one-letter
+    country written right before a place (米アラスカ州: SPEC §7, the place it is inside)."""
     placey = sorted((c for c in cands if c.label in ("PLACE", "DUAL")), key=lambda c: c.start)
     starts = {c.start: c for c in placey}
     merged = []
@@ -725,6 +908,11 @@ def _merge_places(doc: Doc, cands: list[Cand], parts: PlaceParts) -> list[Cand]:
             continue
         start, end, grew = c.start, c.end, False
         if start > 0 and doc[start - 1].text in parts.directions:
+            start, grew = start - 1, True
+        elif start > 0 and c.label == "PLACE" and abbrevs and len(doc[start - 1].text) == 1 \
+                and abbrevs.get(doc[start - 1].text) and _attached(doc, start) \
+                and _COUNTRY_TAG not in doc[start].tag_ \
+                and not (start > 1 and abbrevs.get(doc[start - 2].text[-1:]) and _attached(doc, start - 1)):
             start, grew = start - 1, True
         while end < len(doc):
             t = doc[end]
@@ -736,6 +924,9 @@ def _merge_places(doc: Doc, cands: list[Cand], parts: PlaceParts) -> list[Cand]:
                     end = starts[end].end
             elif end in starts and starts[end].label != "ACTOR" and _attached(doc, end):
                 end, grew = starts[end].end, True
+            elif end not in starts and _admin_suffixed(doc[end - 1].text, parts) \
+                    and _attached(doc, end) and _unlisted_name(doc, end):
+                end, grew = _unlisted_name(doc, end), True      # アラスカ州アンカレジ: its town
             else:
                 break
         if grew:
@@ -743,9 +934,25 @@ def _merge_places(doc: Doc, cands: list[Cand], parts: PlaceParts) -> list[Cand]:
     return cands + merged
 
 
+def _unlisted_name(doc: Doc, i: int) -> int:
+    """End of a run of katakana proper-name tokens from i (three letters or more), else 0."""
+    j = i
+    while j < len(doc) and _is_katakana_name(doc[j]) and "固有名詞" in doc[j].tag_:
+        j += 1
+    return j if j > i and len(doc[i:j].text) >= 3 else 0
+
+
+def _admin_suffixed(word: str, parts: PlaceParts) -> bool:
+    """A first- or second-level region written with its suffix (アラスカ州, 州)."""
+    return any(word.endswith(suffix) and kind in ("admin1", "admin2")
+               for suffix, kind in parts.suffixes.items())
+
+
 def _attached(doc: Doc, i: int) -> bool:
     """Two place names written back to back (ロシアクルスク州) with no punctuation between."""
-    return doc[i - 1].pos_ in ("PROPN", "NOUN") and doc[i].pos_ in ("PROPN", "NOUN")
+    # Sudachi's part of speech: GiNZA's UD tag follows the parse (ハリコフ州 ADJ, X ADV)
+    return all(t.pos_ in ("PROPN", "NOUN") or t.tag_.startswith("名詞") for t in (doc[i - 1], doc[i])) \
+        and doc[i].idx == doc[i - 1].idx + len(doc[i - 1].text)
 
 
 def _non_overlapping(cands: list[Cand]) -> list[Cand]:
