@@ -74,11 +74,15 @@ SENTENCES = [
 ]
 
 
-@pytest.mark.model
-def test_date_tagger_prefilter_keeps_every_match():
+@pytest.fixture(scope="module")
+def nlp():
     from pipeline.parse.build import build
     from pipeline.rules import load_rules
-    nlp = build(load_rules(), events=False)
+    return build(load_rules(), events=False)
+
+
+@pytest.mark.model
+def test_date_tagger_prefilter_keeps_every_match(nlp):
     tagger = nlp.get_pipe("ja_dates").tagger
     found = 0
     for doc in nlp.pipe(SENTENCES):
@@ -96,10 +100,7 @@ NUMBER_SENTENCES = [
 
 
 @pytest.mark.model
-def test_number_tagger_prefilter_keeps_every_match():
-    from pipeline.parse.build import build
-    from pipeline.rules import load_rules
-    nlp = build(load_rules(), events=False)
+def test_number_tagger_prefilter_keeps_every_match(nlp):
     tagger = nlp.get_pipe("ja_numbers").tagger
     found = 0
     for doc in nlp.pipe(NUMBER_SENTENCES + SENTENCES):

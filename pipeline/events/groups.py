@@ -1,9 +1,10 @@
 """Event groups (SPEC §3 `group`): within-document event coreference on event records.
 
-Pure functions on SPEC §3 event records in text order; each record may carry two private
+Pure functions on SPEC §3 event records in text order; each record may carry three private
 keys set by the event extractor: `lemma` (the trigger's lemma, so 攻撃し and 攻撃 compare
-equal) and `backref` (the trigger is determined by a back-reference word: この攻撃, 今回の
-合意, 同会談, rules/event_cues.tsv kind `backref`).
+equal), `backref` (the trigger is determined by a back-reference word: この攻撃, 今回の
+合意, 同会談, rules/event_cues.tsv kind `backref`) and `iterative` (a series, kind
+`iterative`).
 
 A mention joins the most recently mentioned group of its type when nothing conflicts and one
 of these holds:
@@ -30,7 +31,7 @@ Conflicts: agents of different countries (only countries: a person or body found
 agent is often the speaker who reports the event, so it keeps true links apart), explicit
 dates that differ (2024-05-03 vs 2024-05-05), targets of one kind that differ (two towns,
 two countries attacked), polarity.
-Places are not compared: one place is often named at another scale (ハリコフ州 /
+Places are not compared as conflicts: one place is often named at another scale (ハリコフ州 /
 ボウチャンスク), and wrong places split more true groups than they keep apart false ones.
 """
 from __future__ import annotations
@@ -78,7 +79,8 @@ def features(ev: dict) -> dict:
                and a["norm"].get("kind")}
     speakers = {(a.get("norm") or {}).get("id") or a.get("text") for a in args
                 if a["role"] in ("agent", "source")}   # who speaks, by id, else as written
-    return {"at": ev["trigger"]["start"], "speakers": speakers - {None}, "type": ev["type"], "lemma": ev.get("lemma") or ev["trigger"].get("text"),
+    return {"at": ev["trigger"]["start"], "type": ev["type"],
+            "lemma": ev.get("lemma") or ev["trigger"].get("text"), "speakers": speakers - {None},
             "backref": bool(ev.get("backref")), "iterative": bool(ev.get("iterative")),
             "agents": agents, "places": places, "targets": targets,
             "time": time_value(ev), "polarity": ev.get("polarity", "positive"),
