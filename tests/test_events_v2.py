@@ -9,13 +9,13 @@ from pipeline.events.groups import assign_groups, dates_compatible
 # ---------------------------------------------------------------- groups (pure functions)
 
 def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive",
-        modality="asserted", iterative=False, continues=False):
+        modality="asserted", iterative=False, continues=False, generic=False):
     return {"type": etype, "trigger": {"start": start, "end": start + 2, "text": lemma or "攻撃"},
             "sentence": {"start": sent * 100, "end": sent * 100 + 99}, "polarity": polarity,
             "modality": modality,
             "arguments": [{"role": r, "text": t, "norm": n} for r, t, n in args],
             "lemma": lemma or "攻撃", "backref": backref, "iterative": iterative,
-            "continues": continues}
+            "continues": continues, "generic": generic}
 
 
 RUS = {"id": "rus", "country": "RUS"}
@@ -140,6 +140,25 @@ def test_a_statement_continues_only_the_sentence_before():
            rec(110, "ATTACK", 1),
            rec(210, "STATEMENT", 2, ("agent", "報道官", spokesman), lemma="明らか", continues=True)]
     assert assign_groups(evs) == ["g1", "g2", "g3"]
+
+
+def test_fighting_in_general_told_again_far_apart_is_another_fight():
+    # 東部で戦闘が続いている。…(four sentences on other things)… 南部でも戦闘が激しくなった。
+    # 戦闘は夜まで続いた。 (right after: the same fighting)
+    evs = [rec(10, "ATTACK", 0, lemma="戦闘", generic=True)]
+    evs += [rec(100 * k + 10, "STATEMENT", k, lemma="述べる") for k in range(1, 5)]
+    evs += [rec(510, "ATTACK", 5, lemma="戦闘", generic=True),
+            rec(610, "ATTACK", 6, lemma="戦闘", generic=True)]
+    groups = [g for g, e in zip(assign_groups(evs), evs) if e["type"] == "ATTACK"]
+    assert groups[0] != groups[1] and groups[1] == groups[2]
+
+
+def test_a_specific_attack_word_told_again_far_apart_is_still_the_same_attack():
+    evs = [rec(10, "ATTACK", 0, ("agent", "ロシア軍", RUS), lemma="砲撃")]
+    evs += [rec(100 * k + 10, "STATEMENT", k, lemma="述べる") for k in range(1, 5)]
+    evs += [rec(510, "ATTACK", 5, lemma="砲撃")]
+    groups = [g for g, e in zip(assign_groups(evs), evs) if e["type"] == "ATTACK"]
+    assert groups[0] == groups[1]
 
 
 PRK = {"id": "prk", "country": "PRK"}
@@ -424,6 +443,14 @@ def test_a_statement_that_continues_the_one_before(nlp, text, trigger, continues
     hits = [e for e in doc._.events if e["type"] == "STATEMENT"
             and text[slice(*e["trigger"])] == trigger]
     assert hits and hits[-1]["continues"] is continues
+
+
+@pytest.mark.model
+def test_words_for_fighting_in_general_are_marked_generic(nlp):
+    text = "東部の村で激しい戦闘が続いた。ロシア軍は市街地を砲撃した。"
+    doc = nlp(text)
+    generic = {text[slice(*e["trigger"])]: e["generic"] for e in doc._.events}
+    assert generic == {"戦闘": True, "砲撃": False}
 
 
 @pytest.mark.model

@@ -92,7 +92,8 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
             "polarity": reading.polarity, "modality": reading.modality, "rule": rule,
             "sentence": (sent.start_char, sent.end_char),
             "lemma": cand.anchor.lemma_, "backref": refers_back(pred, lex),
-            "iterative": is_iterative(pred, lex)}
+            "iterative": is_iterative(pred, lex),
+            "generic": lex.is_cue("generic", cand.anchor.lemma_)}
 
 
 def is_iterative(pred: Predicate, lex: Lexicon) -> bool:

@@ -1,11 +1,12 @@
 """Event groups (SPEC §3 `group`): within-document event coreference on event records.
 
-Pure functions on SPEC §3 event records in text order; each record may carry four private
+Pure functions on SPEC §3 event records in text order; each record may carry five private
 keys set by the event extractor: `lemma` (the trigger's lemma, so 攻撃し and 攻撃 compare
 equal), `backref` (the trigger is determined by a back-reference word: この攻撃, 今回の
 合意, 同会談, rules/event_cues.tsv kind `backref`), `iterative` (a series, kind
-`iterative`) and `continues` (a statement whose unsaid speaker goes on with the statement of
-the sentence before, events/sentence.py `continues_speech`).
+`iterative`), `continues` (a statement whose unsaid speaker goes on with the statement of
+the sentence before, events/sentence.py `continues_speech`) and `generic` (a word for
+fighting in general, kind `generic`: 戦闘, 戦い).
 
 A mention joins the most recently mentioned group of its type when nothing conflicts and one
 of these holds:
@@ -13,7 +14,9 @@ of these holds:
 - it repeats a trigger lemma of the group (攻撃 … 攻撃は計5回; a statement's 発表 in the
   headline and in the body). A statement repeats its word only nearby (within
   STATEMENT_REACH sentences) or on the same date: one speaker's 発表 in two paragraphs far
-  apart are mostly two announcements. A hedged attack does not repeat an asserted one
+  apart are mostly two announcements. A word for fighting in general (`generic`: 戦闘)
+  repeats only within GENERIC_REACH sentences: 戦闘 told again paragraphs later is mostly
+  the fighting elsewhere or the war at large. A hedged attack does not repeat an asserted one
   (HEDGED_APART).
 - it is a statement of a speaker of the group's, in the same sentence, in another word
   (…との見方を示し、…とSNSで明らかにした: one speech told by two verbs);
@@ -47,6 +50,7 @@ from __future__ import annotations
 
 STATEMENT_REACH = 2     # sentences; measured on the seeds: 0-3 all better than unbounded
 WORD_REACH = 1          # sentences a different word reaches on a shared place (0-2 measured)
+GENERIC_REACH = 3       # sentences 戦闘 reaches as the same word (0-5 measured: 3 best on both sets)
 SAME_WORD_ONLY = {"CASUALTY", "STATEMENT"}
 # Types whose hedged mentions (modality uncertain: さらなる攻撃の恐れ, 攻撃する可能性) speak of
 # another, feared or possible act than the asserted ones. A hedged casualty or deployment
@@ -98,7 +102,7 @@ def features(ev: dict) -> dict:
     return {"at": ev["trigger"]["start"], "type": ev["type"],
             "lemma": ev.get("lemma") or ev["trigger"].get("text"), "speakers": speakers - {None},
             "backref": bool(ev.get("backref")), "iterative": bool(ev.get("iterative")),
-            "continues": bool(ev.get("continues")), "units": units - {None}, "agents": agents, "places": places, "targets": targets,
+            "continues": bool(ev.get("continues")), "generic": bool(ev.get("generic")), "units": units - {None}, "agents": agents, "places": places, "targets": targets,
             "time": time_value(ev), "polarity": ev.get("polarity", "positive"),
             "hedged": ev.get("modality") == "uncertain"}
 
@@ -190,7 +194,7 @@ def _best(groups: list[Group], f: dict, sent: int) -> Group | None:
             continue                     # the same speaker's next 発表 is another statement
         if f["type"] in HEDGED_APART and f["hedged"] != g.hedged:
             continue                     # 攻撃があった … さらなる攻撃の恐れ: two attacks
-        if f["lemma"] in g.lemmas:
+        if f["lemma"] in g.lemmas and not (f["generic"] and sent - g.last > GENERIC_REACH):
             # the same word again: the same event told again (攻撃…攻撃は計5回; the headline's
             # 発表 and the body's 発表しました; another speaker is another statement)
             return g

@@ -23,7 +23,7 @@ def located(source: str, chunk, doc) -> list[dict]:
                     "sentence": _span(source, chunk, *ev["sentence"]), "rule": ev["rule"],
                     "lemma": ev.get("lemma"), "backref": ev.get("backref", False),
                     "iterative": ev.get("iterative", False),
-                    "continues": ev.get("continues", False)})
+                    "continues": ev.get("continues", False), "generic": ev.get("generic", False)})
     return out
 
 
@@ -42,6 +42,7 @@ def event_records(doc_id: str, events: list[dict], entities: list[dict]) -> list
         r.pop("backref", None)
         r.pop("iterative", None)
         r.pop("continues", None)
+        r.pop("generic", None)
     return out
 
 
@@ -66,7 +67,8 @@ def _record(doc_id, ev, by_span, dates, starts) -> dict:
             "date": event_date(args, sentence, ev["trigger"], dates, starts),
             "sentence": {"start": sentence["start"], "end": sentence["end"]}, "rule": ev["rule"],
             "group": None, "lemma": ev.get("lemma"), "backref": ev.get("backref", False),
-            "iterative": ev.get("iterative", False), "continues": ev.get("continues", False)}
+            "iterative": ev.get("iterative", False), "continues": ev.get("continues", False),
+            "generic": ev.get("generic", False)}
 
 
 def event_date(args: list[dict], sentence: dict, trigger: dict, dates: list[dict],
