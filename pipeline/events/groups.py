@@ -102,7 +102,8 @@ def features(ev: dict) -> dict:
     return {"at": ev["trigger"]["start"], "type": ev["type"],
             "lemma": ev.get("lemma") or ev["trigger"].get("text"), "speakers": speakers - {None},
             "backref": bool(ev.get("backref")), "iterative": bool(ev.get("iterative")),
-            "continues": bool(ev.get("continues")), "generic": bool(ev.get("generic")), "units": units - {None}, "agents": agents, "places": places, "targets": targets,
+            "continues": bool(ev.get("continues")), "generic": bool(ev.get("generic")),
+            "units": units - {None}, "agents": agents, "places": places, "targets": targets,
             "time": time_value(ev), "polarity": ev.get("polarity", "positive"),
             "hedged": ev.get("modality") == "uncertain"}
 
