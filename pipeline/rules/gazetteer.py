@@ -107,6 +107,7 @@ class Gazetteer:
     guarded: frozenset[str] = frozenset()   # keys that are places only in a place context
     credit_outlets: dict[str, str] = field(default_factory=dict)   # 共同 → kyodo (credit lines)
     credit_org_words: frozenset[str] = frozenset()  # English words of organisations in credits
+    caption_openers: tuple[str, ...] = ()   # words opening a photo caption (写真は…, ![…)
     country_coords: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def actor(self, surface: str) -> Actor | None:
@@ -386,10 +387,15 @@ def _load_credit_outlets(gaz: Gazetteer, path: Path) -> None:
     normaliser but are not tagger surfaces: outside a credit line 共同 is a common word."""
     if not path.exists():
         return
-    rows = load_table(path, {"surface": text, "role": one_of("outlet", "org_word"),
+    rows = load_table(path, {"surface": text, "role": one_of("outlet", "org_word", "caption"),
                              "actor": optional(_id)})
     unique(rows, "surface", path)
     for row in rows:
+        if row["role"] == "caption":
+            if row["actor"] is not None:
+                raise RuleError(f"{path}:{row['_line']}: column actor: '-' for a caption opener")
+            gaz.caption_openers = gaz.caption_openers + (row["surface"],)
+            continue
         if row["role"] == "org_word":
             if row["actor"] is not None:
                 raise RuleError(f"{path}:{row['_line']}: column actor: '-' for an org_word")
