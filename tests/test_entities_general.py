@@ -35,6 +35,28 @@ def test_persons_in_general_text(ex, text, name):
     assert label == "ACTOR" and norm["kind"] == "person" and norm["id"] == f"person:{name}"
 
 
+@pytest.mark.parametrize("text, name", [
+    # a name alone, as the argument of its clause (a case or topic particle after it)
+    ("その後、ゴルバチョフは改革を進めた。", "ゴルバチョフ"),
+    ("翌年、高橋が監督に就任した。", "高橋"),
+    ("彼はドストエフスキーの小説を愛読した。", "ドストエフスキー"),
+    ("ナポレオンはモスクワに進軍した。", "ナポレオン"),
+])
+def test_a_name_alone_before_a_particle_is_a_person(ex, text, name):
+    label, norm = find(ex, text, name)
+    assert label == "ACTOR" and norm["kind"] == "person"
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("政府は慎重な見方を示した。", "見方"),          # a word the event rules read
+    ("ロシアは声明を出した。", None),              # a country stays a state
+])
+def test_bare_name_rule_leaves_vocabulary_and_countries(ex, text, absent):
+    got = entities(ex, text)
+    assert not any(norm and norm.get("kind") == "person" for _, _, norm in got), got
+    assert absent is None or absent not in [t for _, t, _ in got]
+
+
 def test_kanji_names_joined_by_nakaguro_are_several_people(ex):
     text = "会合には田中一郎・佐藤次郎・鈴木三郎らが出席した。"
     got = [(label, t) for label, t, _ in entities(ex, text)]

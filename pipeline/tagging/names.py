@@ -41,7 +41,8 @@ _VIA = re.compile(r"^\s*(?:Handout\s+)?(?:via\s+)?", re.I)
 _NAME_TAG = "固有名詞-人名"
 _COUNTRY_TAG = "固有名詞-地名-国"
 # Rules that find a span as a person's name: the normaliser makes an unlisted one a person.
-PERSON_RULES = {"actor.name_title", "actor.title_name", "actor.full_name", "actor.ner_person"}
+PERSON_RULES = {"actor.name_title", "actor.title_name", "actor.full_name", "actor.ner_person",
+                "actor.bare_name"}
 # Case particles that make a country the doer, and those that make it a location.
 # Grammar, not vocabulary: the case particles that make a name the agent of its clause.
 AGENT_CASES = {"が", "は", "も", "こそ", "として"}
@@ -62,6 +63,11 @@ class NameTagger:
         gazetteer = self.gaz = rules.gazetteer
         self.parts: PlaceParts = rules.place_parts
         self.roles = rules.country_roles
+        # the words the event rules read (trigger pattern words, cues): vocabulary, never a
+        # bare name even where Sudachi offers a surname reading (見方を示した)
+        lex = rules.lexicon
+        self.vocabulary = frozenset({w for t in lex.triggers for alts in t.tokens for w in alts}
+                                    | {w for table in lex.cues.values() for w in table})
         self.surfaces = {k: v for k, v in _surface_table(gazetteer).items()
                          if k not in self.parts.not_places}
         # longest surface per first character: bounds the lookups made at each token
@@ -415,7 +421,27 @@ class NameTagger:
                 out.append(Cand(start, end, "ACTOR", "actor.title_name"))
             elif _full_name(doc[tok.i:end]):
                 out.append(Cand(tok.i, end, "ACTOR", "actor.full_name"))
+            elif self._bare_name(doc, tok.i, end):
+                out.append(Cand(tok.i, end, "ACTOR", "actor.bare_name"))
         return out
+
+    def _bare_name(self, doc: Doc, start: int, end: int) -> bool:
+        """A name alone (ゴルバチョフは, 高橋が): one word Sudachi reads as a person's name, not
+        written onto the noun before it (a compound: フランス人|ベルナール) and followed by a
+        case or topic particle, where it is an argument of its own. Not a country or a listed
+        place (a world-table town that is also a surname stays a person here, as for GiNZA's
+        persons); not a locative で; not a word the event rules read (見方を示した)."""
+        tok = doc[start]
+        if end != start + 1 or _NAME_TAG not in tok.tag_ or end >= len(doc):
+            return False
+        nxt, prv = doc[end], doc[start - 1] if start > 0 else None
+        if nxt.pos_ != "ADP" or nxt.text in ("で", "・") or not nxt.text.strip() \
+                or tok.text in self.vocabulary or tok.lemma_ in self.vocabulary:
+            return False
+        if prv is not None and prv.pos_ in ("NOUN", "PROPN") and prv.idx + len(prv.text) == tok.idx:
+            return False
+        return not (self.gaz.country_code(tok.text) or (
+            self.gaz.place(tok.text) and not self._common_word(doc, start, end)))
 
     def _units(self, doc: Doc) -> list[Cand]:
         """第 + number + nouns ending in a unit word: a numbered formation."""
