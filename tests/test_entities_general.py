@@ -47,6 +47,23 @@ def test_a_name_alone_before_a_particle_is_a_person(ex, text, name):
     assert label == "ACTOR" and norm["kind"] == "person"
 
 
+@pytest.mark.parametrize("text, name", [
+    # a regnal number belongs to the name (rules/name_parts.tsv regnal)
+    ("1685年、ルイ14世はナントの勅令を廃止した。", "ルイ14世"),
+    ("ジョン・F・ケネディ2世は雑誌を創刊した。", "ジョン・F・ケネディ2世"),
+    # = joins the parts of one foreign name, as ・ does
+    ("人類学者のレヴィ＝ストロースが来日した。", "レヴィ＝ストロース"),
+])
+def test_name_parts_joined_to_the_name(ex, text, name):
+    label, norm = find(ex, text, name)
+    assert label == "ACTOR" and norm["kind"] == "person"
+
+
+def test_regnal_number_before_a_title_stays_in_the_chain(ex):
+    label, norm = find(ex, "式典にはエリザベス2世女王が出席した。", "エリザベス2世女王")
+    assert norm["kind"] == "person"
+
+
 @pytest.mark.parametrize("text, absent", [
     ("政府は慎重な見方を示した。", "見方"),          # a word the event rules read
     ("ロシアは声明を出した。", None),              # a country stays a state

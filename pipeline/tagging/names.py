@@ -411,7 +411,8 @@ class NameTagger:
         for tok in doc:
             if not (_is_name(tok) or _place_surname(doc, tok.i)) or (tok.i > 0 and _is_name(doc[tok.i - 1])):
                 continue
-            end = _name_run_end(doc, tok.i)
+            name_end = _name_run_end(doc, tok.i)
+            end = self._regnal_end(doc, name_end)
             title_end = self._title_chain(doc, end)
             if title_end:
                 out.append(Cand(tok.i, title_end, "ACTOR", "actor.name_title"))
@@ -421,18 +422,29 @@ class NameTagger:
                 out.append(Cand(start, end, "ACTOR", "actor.title_name"))
             elif _full_name(doc[tok.i:end]):
                 out.append(Cand(tok.i, end, "ACTOR", "actor.full_name"))
-            elif self._bare_name(doc, tok.i, end):
+            elif self._bare_name(doc, tok.i, name_end, end):
                 out.append(Cand(tok.i, end, "ACTOR", "actor.bare_name"))
         return out
 
-    def _bare_name(self, doc: Doc, start: int, end: int) -> bool:
+    def _regnal_end(self, doc: Doc, end: int) -> int:
+        """End of a name with its regnal number (ルイ|14|世, ジョージ|6|世: rules/name_parts.tsv
+        regnal), else `end`."""
+        k = end
+        while k < len(doc) and doc[k].like_num and doc[k].idx == doc[k - 1].idx + len(doc[k - 1].text):
+            k += 1
+        if k > end and k < len(doc) and doc[k].text in self.gaz.regnal_suffixes \
+                and doc[k].idx == doc[k - 1].idx + len(doc[k - 1].text):
+            return k + 1
+        return end
+
+    def _bare_name(self, doc: Doc, start: int, name_end: int, end: int) -> bool:
         """A name alone (ゴルバチョフは, 高橋が): one word Sudachi reads as a person's name, not
         written onto the noun before it (a compound: フランス人|ベルナール) and followed by a
         case or topic particle, where it is an argument of its own. Not a country or a listed
         place (a world-table town that is also a surname stays a person here, as for GiNZA's
         persons); not a locative で; not a word the event rules read (見方を示した)."""
         tok = doc[start]
-        if end != start + 1 or _NAME_TAG not in tok.tag_ or end >= len(doc):
+        if name_end != start + 1 or _NAME_TAG not in tok.tag_ or end >= len(doc):
             return False
         nxt, prv = doc[end], doc[start - 1] if start > 0 else None
         if nxt.pos_ != "ADP" or nxt.text in ("で", "・") or not nxt.text.strip() \
@@ -529,13 +541,13 @@ class NameTagger:
         (ウィリアムズ, 小沢) or as an everyday word is a person here, as for the dictionary."""
         out = []
         for e in doc.ents:
-            if self.gaz.ner_roles.get(e.label_) != "person" or not (all(_is_name(t) or t.text == "・" for t in e)
+            if self.gaz.ner_roles.get(e.label_) != "person" or not (all(_is_name(t) or t.text in _JOINERS for t in e)
                                             or _kanji_name(e)):
                 continue
             if any(self.gaz.country_code(t.text) or (
                     self.gaz.place(t.text) and not self._common_word(doc, t.i, t.i + 1)) for t in e):
                 continue
-            out.append(Cand(e.start, e.end, "ACTOR", "actor.ner_person"))
+            out.append(Cand(e.start, self._regnal_end(doc, e.end), "ACTOR", "actor.ner_person"))
         return out
 
     def _place_suffixes(self, doc: Doc) -> list[Cand]:
@@ -781,6 +793,8 @@ _DAYTIME = ("日中", "中日")
 # Suffixes after a name that are not pieces of a kanji given name: 氏, and plural markers (佃隆之ら)
 _NOT_NAME_SUFFIXES = ("氏", "ら", "等", "達")
 _OPEN_BRACKETS, _CLOSE_BRACKETS = ("(", "（"), (")", "）")
+# What joins the parts of one foreign name (ドナルド・トランプ, ル=グウィン)
+_JOINERS = ("・", "=", "＝")
 # A noun of a relation between the names before it: they are its parties (朝鮮とロシア間).
 _BETWEEN = ("間",)
 # Endings of outlet names (朝鮮通信, 中央日報): an unlisted outlet beside a listed one in a credit.
@@ -825,7 +839,7 @@ def _full_name(span) -> bool:
     tags = [t.tag_ for t in span]
     if any(t.endswith("人名-名") for t in tags[1:]) and "固有名詞" in tags[0]:
         return True
-    return "・" in span.text and any(_NAME_TAG in t for t in tags)
+    return any(j in span.text for j in _JOINERS) and any(_NAME_TAG in t for t in tags)
 
 
 def _place_surname(doc: Doc, i: int) -> bool:
@@ -852,7 +866,7 @@ def _name_run_end(doc: Doc, i: int) -> int:
     j = i + 1
     while j < len(doc):
         t = doc[j]
-        if t.text == "・" and j + 1 < len(doc) and _is_name(doc[j + 1]) \
+        if t.text in _JOINERS and j + 1 < len(doc) and _is_name(doc[j + 1]) \
                 and (_KATAKANA.match(doc[j - 1].text) or _KATAKANA.match(doc[j + 1].text)):
             j += 2
         elif _is_name(t) or (t.pos_ == "PROPN" and "人名" in doc[j - 1].tag_ and len(t.text) <= 2):
