@@ -59,6 +59,26 @@ def test_name_parts_joined_to_the_name(ex, text, name):
     assert label == "ACTOR" and norm["kind"] == "person"
 
 
+@pytest.mark.parametrize("text, name", [
+    # a person's name with an organisation head names the body (rules/name_parts.tsv org_head)
+    ("新作はワーナー・ブラザーズが配給した。", "ワーナー"),
+    ("工場は前田製紙が建設した。", "前田"),
+    ("1950年に山本記念財団が設立された。", "山本"),
+    ("史料は吉川弘文館から刊行された。", "吉川"),
+])
+def test_name_of_a_company_or_institution_is_no_person(ex, text, name):
+    got = entities(ex, text)
+    assert not any(norm and norm.get("kind") == "person" and name in t for _, t, norm in got), got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ジョン・スミスは工場を訪れた。", "ジョン・スミス"),
+    ("田中一郎は新会社を設立した。", "田中一郎"),
+])
+def test_person_before_an_ordinary_noun_stays_a_person(ex, text, name):
+    assert find(ex, text, name)[1]["kind"] == "person"
+
+
 def test_regnal_number_before_a_title_stays_in_the_chain(ex):
     label, norm = find(ex, "式典にはエリザベス2世女王が出席した。", "エリザベス2世女王")
     assert norm["kind"] == "person"

@@ -104,6 +104,7 @@ class Gazetteer:
     title_prefixes: tuple[str, ...] = ()
     leader_heads: frozenset[str] = frozenset()
     regnal_suffixes: tuple[str, ...] = ()   # ルイ14世: a number + this after a name is in the name
+    org_heads: frozenset[str] = frozenset()  # 製紙, グループ: a person's name with it names a body
     ner_roles: dict[str, str] = field(default_factory=dict)    # GiNZA label → role (ner_labels.tsv)
     guarded: frozenset[str] = frozenset()   # keys that are places only in a place context
     credit_outlets: dict[str, str] = field(default_factory=dict)   # 共同 → kyodo (credit lines)
@@ -225,13 +226,15 @@ def load_gazetteer(rules_dir: Path | str) -> Gazetteer:
     gaz.media_classifiers = frozenset(words["media_classifier"])
     gaz.leader_heads = frozenset(words["leader_head"])
     gaz.regnal_suffixes = tuple(words["regnal"])
+    gaz.org_heads = frozenset(words["org_head"])
     ner = rules_dir / "ner_labels.tsv"      # optional: without it no GiNZA label is read
     gaz.ner_roles = {r["label"]: r["role"] for r in load_table(
         ner, {"label": text, "role": one_of(*NER_ROLES)})} if ner.exists() else {}
     return gaz
 
 
-NAME_PART_ROLES = ("unit_head", "media_classifier", "title_prefix", "leader_head", "regnal")
+NAME_PART_ROLES = ("unit_head", "media_classifier", "title_prefix", "leader_head", "regnal",
+                   "org_head")
 NER_ROLES = ("place", "person", "organization")
 
 

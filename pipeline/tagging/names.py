@@ -89,6 +89,7 @@ class NameTagger:
                  + self._ner_persons(doc))
         cands += self._context_places(doc, cands)
         cands += self._listed_person_titles(doc, cands)
+        cands = [c for c in cands if not self._names_a_body(doc, c)]
         cands = self._credit_lines(doc, cands)
         cands = self._english_credits(doc, cands)
         cands = _merge_places(doc, cands, self.parts, self.gaz.abbrevs)
@@ -425,6 +426,20 @@ class NameTagger:
             elif self._bare_name(doc, tok.i, name_end, end):
                 out.append(Cand(tok.i, end, "ACTOR", "actor.bare_name"))
         return out
+
+    def _names_a_body(self, doc: Doc, c: Cand) -> bool:
+        """A name found as a person's but written with an organisation head (rules/name_parts.tsv
+        org_head) as its last part or the noun right after it: the name of a company,
+        institution or facility (ワーナー・ブラザーズ, 前田|製紙, 吉川|弘文|館), not a person."""
+        if c.rule not in ("actor.full_name", "actor.ner_person", "actor.bare_name"):
+            return False
+        heads = self.gaz.org_heads
+        if doc[c.end - 1].text in heads:
+            return True
+        nxt = doc[c.end] if c.end < len(doc) else None
+        return nxt is not None and nxt.idx == doc[c.end - 1].idx + len(doc[c.end - 1].text) \
+            and nxt.pos_ in ("NOUN", "PROPN") and (nxt.text in heads or any(
+                nxt.text.endswith(h) for h in heads if len(h) > 1))
 
     def _regnal_end(self, doc: Doc, end: int) -> int:
         """End of a name with its regnal number (ルイ|14|世, ジョージ|6|世: rules/name_parts.tsv
