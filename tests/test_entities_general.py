@@ -175,6 +175,24 @@ def test_english_photo_credit(ex):
     assert not any("Jane" in t for _, t in got)          # the photographer
 
 
+@pytest.mark.parametrize("text, place", [
+    # a proper or katakana name + a facility head is one facility PLACE (rules/place_parts.tsv)
+    ("両首脳は赤坂迎賓館で会談した。", "赤坂迎賓館"),
+    ("市民らはマイダン広場に集まった。", "マイダン広場"),
+    ("列車はハルキウ中央駅に到着した。", "ハルキウ中央駅"),
+    ("代表団はバッキンガム宮殿を訪れた。", "バッキンガム宮殿"),
+    ("ドニプロ発電所が攻撃された。", "ドニプロ発電所"),
+])
+def test_facility_names(ex, text, place):
+    label, norm = find(ex, text, place)
+    assert label == "PLACE" and norm["kind"] == "facility"
+
+
+@pytest.mark.parametrize("text", ["火力発電所が停止した。", "中央駅に着いた。"])
+def test_facility_head_alone_is_no_place(ex, text):
+    assert not any(label == "PLACE" for label, _ in labels(ex, text))
+
+
 def test_caption_place_after_date(ex):
     assert ("PLACE", "ソウル") in labels(ex, "記者会見する大統領=2023年8月、ソウル(共同)\n\n本文。")
 
