@@ -71,6 +71,17 @@ def test_name_of_a_company_or_institution_is_no_person(ex, text, name):
     assert not any(norm and norm.get("kind") == "person" and name in t for _, t, norm in got), got
 
 
+@pytest.mark.parametrize("text", [
+    # GiNZA calls these katakana names persons; Sudachi knows them as other proper names
+    "翌年、マツダは新型車を発表した。",
+    "ユベントスは契約を延長した。",
+    "会場ではマツダとスズキが新車を展示した。",
+])
+def test_katakana_brand_or_team_is_no_person(ex, text):
+    got = entities(ex, text)
+    assert not any(norm and norm.get("kind") == "person" for _, _, norm in got), got
+
+
 @pytest.mark.parametrize("text, name", [
     ("ジョン・スミスは工場を訪れた。", "ジョン・スミス"),
     ("田中一郎は新会社を設立した。", "田中一郎"),

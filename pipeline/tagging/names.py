@@ -39,6 +39,7 @@ _CREDIT_SPLIT = re.compile(r"[^=＝、,/／\s]+")
 _EN_CREDIT = re.compile(r"[A-Za-z][A-Za-z0-9 .,'&-]*(?:/[A-Za-z][A-Za-z0-9 .,'&-]*)+[ \t]*$", re.M)
 _VIA = re.compile(r"^\s*(?:Handout\s+)?(?:via\s+)?", re.I)
 _NAME_TAG = "固有名詞-人名"
+_PROPER_OTHER = "名詞-固有名詞-一般"      # Sudachi: a proper name that is no person's or place's
 _COUNTRY_TAG = "固有名詞-地名-国"
 # Rules that find a span as a person's name: the normaliser makes an unlisted one a person.
 PERSON_RULES = {"actor.name_title", "actor.title_name", "actor.full_name", "actor.ner_person",
@@ -553,7 +554,9 @@ class NameTagger:
         """GiNZA's Person entities made only of name tokens (or a kanji surname and the kanji
         Sudachi cut from it: 楊|秀麗), and naming no country or place (GiNZA sometimes calls
         ロシア a Person). A name of the generated world table that Sudachi reads as a person's
-        (ウィリアムズ, 小沢) or as an everyday word is a person here, as for the dictionary."""
+        (ウィリアムズ, 小沢) or as an everyday word is a person here, as for the dictionary.
+        A katakana name with no person-name word that Sudachi knows as another proper name
+        (a maker, a team, a band) is not taken."""
         out = []
         for e in doc.ents:
             if self.gaz.ner_roles.get(e.label_) != "person" or not (all(_is_name(t) or t.text in _JOINERS for t in e)
@@ -562,6 +565,10 @@ class NameTagger:
             if any(self.gaz.country_code(t.text) or (
                     self.gaz.place(t.text) and not self._common_word(doc, t.i, t.i + 1)) for t in e):
                 continue
+            words = [t for t in e if t.text not in _JOINERS]
+            if bool(_KATAKANA.match(e.text)) and not any(_NAME_TAG in t.tag_ for t in words) \
+                    and any(t.tag_.startswith(_PROPER_OTHER) for t in words):
+                continue    # katakana Sudachi knows as another proper name (a brand, a team)
             out.append(Cand(e.start, self._regnal_end(doc, e.end), "ACTOR", "actor.ner_person"))
         return out
 
