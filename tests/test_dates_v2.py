@@ -68,18 +68,18 @@ CAPTION = (("zone", "caption"),)
 
 @pytest.mark.parametrize("texts, dct, hints, values", [
     # a photo caption's date is resolved, but a bare day after it never takes its month from it
-    (["2023年6月", "6日"], "2025-10-07", [CAPTION, PAST], ["2023-06", "2025-10-06"]),
-    (["9月30日", "2日"], "2025-10-07", [CAPTION, PAST], ["2025-09-30", "2025-10-02"]),
+    (["2022年3月", "9日"], "2024-05-20", [CAPTION, PAST], ["2022-03", "2024-05-09"]),
+    (["9月30日", "2日"], "2024-10-08", [CAPTION, PAST], ["2024-09-30", "2024-10-02"]),
     # ... the body's own date still anchors it, across the caption
-    (["9月3日", "2024年5月", "4日"], "2025-10-07", [PAST, CAPTION, PAST],
-     ["2025-09-03", "2024-05", "2025-09-04"]),
+    (["9月3日", "2024年5月", "4日"], "2024-10-08", [PAST, CAPTION, PAST],
+     ["2024-09-03", "2024-05", "2024-09-04"]),
     # without a dct or an earlier date the bare day keeps its unknown parts
     (["2024年5月20日", "21日"], None, [CAPTION, ()], ["2024-05-20", "XXXX-XX-21"]),
     # a bare day inside a caption resolves like any bare day (body anchor, else the dct)
-    (["5日"], "2025-10-07", [CAPTION], ["2025-10-05"]),
-    (["9月3日", "5日"], "2025-10-07", [PAST, CAPTION], ["2025-09-03", "2025-09-05"]),
+    (["5日"], "2024-10-08", [CAPTION], ["2024-10-05"]),
+    (["9月3日", "5日"], "2024-10-08", [PAST, CAPTION], ["2024-09-03", "2024-09-05"]),
     # the same dates outside a caption do anchor (contrast)
-    (["9月30日", "2日"], "2025-10-07", [(), ()], ["2025-09-30", "2025-09-02"]),
+    (["9月30日", "2日"], "2024-10-08", [(), ()], ["2024-09-30", "2024-09-02"]),
     # a caption's year still gives a month alone its year when the text gives no other (seed 004)
     (["2024年6月20日", "7月"], None, [CAPTION, ()], ["2024-06-20", "2024-07"]),
 ])

@@ -30,7 +30,7 @@ Decisions where SPEC/GUIDELINES are silent:
   than the document's frame (the dct's year, else the first year in the text) does not carry
   over (`2016年には…。12月上旬` → the frame's December), as the seed gold reads it. Deictic years
   (昨年8月 … 11月) do carry over; a day alone takes the nearest date, flashback or not.
-- A photo caption's date (the tagger's hint `zone=caption`: `…=28日、キーウ`, `写真は…で12日、`)
+- A photo caption's date (the tagger's hint `zone=caption`: `…=14日、ヘルソン`, `写真は…で7日、`)
   is resolved like any date but is never the anchor of the dates after it (SPEC §7: a bare
   day never takes its month from a photo caption); its year still counts for a month alone,
   as the seed gold reads a caption-only year.

@@ -61,9 +61,9 @@ class DateTagger:
 
     def _caption(self, doc: Doc, start: int) -> tuple:
         """("zone", "caption") for a photo's date (SPEC §7: a bare day never takes its month
-        from a photo caption): a date written right after = or ＝ (…建物内部=28日、キーウ), or
+        from a photo caption): a date written right after = or ＝ (…避難する住民=14日、ヘルソン), or
         inside a sentence that opens with a caption word of rules/credit_lines.tsv followed by a
-        particle or punctuation (写真は…で12日、…, 【写真】…, a Markdown image `![…`)."""
+        particle or punctuation (写真は…で7日、…, 【写真】…, a Markdown image `![…`)."""
         text, at = doc.text, doc[start].idx
         before = text[:at].rstrip(" \u3000")
         if before.endswith(("=", "＝")):
