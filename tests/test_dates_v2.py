@@ -61,3 +61,47 @@ def test_tense_hint(ginza, text, tense):
     mentions = DateTagger(load_rules())(ginza(text))
     hints = dict(mentions[0].hints)
     assert hints.get("tense") == tense
+
+
+CAPTION = (("zone", "caption"),)
+
+
+@pytest.mark.parametrize("texts, dct, hints, values", [
+    # a photo caption's date is resolved, but a bare day after it never takes its month from it
+    (["2022年3月", "9日"], "2024-05-20", [CAPTION, PAST], ["2022-03", "2024-05-09"]),
+    (["9月30日", "2日"], "2024-10-08", [CAPTION, PAST], ["2024-09-30", "2024-10-02"]),
+    # ... the body's own date still anchors it, across the caption
+    (["9月3日", "2024年5月", "4日"], "2024-10-08", [PAST, CAPTION, PAST],
+     ["2024-09-03", "2024-05", "2024-09-04"]),
+    # without a dct or an earlier date the bare day keeps its unknown parts
+    (["2024年5月20日", "21日"], None, [CAPTION, ()], ["2024-05-20", "XXXX-XX-21"]),
+    # a bare day inside a caption resolves like any bare day (body anchor, else the dct)
+    (["5日"], "2024-10-08", [CAPTION], ["2024-10-05"]),
+    (["9月3日", "5日"], "2024-10-08", [PAST, CAPTION], ["2024-09-03", "2024-09-05"]),
+    # the same dates outside a caption do anchor (contrast)
+    (["9月30日", "2日"], "2024-10-08", [(), ()], ["2024-09-30", "2024-09-02"]),
+    # a caption's year still gives a month alone its year when the text gives no other (seed 004)
+    (["2024年6月20日", "7月"], None, [CAPTION, ()], ["2024-06-20", "2024-07"]),
+])
+def test_caption_dates_never_anchor(texts, dct, hints, values):
+    assert [n["value"] for n in resolve_dates(texts, dct, hints)] == values
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, date, caption", [
+    ("破壊された橋の様子=14日、ヘルソン州(ロイター)", "14日", True),
+    ("集会で演説する首相＝2024年3月2日、東京都内", "2024年3月2日", True),
+    ("写真は港で7日、荷揚げされる支援物資。", "7日", True),
+    ("【写真】首都の中心部で8日、集まった市民ら", "8日", True),
+    ("![2024年6月20日、市庁舎前で記念撮影する代表団](/img/a.webp)", "2024年6月20日", True),
+    # a body sentence after a caption on the same line, and ordinary sentences
+    ("写真は港の様子。政府は9日、支援を決めた。", "9日", False),
+    ("写真集は5日に発売された。", "5日", False),
+    ("市長は5日、声明を出した。", "5日", False),
+])
+def test_caption_hint(ginza, text, date, caption):
+    from pipeline.tagging.dates import DateTagger
+    mentions = DateTagger(load_rules())(ginza(text))
+    found = [m for m in mentions if text[m.start:m.end] == date]
+    assert found, [text[m.start:m.end] for m in mentions]
+    assert (dict(found[0].hints).get("zone") == "caption") is caption

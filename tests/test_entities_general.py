@@ -35,6 +35,76 @@ def test_persons_in_general_text(ex, text, name):
     assert label == "ACTOR" and norm["kind"] == "person" and norm["id"] == f"person:{name}"
 
 
+@pytest.mark.parametrize("text, name", [
+    # a name alone, as the argument of its clause (a case or topic particle after it)
+    ("その後、ゴルバチョフは改革を進めた。", "ゴルバチョフ"),
+    ("翌年、高橋が監督に就任した。", "高橋"),
+    ("彼はドストエフスキーの小説を愛読した。", "ドストエフスキー"),
+    ("ナポレオンはモスクワに進軍した。", "ナポレオン"),
+])
+def test_a_name_alone_before_a_particle_is_a_person(ex, text, name):
+    label, norm = find(ex, text, name)
+    assert label == "ACTOR" and norm["kind"] == "person"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a regnal number belongs to the name (rules/name_parts.tsv regnal)
+    ("1685年、ルイ14世はナントの勅令を廃止した。", "ルイ14世"),
+    ("ジョン・F・ケネディ2世は雑誌を創刊した。", "ジョン・F・ケネディ2世"),
+    # = joins the parts of one foreign name, as ・ does
+    ("人類学者のレヴィ＝ストロースが来日した。", "レヴィ＝ストロース"),
+])
+def test_name_parts_joined_to_the_name(ex, text, name):
+    label, norm = find(ex, text, name)
+    assert label == "ACTOR" and norm["kind"] == "person"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a person's name with an organisation head names the body (rules/name_parts.tsv org_head)
+    ("新作はワーナー・ブラザーズが配給した。", "ワーナー"),
+    ("工場は前田製紙が建設した。", "前田"),
+    ("1950年に山本記念財団が設立された。", "山本"),
+    ("史料は吉川弘文館から刊行された。", "吉川"),
+])
+def test_name_of_a_company_or_institution_is_no_person(ex, text, name):
+    got = entities(ex, text)
+    assert not any(norm and norm.get("kind") == "person" and name in t for _, t, norm in got), got
+
+
+@pytest.mark.parametrize("text", [
+    # GiNZA calls these katakana names persons; Sudachi knows them as other proper names
+    "翌年、マツダは新型車を発表した。",
+    "ユベントスは契約を延長した。",
+    "会場ではマツダとスズキが新車を展示した。",
+])
+def test_katakana_brand_or_team_is_no_person(ex, text):
+    got = entities(ex, text)
+    assert not any(norm and norm.get("kind") == "person" for _, _, norm in got), got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ジョン・スミスは工場を訪れた。", "ジョン・スミス"),
+    ("田中一郎は新会社を設立した。", "田中一郎"),
+])
+def test_person_before_an_ordinary_noun_stays_a_person(ex, text, name):
+    assert find(ex, text, name)[1]["kind"] == "person"
+
+
+def test_regnal_number_before_a_title_stays_in_the_chain(ex):
+    label, norm = find(ex, "式典にはエリザベス2世女王が出席した。", "エリザベス2世女王")
+    assert norm["kind"] == "person"
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("政府は慎重な見方を示した。", "見方"),          # a word the event rules read
+    ("ロシアは声明を出した。", None),              # a country stays a state
+])
+def test_bare_name_rule_leaves_vocabulary_and_countries(ex, text, absent):
+    got = entities(ex, text)
+    assert not any(norm and norm.get("kind") == "person" for _, _, norm in got), got
+    assert absent is None or absent not in [t for _, t, _ in got]
+
+
 def test_kanji_names_joined_by_nakaguro_are_several_people(ex):
     text = "会合には田中一郎・佐藤次郎・鈴木三郎らが出席した。"
     got = [(label, t) for label, t, _ in entities(ex, text)]
@@ -114,6 +184,24 @@ def test_english_photo_credit(ex):
     got = labels(ex, text)
     assert ("ACTOR", "Press Office of the Ministry of Defence") in got and ("ACTOR", "AFP") in got
     assert not any("Jane" in t for _, t in got)          # the photographer
+
+
+@pytest.mark.parametrize("text, place", [
+    # a proper or katakana name + a facility head is one facility PLACE (rules/place_parts.tsv)
+    ("両首脳は赤坂迎賓館で会談した。", "赤坂迎賓館"),
+    ("市民らはマイダン広場に集まった。", "マイダン広場"),
+    ("列車はハルキウ中央駅に到着した。", "ハルキウ中央駅"),
+    ("代表団はバッキンガム宮殿を訪れた。", "バッキンガム宮殿"),
+    ("ドニプロ発電所が攻撃された。", "ドニプロ発電所"),
+])
+def test_facility_names(ex, text, place):
+    label, norm = find(ex, text, place)
+    assert label == "PLACE" and norm["kind"] == "facility"
+
+
+@pytest.mark.parametrize("text", ["火力発電所が停止した。", "中央駅に着いた。"])
+def test_facility_head_alone_is_no_place(ex, text):
+    assert not any(label == "PLACE" for label, _ in labels(ex, text))
 
 
 def test_caption_place_after_date(ex):

@@ -102,6 +102,23 @@ def test_names_and_coordinates(gaz, span, name, lat, lon):
     assert (norm["lat"], norm["lon"]) == (pytest.approx(lat, abs=0.3), pytest.approx(lon, abs=0.3))
 
 
+@pytest.mark.parametrize("span, kind, country, near", [
+    # a facility head (rules/place_parts.tsv suffix, facility) gives the kind; a facility named
+    # after a known city lies in it and takes its point (issue 10 item 3)
+    ("ハルキウ中央駅", "facility", "UKR", (49.98, 36.25)),
+    ("ドニプロ発電所", "facility", "UKR", (48.45, 34.98)),
+    ("バッキンガム宮殿", "facility", None, None),
+    ("ルジニキ・スタジアム", "facility", None, None),
+])
+def test_facility_heads(gaz, span, kind, country, near):
+    norm = normalize_place(span, gaz)
+    assert (norm["kind"], norm["country"]) == (kind, country)
+    if near is None:
+        assert norm["lat"] is None and norm["lon"] is None
+    else:
+        assert (norm["lat"], norm["lon"]) == (pytest.approx(near[0], abs=0.3), pytest.approx(near[1], abs=0.3))
+
+
 @pytest.mark.parametrize("span", ["ロシア西部", "ノボセリフカ村", "ガザ地区南部"])
 def test_no_invented_coordinates(gaz, span):
     norm = normalize_place(span, gaz)

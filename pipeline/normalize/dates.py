@@ -30,6 +30,10 @@ Decisions where SPEC/GUIDELINES are silent:
   than the document's frame (the dct's year, else the first year in the text) does not carry
   over (`2016年には…。12月上旬` → the frame's December), as the seed gold reads it. Deictic years
   (昨年8月 … 11月) do carry over; a day alone takes the nearest date, flashback or not.
+- A photo caption's date (the tagger's hint `zone=caption`: `…=14日、ヘルソン`, `写真は…で7日、`)
+  is resolved like any date but is never the anchor of the dates after it (SPEC §7: a bare
+  day never takes its month from a photo caption); its year still counts for a month alone,
+  as the seed gold reads a caption-only year.
 - A part of day alone (未明の攻撃) belongs to the nearest preceding date's day, else the dct's
   day; with neither it is not a date (深夜, 今朝 alone), as in ja-timex.
 - Ranges of durations read `P2Y..P3Y` (2、3日 → P2D..P3D); a weekday alone is `XXXX-WXX-1`;
@@ -325,6 +329,9 @@ def resolve_dates(texts: list[str], dct: str | None, hints: list | None = None,
         reading = _read(raw, words, h)
         ctx = replace(ctx, past=h.get("tense") == "past")
         norm, update, point = _norm(reading, ctx, h) if reading else (None, None, None)
+        anchor = ctx.anchor
         ctx = _advance(ctx, update, point)
+        if h.get("zone") == "caption":
+            ctx = replace(ctx, anchor=anchor)   # a photo's date never anchors a bare day (SPEC §7)
         out.append(norm)
     return out

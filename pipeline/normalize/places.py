@@ -3,7 +3,8 @@
 A maximal place expression normalises to its most specific part: ロシア西部クルスク州,
 ロシア・クルスク州, ロシア領クルスク州 → Kursk Oblast; 東部ドネツク州 → Donetsk Oblast;
 ドニプロ市街 → Dnipro; ロシア西部 → a "Western Russia" region. An unknown X州/X市/X村/X地区…
-gets the kind its classifier says and the country of a prefix, with no coordinates.
+gets the kind its classifier says and the country of a prefix, with no coordinates (a
+facility named after a known city, キーウ中央駅, takes that city's point).
 """
 from __future__ import annotations
 
@@ -150,7 +151,8 @@ def _known(s: str, country: str | None, gaz: Gazetteer) -> dict | None:
 
 def _by_suffix(s: str, country: str | None, gaz: Gazetteer) -> dict | None:
     """X市 → the city X if known; otherwise an unknown place of the suffix's kind."""
-    for j in range(min(len(s) - 1, 4), 0, -1):
+    longest = max((len(k) for k in gaz.parts.kinds), default=0)
+    for j in range(min(len(s) - 1, longest), 0, -1):
         kind = gaz.parts.kinds.get(s[-j:])
         if not kind:
             continue
@@ -160,6 +162,9 @@ def _by_suffix(s: str, country: str | None, gaz: Gazetteer) -> dict | None:
             if city:
                 return _norm(city, country)
         known = gaz.place(stem)
+        # a facility named after its city (キーウ中央駅, X体育館) lies in it: the city's point
+        near = known if kind == "facility" and known is not None and known.kind == "city" else None
         return {"id": f"place:{s}", "country": (known.country if known else None) or country,
-                "kind": kind, "name": None, "lat": None, "lon": None}
+                "kind": kind, "name": None, "lat": near.lat if near else None,
+                "lon": near.lon if near else None}
     return None

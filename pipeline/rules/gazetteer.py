@@ -103,10 +103,13 @@ class Gazetteer:
     media_classifiers: frozenset[str] = frozenset()
     title_prefixes: tuple[str, ...] = ()
     leader_heads: frozenset[str] = frozenset()
+    regnal_suffixes: tuple[str, ...] = ()   # ルイ14世: a number + this after a name is in the name
+    org_heads: frozenset[str] = frozenset()  # 製紙, グループ: a person's name with it names a body
     ner_roles: dict[str, str] = field(default_factory=dict)    # GiNZA label → role (ner_labels.tsv)
     guarded: frozenset[str] = frozenset()   # keys that are places only in a place context
     credit_outlets: dict[str, str] = field(default_factory=dict)   # 共同 → kyodo (credit lines)
     credit_org_words: frozenset[str] = frozenset()  # English words of organisations in credits
+    caption_openers: tuple[str, ...] = ()   # words opening a photo caption (写真は…, ![…)
     country_coords: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def actor(self, surface: str) -> Actor | None:
@@ -222,13 +225,16 @@ def load_gazetteer(rules_dir: Path | str) -> Gazetteer:
     gaz.unit_heads, gaz.title_prefixes = tuple(words["unit_head"]), tuple(words["title_prefix"])
     gaz.media_classifiers = frozenset(words["media_classifier"])
     gaz.leader_heads = frozenset(words["leader_head"])
+    gaz.regnal_suffixes = tuple(words["regnal"])
+    gaz.org_heads = frozenset(words["org_head"])
     ner = rules_dir / "ner_labels.tsv"      # optional: without it no GiNZA label is read
     gaz.ner_roles = {r["label"]: r["role"] for r in load_table(
         ner, {"label": text, "role": one_of(*NER_ROLES)})} if ner.exists() else {}
     return gaz
 
 
-NAME_PART_ROLES = ("unit_head", "media_classifier", "title_prefix", "leader_head")
+NAME_PART_ROLES = ("unit_head", "media_classifier", "title_prefix", "leader_head", "regnal",
+                   "org_head")
 NER_ROLES = ("place", "person", "organization")
 
 
@@ -386,10 +392,15 @@ def _load_credit_outlets(gaz: Gazetteer, path: Path) -> None:
     normaliser but are not tagger surfaces: outside a credit line 共同 is a common word."""
     if not path.exists():
         return
-    rows = load_table(path, {"surface": text, "role": one_of("outlet", "org_word"),
+    rows = load_table(path, {"surface": text, "role": one_of("outlet", "org_word", "caption"),
                              "actor": optional(_id)})
     unique(rows, "surface", path)
     for row in rows:
+        if row["role"] == "caption":
+            if row["actor"] is not None:
+                raise RuleError(f"{path}:{row['_line']}: column actor: '-' for a caption opener")
+            gaz.caption_openers = gaz.caption_openers + (row["surface"],)
+            continue
         if row["role"] == "org_word":
             if row["actor"] is not None:
                 raise RuleError(f"{path}:{row['_line']}: column actor: '-' for an org_word")

@@ -14,6 +14,7 @@ in that choice and is then discarded, so the shorter date inside it never comes 
 """
 from __future__ import annotations
 
+import re
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -28,6 +29,7 @@ class DateTagger:
 
     def __init__(self, rules):
         self.planned = _planned_cues(rules.lexicon)
+        self.caption_openers = rules.gazetteer.caption_openers
         rules, patterns = rules.date_patterns
         self.rules = {r.id: r for r in rules}
         self.matcher = Matcher(Vocab())
@@ -53,8 +55,28 @@ class DateTagger:
                 cands.append((start + pre, end - post, end - start, self.rules[rule_id]))
         chosen = _longest(doc, cands)
         return [Mention(doc[s].idx, _end_char(doc, e), "DATE", rule.id,
-                        tuple(h for h in rule.hints if h[0] != "drop") + self._tense(doc, s, e))
+                        tuple(h for h in rule.hints if h[0] != "drop") + self._tense(doc, s, e)
+                        + self._caption(doc, s))
                 for s, e, rule in chosen if not rule.drop]
+
+    def _caption(self, doc: Doc, start: int) -> tuple:
+        """("zone", "caption") for a photo's date (SPEC §7: a bare day never takes its month
+        from a photo caption): a date written right after = or ＝ (…避難する住民=14日、ヘルソン), or
+        inside a sentence that opens with a caption word of rules/credit_lines.tsv followed by a
+        particle or punctuation (写真は…で7日、…, 【写真】…, a Markdown image `![…`)."""
+        text, at = doc.text, doc[start].idx
+        before = text[:at].rstrip(" \u3000")
+        if before.endswith(("=", "＝")):
+            return (("zone", "caption"),)
+        if not self.caption_openers:
+            return ()
+        cut = max(before.rfind(ch) for ch in "。！？?\n【")     # 【 opens a dateline: the body
+        opening = _LEADING.sub("", before[cut + 1:])
+        for word in self.caption_openers:
+            rest = opening[len(word):len(word) + 1]
+            if opening.startswith(word) and (not _WORD_LETTER.match(rest) or not word[-1:].isalnum()):
+                return (("zone", "caption"),)
+        return ()
 
     def _tense(self, doc: Doc, start: int, end: int) -> tuple:
         """("tense", "past") when the sentence reports in the past (a た after the date) and
@@ -73,6 +95,12 @@ class DateTagger:
         if any(t.lemma_ == "た" and t.pos_ == "AUX" for t in doc[end:sent.end]):
             return (("tense", "past"),)
         return ()
+
+
+# what may come before a caption word at a sentence's start: space, bullets, opening brackets
+_LEADING = re.compile(r"^[\s\u3000・•●■◆▶【\[(（「]*")
+# a letter that continues a word (写真集, 写真家: not a caption)
+_WORD_LETTER = re.compile(r"[\u4E00-\u9FFF\u3005\u30A0-\u30FFA-Za-z0-9]")
 
 
 def _planned_cues(lexicon) -> frozenset[str]:

@@ -39,9 +39,11 @@ _CREDIT_SPLIT = re.compile(r"[^=＝、,/／\s]+")
 _EN_CREDIT = re.compile(r"[A-Za-z][A-Za-z0-9 .,'&-]*(?:/[A-Za-z][A-Za-z0-9 .,'&-]*)+[ \t]*$", re.M)
 _VIA = re.compile(r"^\s*(?:Handout\s+)?(?:via\s+)?", re.I)
 _NAME_TAG = "固有名詞-人名"
+_PROPER_OTHER = "名詞-固有名詞-一般"      # Sudachi: a proper name that is no person's or place's
 _COUNTRY_TAG = "固有名詞-地名-国"
 # Rules that find a span as a person's name: the normaliser makes an unlisted one a person.
-PERSON_RULES = {"actor.name_title", "actor.title_name", "actor.full_name", "actor.ner_person"}
+PERSON_RULES = {"actor.name_title", "actor.title_name", "actor.full_name", "actor.ner_person",
+                "actor.bare_name"}
 # Case particles that make a country the doer, and those that make it a location.
 # Grammar, not vocabulary: the case particles that make a name the agent of its clause.
 AGENT_CASES = {"が", "は", "も", "こそ", "として"}
@@ -62,6 +64,11 @@ class NameTagger:
         gazetteer = self.gaz = rules.gazetteer
         self.parts: PlaceParts = rules.place_parts
         self.roles = rules.country_roles
+        # the words the event rules read (trigger pattern words, cues): vocabulary, never a
+        # bare name even where Sudachi offers a surname reading (見方を示した)
+        lex = rules.lexicon
+        self.vocabulary = frozenset({w for t in lex.triggers for alts in t.tokens for w in alts}
+                                    | {w for table in lex.cues.values() for w in table})
         self.surfaces = {k: v for k, v in _surface_table(gazetteer).items()
                          if k not in self.parts.not_places}
         # longest surface per first character: bounds the lookups made at each token
@@ -83,6 +90,7 @@ class NameTagger:
                  + self._ner_persons(doc))
         cands += self._context_places(doc, cands)
         cands += self._listed_person_titles(doc, cands)
+        cands = [c for c in cands if not self._names_a_body(doc, c)]
         cands = self._credit_lines(doc, cands)
         cands = self._english_credits(doc, cands)
         cands = _merge_places(doc, cands, self.parts, self.gaz.abbrevs)
@@ -405,7 +413,8 @@ class NameTagger:
         for tok in doc:
             if not (_is_name(tok) or _place_surname(doc, tok.i)) or (tok.i > 0 and _is_name(doc[tok.i - 1])):
                 continue
-            end = _name_run_end(doc, tok.i)
+            name_end = _name_run_end(doc, tok.i)
+            end = self._regnal_end(doc, name_end)
             title_end = self._title_chain(doc, end)
             if title_end:
                 out.append(Cand(tok.i, title_end, "ACTOR", "actor.name_title"))
@@ -415,7 +424,52 @@ class NameTagger:
                 out.append(Cand(start, end, "ACTOR", "actor.title_name"))
             elif _full_name(doc[tok.i:end]):
                 out.append(Cand(tok.i, end, "ACTOR", "actor.full_name"))
+            elif self._bare_name(doc, tok.i, name_end, end):
+                out.append(Cand(tok.i, end, "ACTOR", "actor.bare_name"))
         return out
+
+    def _names_a_body(self, doc: Doc, c: Cand) -> bool:
+        """A name found as a person's but written with an organisation head (rules/name_parts.tsv
+        org_head) as its last part or the noun right after it: the name of a company,
+        institution or facility (ワーナー・ブラザーズ, 前田|製紙, 吉川|弘文|館), not a person."""
+        if c.rule not in ("actor.full_name", "actor.ner_person", "actor.bare_name"):
+            return False
+        heads = self.gaz.org_heads
+        if doc[c.end - 1].text in heads:
+            return True
+        nxt = doc[c.end] if c.end < len(doc) else None
+        return nxt is not None and nxt.idx == doc[c.end - 1].idx + len(doc[c.end - 1].text) \
+            and nxt.pos_ in ("NOUN", "PROPN") and (nxt.text in heads or any(
+                nxt.text.endswith(h) for h in heads if len(h) > 1))
+
+    def _regnal_end(self, doc: Doc, end: int) -> int:
+        """End of a name with its regnal number (ルイ|14|世, ジョージ|6|世: rules/name_parts.tsv
+        regnal), else `end`."""
+        k = end
+        while k < len(doc) and doc[k].like_num and doc[k].idx == doc[k - 1].idx + len(doc[k - 1].text):
+            k += 1
+        if k > end and k < len(doc) and doc[k].text in self.gaz.regnal_suffixes \
+                and doc[k].idx == doc[k - 1].idx + len(doc[k - 1].text):
+            return k + 1
+        return end
+
+    def _bare_name(self, doc: Doc, start: int, name_end: int, end: int) -> bool:
+        """A name alone (ゴルバチョフは, 高橋が): one word Sudachi reads as a person's name, not
+        written onto the noun before it (a compound: フランス人|ベルナール) and followed by a
+        case or topic particle, where it is an argument of its own. Not a country or a listed
+        place (a world-table town that is also a surname stays a person here, as for GiNZA's
+        persons); not a locative で; not a word the event rules read (見方を示した)."""
+        tok = doc[start]
+        if name_end != start + 1 or _NAME_TAG not in tok.tag_ or end >= len(doc):
+            return False
+        nxt, prv = doc[end], doc[start - 1] if start > 0 else None
+        if nxt.pos_ != "ADP" or nxt.text in ("で", "・") or not nxt.text.strip() \
+                or tok.text in self.vocabulary or tok.lemma_ in self.vocabulary:
+            return False
+        if prv is not None and prv.pos_ in ("NOUN", "PROPN") and prv.idx + len(prv.text) == tok.idx:
+            return False
+        return not (self.gaz.country_code(tok.text) or (
+            self.gaz.place(tok.text) and not self._common_word(doc, start, end)))
 
     def _units(self, doc: Doc) -> list[Cand]:
         """第 + number + nouns ending in a unit word: a numbered formation."""
@@ -500,16 +554,22 @@ class NameTagger:
         """GiNZA's Person entities made only of name tokens (or a kanji surname and the kanji
         Sudachi cut from it: 楊|秀麗), and naming no country or place (GiNZA sometimes calls
         ロシア a Person). A name of the generated world table that Sudachi reads as a person's
-        (ウィリアムズ, 小沢) or as an everyday word is a person here, as for the dictionary."""
+        (ウィリアムズ, 小沢) or as an everyday word is a person here, as for the dictionary.
+        A katakana name with no person-name word that Sudachi knows as another proper name
+        (a maker, a team, a band) is not taken."""
         out = []
         for e in doc.ents:
-            if self.gaz.ner_roles.get(e.label_) != "person" or not (all(_is_name(t) or t.text == "・" for t in e)
+            if self.gaz.ner_roles.get(e.label_) != "person" or not (all(_is_name(t) or t.text in _JOINERS for t in e)
                                             or _kanji_name(e)):
                 continue
             if any(self.gaz.country_code(t.text) or (
                     self.gaz.place(t.text) and not self._common_word(doc, t.i, t.i + 1)) for t in e):
                 continue
-            out.append(Cand(e.start, e.end, "ACTOR", "actor.ner_person"))
+            words = [t for t in e if t.text not in _JOINERS]
+            if bool(_KATAKANA.match(e.text)) and not any(_NAME_TAG in t.tag_ for t in words) \
+                    and any(t.tag_.startswith(_PROPER_OTHER) for t in words):
+                continue    # katakana Sudachi knows as another proper name (a brand, a team)
+            out.append(Cand(e.start, self._regnal_end(doc, e.end), "ACTOR", "actor.ner_person"))
         return out
 
     def _place_suffixes(self, doc: Doc) -> list[Cand]:
@@ -755,6 +815,8 @@ _DAYTIME = ("日中", "中日")
 # Suffixes after a name that are not pieces of a kanji given name: 氏, and plural markers (佃隆之ら)
 _NOT_NAME_SUFFIXES = ("氏", "ら", "等", "達")
 _OPEN_BRACKETS, _CLOSE_BRACKETS = ("(", "（"), (")", "）")
+# What joins the parts of one foreign name (ドナルド・トランプ, ル=グウィン)
+_JOINERS = ("・", "=", "＝")
 # A noun of a relation between the names before it: they are its parties (朝鮮とロシア間).
 _BETWEEN = ("間",)
 # Endings of outlet names (朝鮮通信, 中央日報): an unlisted outlet beside a listed one in a credit.
@@ -799,7 +861,7 @@ def _full_name(span) -> bool:
     tags = [t.tag_ for t in span]
     if any(t.endswith("人名-名") for t in tags[1:]) and "固有名詞" in tags[0]:
         return True
-    return "・" in span.text and any(_NAME_TAG in t for t in tags)
+    return any(j in span.text for j in _JOINERS) and any(_NAME_TAG in t for t in tags)
 
 
 def _place_surname(doc: Doc, i: int) -> bool:
@@ -826,7 +888,7 @@ def _name_run_end(doc: Doc, i: int) -> int:
     j = i + 1
     while j < len(doc):
         t = doc[j]
-        if t.text == "・" and j + 1 < len(doc) and _is_name(doc[j + 1]) \
+        if t.text in _JOINERS and j + 1 < len(doc) and _is_name(doc[j + 1]) \
                 and (_KATAKANA.match(doc[j - 1].text) or _KATAKANA.match(doc[j + 1].text)):
             j += 2
         elif _is_name(t) or (t.pos_ == "PROPN" and "人名" in doc[j - 1].tag_ and len(t.text) <= 2):
