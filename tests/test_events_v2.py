@@ -9,12 +9,13 @@ from pipeline.events.groups import assign_groups, dates_compatible
 # ---------------------------------------------------------------- groups (pure functions)
 
 def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive",
-        modality="asserted", iterative=False):
+        modality="asserted", iterative=False, continues=False, generic=False):
     return {"type": etype, "trigger": {"start": start, "end": start + 2, "text": lemma or "攻撃"},
             "sentence": {"start": sent * 100, "end": sent * 100 + 99}, "polarity": polarity,
             "modality": modality,
             "arguments": [{"role": r, "text": t, "norm": n} for r, t, n in args],
-            "lemma": lemma or "攻撃", "backref": backref, "iterative": iterative}
+            "lemma": lemma or "攻撃", "backref": backref, "iterative": iterative,
+            "continues": continues, "generic": generic}
 
 
 RUS = {"id": "rus", "country": "RUS"}
@@ -121,6 +122,76 @@ def test_one_speaker_two_speech_verbs_in_one_sentence_is_one_statement():
            rec(40, "STATEMENT", 0, ("agent", "司令官", chief), lemma="明らか"),
            rec(110, "STATEMENT", 1, ("agent", "司令官", chief), lemma="述べる")]
     assert assign_groups(evs) == ["g1", "g1", "g2"]
+
+
+def test_a_statement_that_continues_the_one_before_is_one_statement():
+    # 報道官は「村を奪還した」との見方を示した。記者会見で明らかにした。(no content of its own)
+    # 報道官は翌週、「補給が届いた」と明らかにした。 (the next 明らかにした is another statement)
+    spokesman = {"id": "person:報道官"}
+    evs = [rec(10, "STATEMENT", 0, ("agent", "報道官", spokesman), lemma="示す"),
+           rec(110, "STATEMENT", 1, ("agent", "報道官", spokesman), lemma="明らか", continues=True),
+           rec(310, "STATEMENT", 3, ("agent", "報道官", spokesman), lemma="明らか")]
+    assert assign_groups(evs) == ["g1", "g1", "g2"]
+
+
+def test_a_statement_continues_only_the_sentence_before():
+    spokesman = {"id": "person:報道官"}
+    evs = [rec(10, "STATEMENT", 0, ("agent", "報道官", spokesman), lemma="示す"),
+           rec(110, "ATTACK", 1),
+           rec(210, "STATEMENT", 2, ("agent", "報道官", spokesman), lemma="明らか", continues=True)]
+    assert assign_groups(evs) == ["g1", "g2", "g3"]
+
+
+def test_fighting_in_general_told_again_far_apart_is_another_fight():
+    # 東部で戦闘が続いている。…(four sentences on other things)… 南部でも戦闘が激しくなった。
+    # 戦闘は夜まで続いた。 (right after: the same fighting)
+    evs = [rec(10, "ATTACK", 0, lemma="戦闘", generic=True)]
+    evs += [rec(100 * k + 10, "STATEMENT", k, lemma="述べる") for k in range(1, 5)]
+    evs += [rec(510, "ATTACK", 5, lemma="戦闘", generic=True),
+            rec(610, "ATTACK", 6, lemma="戦闘", generic=True)]
+    groups = [g for g, e in zip(assign_groups(evs), evs) if e["type"] == "ATTACK"]
+    assert groups[0] != groups[1] and groups[1] == groups[2]
+
+
+def test_a_specific_attack_word_told_again_far_apart_is_still_the_same_attack():
+    evs = [rec(10, "ATTACK", 0, ("agent", "ロシア軍", RUS), lemma="砲撃")]
+    evs += [rec(100 * k + 10, "STATEMENT", k, lemma="述べる") for k in range(1, 5)]
+    evs += [rec(510, "ATTACK", 5, lemma="砲撃")]
+    groups = [g for g, e in zip(assign_groups(evs), evs) if e["type"] == "ATTACK"]
+    assert groups[0] == groups[1]
+
+
+PRK = {"id": "prk", "country": "PRK"}
+PRK_ARMY = {"id": "prk_military", "country": "PRK"}
+KOR = {"id": "kor", "country": "KOR"}
+
+
+def test_one_deployment_told_by_several_verbs_is_one_group():
+    # 北朝鮮がロシアに派兵した。北朝鮮軍の部隊が前線の戦闘に参加した。
+    # ロシア軍が北朝鮮兵を投入した (the troops are North Korea's: the same deployment)
+    evs = [rec(10, "DEPLOY", 0, ("agent", "北朝鮮", PRK), lemma="派兵"),
+           rec(110, "DEPLOY", 1, ("patient", "北朝鮮軍", PRK_ARMY), lemma="参加"),
+           rec(160, "DEPLOY", 1, ("agent", "ロシア軍", RUS), ("patient", "北朝鮮兵", PRK_ARMY),
+               lemma="投入")]
+    assert assign_groups(evs) == ["g1", "g1", "g1"]
+
+
+def test_deployments_of_other_troops_or_other_units_stay_apart():
+    # 北朝鮮が兵士を派遣した。韓国も部隊を派兵した。(another country's troops)
+    # 北朝鮮が派遣した兵士は国境に、工兵は地雷除去に投入された。(another unit)
+    evs = [rec(10, "DEPLOY", 0, ("agent", "北朝鮮", PRK), ("patient", "兵士", None), lemma="派遣"),
+           rec(110, "DEPLOY", 1, ("agent", "韓国", KOR), lemma="派兵")]
+    assert assign_groups(evs) == ["g1", "g2"]
+    evs = [rec(10, "DEPLOY", 0, ("agent", "北朝鮮", PRK), ("patient", "兵士", None), lemma="派遣"),
+           rec(60, "DEPLOY", 0, ("patient", "工兵", None), lemma="投入")]
+    assert assign_groups(evs) == ["g1", "g2"]
+
+
+def test_a_deployment_in_another_word_far_away_is_not_joined_by_the_word():
+    evs = [rec(10, "DEPLOY", 0, ("agent", "北朝鮮", PRK), lemma="派兵"),
+           rec(110, "ATTACK", 1), rec(210, "ATTACK", 2),
+           rec(310, "DEPLOY", 3, ("agent", "北朝鮮", PRK), lemma="参戦")]
+    assert assign_groups(evs) == ["g1", "g2", "g2", "g3"]
 
 
 def test_a_place_found_as_agent_names_no_side():
@@ -348,6 +419,38 @@ def test_sentence_that_only_attributes_attributes_the_one_before(nlp):
     evs = events_of(nlp, "ロシア軍はハリコフ州で攻勢を強めている。ウクライナ軍が明らかにした。")
     e = find(evs, "ATTACK", "攻勢")
     assert ("source", "ウクライナ軍") in e["args"] and e["modality"] == "reported"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, continues", [
+    # no content of its own: the medium of what was just said
+    ("国防省のスミス報道官は5日、敵の攻勢が弱まったとの見方を示した。記者会見で明らかにした。",
+     "明らか", True),
+    # the content added with も
+    ("国防省のスミス報道官は5日、敵の攻勢が弱まったと述べた。補給が続いているとの見方も示した。",
+     "示し", True),
+    # the quote opened in the statement's sentence closes here
+    ("国防省のスミス報道官は声明で「敵は後退した。我々は前進を続ける」と述べた。", "述べ", True),
+    # a new quote of its own: the speaker's next statement
+    ("国防省のスミス報道官は5日、ロシア軍が村を攻撃したと述べた。「我々は反撃する」と強調した。",
+     "強調", False),
+    # the speaker named again
+    ("国防省のスミス報道官は5日、敵の攻勢が弱まったと述べた。スミス報道官は記者会見で明らかにした。",
+     "明らか", False),
+])
+def test_a_statement_that_continues_the_one_before(nlp, text, trigger, continues):
+    doc = nlp(text)
+    hits = [e for e in doc._.events if e["type"] == "STATEMENT"
+            and text[slice(*e["trigger"])] == trigger]
+    assert hits and hits[-1]["continues"] is continues
+
+
+@pytest.mark.model
+def test_words_for_fighting_in_general_are_marked_generic(nlp):
+    text = "東部の村で激しい戦闘が続いた。ロシア軍は市街地を砲撃した。"
+    doc = nlp(text)
+    generic = {text[slice(*e["trigger"])]: e["generic"] for e in doc._.events}
+    assert generic == {"戦闘": True, "砲撃": False}
 
 
 @pytest.mark.model

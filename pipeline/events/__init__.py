@@ -20,7 +20,7 @@ from .modality import ModalityReader, Reading
 from .phrases import Found, Phrases
 from .predicate import Predicate, locate
 from .senses import in_sense
-from .sentence import Pending, propagate
+from .sentence import Pending, continues_speech, propagate
 from .syntax import is_verbal
 from .triggers import Candidate, TriggerFinder
 
@@ -59,7 +59,9 @@ def extract(doc: Doc, ex: EventExtractor) -> list[dict]:
         pending.append(Pending(pred, found, reader.read(pred)))
     pending.sort(key=lambda p: p.pred.cand.tokens[0].i)
     propagate(pending, g)
-    events = [_event(p.pred.cand, p.pred, p.found, p.reading, ex.lex) for p in pending]
+    told = {p.pred.anchor.sent.start for p in pending if p.statement}
+    events = [{**_event(p.pred.cand, p.pred, p.found, p.reading, ex.lex),
+               "continues": continues_speech(p, g, told)} for p in pending]
     return sorted(events, key=lambda e: e["trigger"])
 
 
@@ -90,7 +92,8 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
             "polarity": reading.polarity, "modality": reading.modality, "rule": rule,
             "sentence": (sent.start_char, sent.end_char),
             "lemma": cand.anchor.lemma_, "backref": refers_back(pred, lex),
-            "iterative": is_iterative(pred, lex)}
+            "iterative": is_iterative(pred, lex),
+            "generic": lex.is_cue("generic", cand.anchor.lemma_)}
 
 
 def is_iterative(pred: Predicate, lex: Lexicon) -> bool:

@@ -1,10 +1,12 @@
 """Event groups (SPEC §3 `group`): within-document event coreference on event records.
 
-Pure functions on SPEC §3 event records in text order; each record may carry three private
+Pure functions on SPEC §3 event records in text order; each record may carry five private
 keys set by the event extractor: `lemma` (the trigger's lemma, so 攻撃し and 攻撃 compare
 equal), `backref` (the trigger is determined by a back-reference word: この攻撃, 今回の
-合意, 同会談, rules/event_cues.tsv kind `backref`) and `iterative` (a series, kind
-`iterative`).
+合意, 同会談, rules/event_cues.tsv kind `backref`), `iterative` (a series, kind
+`iterative`), `continues` (a statement whose unsaid speaker goes on with the statement of
+the sentence before, events/sentence.py `continues_speech`) and `generic` (a word for
+fighting in general, kind `generic`: 戦闘, 戦い).
 
 A mention joins the most recently mentioned group of its type when nothing conflicts and one
 of these holds:
@@ -12,10 +14,18 @@ of these holds:
 - it repeats a trigger lemma of the group (攻撃 … 攻撃は計5回; a statement's 発表 in the
   headline and in the body). A statement repeats its word only nearby (within
   STATEMENT_REACH sentences) or on the same date: one speaker's 発表 in two paragraphs far
-  apart are mostly two announcements. A hedged attack does not repeat an asserted one
+  apart are mostly two announcements. A word for fighting in general (`generic`: 戦闘)
+  repeats only within GENERIC_REACH sentences: 戦闘 told again paragraphs later is mostly
+  the fighting elsewhere or the war at large. A hedged attack does not repeat an asserted one
   (HEDGED_APART).
 - it is a statement of a speaker of the group's, in the same sentence, in another word
   (…との見方を示し、…とSNSで明らかにした: one speech told by two verbs);
+- it is a statement that `continues` the group's statement of the sentence before
+  (…との見方を示した。SNSへの投稿で明らかにした。 / …との見方も示した); like a
+  back-reference it does not add its word to the group (the speaker's next 明らかにした is
+  not drawn in);
+- it is a deployment (DEPLOY) in another word in the same or the next sentence and the units
+  sent do not differ (北朝鮮が派兵… 北朝鮮軍部隊が参加…: one deployment told by two verbs);
 - it names, in another word, a place or target the group names, in the same or the next
   sentence (砲撃 of a town … the town's 攻撃 told right after; WORD_REACH). Not for
   CASUALTY, whose words name different outcomes (死亡, 負傷), nor STATEMENT, whose place says
@@ -28,7 +38,9 @@ many events, not the one told before or after it; only a back-reference joins it
 A back-reference does not add its word to the group it joins: この攻撃 after a 攻勢 names the
 攻勢 in other words, and taking 攻撃 in would draw the next, unrelated 攻撃 into that group.
 Conflicts: agents of different countries (only countries: a person or body found as the
-agent is often the speaker who reports the event, so it keeps true links apart), explicit
+agent is often the speaker who reports the event, so it keeps true links apart; for a
+deployment the country whose troops go, the patient's, else the agent's: ロシアが北朝鮮兵を
+投入 and 北朝鮮軍が参戦 are one deployment, 北朝鮮が派兵 and 韓国が派兵 two), explicit
 dates that differ (2024-05-03 vs 2024-05-05), targets of one kind that differ (two towns,
 two countries attacked), polarity.
 Places are not compared as conflicts: one place is often named at another scale (ハリコフ州 /
@@ -38,6 +50,7 @@ from __future__ import annotations
 
 STATEMENT_REACH = 2     # sentences; measured on the seeds: 0-3 all better than unbounded
 WORD_REACH = 1          # sentences a different word reaches on a shared place (0-2 measured)
+GENERIC_REACH = 3       # sentences 戦闘 reaches as the same word (0-5 measured: 3 best on both sets)
 SAME_WORD_ONLY = {"CASUALTY", "STATEMENT"}
 # Types whose hedged mentions (modality uncertain: さらなる攻撃の恐れ, 攻撃する可能性) speak of
 # another, feared or possible act than the asserted ones. A hedged casualty or deployment
@@ -72,6 +85,13 @@ def time_value(ev: dict) -> str | None:
 def features(ev: dict) -> dict:
     args = ev.get("arguments") or []
     agents = {k for a in args if a["role"] == "agent" and (k := argument_key(a))}
+    if ev["type"] == "DEPLOY":
+        # whose troops: ロシアが北朝鮮兵を投入 is North Korea's deployment, as 北朝鮮軍が参戦
+        troops = {f"c:{a['norm']['country']}" for a in args
+                  if a["role"] == "patient" and (a.get("norm") or {}).get("country")}
+        agents = troops or agents
+    units = {(a.get("norm") or {}).get("id") or a.get("text") for a in args
+             if a["role"] == "patient"}                     # what is sent: 兵士, 工兵, 北朝鮮軍
     places = {a["norm"]["id"] for a in args
               if a["role"] in ("place", "patient") and (a.get("norm") or {}).get("id")}
     targets = {(a["norm"]["kind"], a["norm"]["id"]) for a in args
@@ -82,7 +102,8 @@ def features(ev: dict) -> dict:
     return {"at": ev["trigger"]["start"], "type": ev["type"],
             "lemma": ev.get("lemma") or ev["trigger"].get("text"), "speakers": speakers - {None},
             "backref": bool(ev.get("backref")), "iterative": bool(ev.get("iterative")),
-            "agents": agents, "places": places, "targets": targets,
+            "continues": bool(ev.get("continues")), "generic": bool(ev.get("generic")),
+            "units": units - {None}, "agents": agents, "places": places, "targets": targets,
             "time": time_value(ev), "polarity": ev.get("polarity", "positive"),
             "hedged": ev.get("modality") == "uncertain"}
 
@@ -103,14 +124,16 @@ class Group:
         self.targets: set[tuple[str, str]] = set()
         self.places: set[str] = set()
         self.speakers: set[str] = set()
+        self.units: set[str] = set()
         self.times: set[str] = set()
         self.polarity, self.hedged = f["polarity"], f["hedged"]
         self.series = f["iterative"]
         self.add(f, sent)
 
     def add(self, f: dict, sent: int) -> None:
-        if not (f["backref"] and self.lemmas):     # a back-reference joining: see above
+        if not ((f["backref"] or f["continues"]) and self.lemmas):   # see above
             self.lemmas.add(f["lemma"])
+        self.units |= f["units"]
         self.agents |= f["agents"]
         self.targets |= f["targets"]
         self.places |= f["places"]
@@ -172,12 +195,17 @@ def _best(groups: list[Group], f: dict, sent: int) -> Group | None:
             continue                     # the same speaker's next 発表 is another statement
         if f["type"] in HEDGED_APART and f["hedged"] != g.hedged:
             continue                     # 攻撃があった … さらなる攻撃の恐れ: two attacks
-        if f["lemma"] in g.lemmas:
+        if f["lemma"] in g.lemmas and not (f["generic"] and sent - g.last > GENERIC_REACH):
             # the same word again: the same event told again (攻撃…攻撃は計5回; the headline's
             # 発表 and the body's 発表しました; another speaker is another statement)
             return g
         if f["type"] == "STATEMENT" and sent == g.last and g.speakers & f["speakers"]:
             return g                     # …との見方を示し、…と投稿で明らかにした: one speech
+        if f["continues"] and sent - g.last == 1:
+            return g                     # …との見方を示した。SNSへの投稿で明らかにした。
+        if f["type"] == "DEPLOY" and sent - g.last <= WORD_REACH \
+                and not (g.units and f["units"] and not g.units & f["units"]):
+            return g                     # 北朝鮮がロシアに派兵… 北朝鮮軍部隊が参加した
         if f["type"] not in SAME_WORD_ONLY and sent - g.last <= WORD_REACH \
                 and g.places & f["places"]:
             return g                     # 砲撃 of a town, then 攻撃 on it in the next sentence

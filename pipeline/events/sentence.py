@@ -486,3 +486,40 @@ def _attribute(events: list[Pending], speakers: list[Arg], rule: str) -> None:
             continue
         p.reading.sources += [Found("source", a, rule) for a in speakers]
         p.reading.add("reported", rule)
+
+
+def continues_speech(p: Pending, g: Grammar, told: set[int]) -> bool:
+    """A statement whose speaker is left unsaid (`sentence.previous_speaker`) that goes on
+    telling the statement of the sentence before rather than a new one (GUIDELINES §7
+    second pass: one speaker's one statement told by several verbs is one group):
+    - it has no content of its own, no と-clause and no object: it names the medium or the
+      venue of what was just said (…との見方を示した。SNSへの投稿で明らかにした。);
+    - it closes a quote opened sentences before in a sentence with a statement (`told`:
+      the starts of the sentences with one): Aは声明で「…。…」と述べた;
+    - its content is added with も (…との見方も示した, …とも述べた).
+    A subjectless 「…」と強調した or 動画を投稿した is the speaker's next statement."""
+    if not p.statement or not any(f.role == "agent" and f.rule == "sentence.previous_speaker"
+                                  for f in p.found):
+        return False
+    sent = p.pred.anchor.sent
+    texts = [t.text for t in sent]
+    if "」" in texts and ("「" not in texts or texts.index("」") < texts.index("「")):
+        opener = _quote_opener(sent)
+        return opener is not None and opener.sent.start in told
+    markers = [raw_marker(c) for h in p.pred.heads for c in content_children(h) if c.i < h.i]
+    if any(m.endswith("も") for m in markers):
+        return True
+    return not any(m.startswith(("と", "を")) for m in markers)
+
+
+def _quote_opener(sent) -> Token | None:
+    """The 「 before `sent` that the sentence's first 」 closes."""
+    depth = 0
+    for t in reversed(sent.doc[:sent.start]):
+        if t.text == "」":
+            depth += 1
+        elif t.text == "「":
+            if depth == 0:
+                return t
+            depth -= 1
+    return None

@@ -22,7 +22,8 @@ def located(source: str, chunk, doc) -> list[dict]:
                     "polarity": ev["polarity"], "modality": ev["modality"],
                     "sentence": _span(source, chunk, *ev["sentence"]), "rule": ev["rule"],
                     "lemma": ev.get("lemma"), "backref": ev.get("backref", False),
-                    "iterative": ev.get("iterative", False)})
+                    "iterative": ev.get("iterative", False),
+                    "continues": ev.get("continues", False), "generic": ev.get("generic", False)})
     return out
 
 
@@ -40,6 +41,8 @@ def event_records(doc_id: str, events: list[dict], entities: list[dict]) -> list
         r.pop("lemma", None)
         r.pop("backref", None)
         r.pop("iterative", None)
+        r.pop("continues", None)
+        r.pop("generic", None)
     return out
 
 
@@ -64,7 +67,8 @@ def _record(doc_id, ev, by_span, dates, starts) -> dict:
             "date": event_date(args, sentence, ev["trigger"], dates, starts),
             "sentence": {"start": sentence["start"], "end": sentence["end"]}, "rule": ev["rule"],
             "group": None, "lemma": ev.get("lemma"), "backref": ev.get("backref", False),
-            "iterative": ev.get("iterative", False)}
+            "iterative": ev.get("iterative", False), "continues": ev.get("continues", False),
+            "generic": ev.get("generic", False)}
 
 
 def event_date(args: list[dict], sentence: dict, trigger: dict, dates: list[dict],
