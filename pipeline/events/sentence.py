@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..parse.doctext import text_of
 from .clauses import sentence_topic
 from .grammar import Grammar
 from .modality import Reading
@@ -123,7 +124,7 @@ def _next_carried(sent, g: Grammar, speakers: list[Arg], carried: list[Arg]) -> 
 
 def _quote_open_after(sent) -> bool:
     """Is a 「 still open at the end of `sent`?"""
-    text = sent.doc.text[:sent.end_char]
+    text = text_of(sent.doc)[:sent.end_char]      # Doc.text rebuilds the string each time
     return text.count("「") > text.count("」")
 
 

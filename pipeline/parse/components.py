@@ -5,7 +5,6 @@ Each component is a thin wrapper around a tagger or extractor built from the one
 bundle of its `rules_dir` (None: the installation's rules); the logic lives in
 pipeline.tagging.* and pipeline.events.
 """
-from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span

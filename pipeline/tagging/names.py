@@ -317,14 +317,21 @@ class NameTagger:
     def _dictionary(self, doc: Doc) -> list[Cand]:
         """Longest dictionary surface starting at each token, ending on a token boundary."""
         text = text_of(doc)
-        ends = {t.idx + len(t.text): t.i + 1 for t in doc}
+        toks = list(doc)
+        stops = [t.idx + len(t.text) for t in toks]
+        ends = {stop: i + 1 for i, stop in enumerate(stops)}
         out = []
-        for tok in doc:
+        for tok in toks:
             found = None
-            for n in range(min(self.max_len.get(tok.text[:1], 0), len(text) - tok.idx), 0, -1):
-                surface = text[tok.idx:tok.idx + n]
-                if surface in self.surfaces and tok.idx + n in ends:
-                    found = (ends[tok.idx + n], self.surfaces[surface])
+            # only token ends can close a name: try those within the longest listed name
+            # starting with this character, longest first
+            reach = tok.idx + min(self.max_len.get(tok.text[:1], 0), len(text) - tok.idx)
+            last = tok.i
+            while last + 1 < len(stops) and stops[last + 1] <= reach:
+                last += 1
+            for j in range(last, tok.i - 1, -1):
+                if stops[j] <= reach and (entry := self.surfaces.get(text[tok.idx:stops[j]])):
+                    found = (j + 1, entry)
                     break
             if found is None and _KANA_START.match(tok.text):
                 found = self._variant(doc, tok, text, ends)
