@@ -23,8 +23,9 @@ FLOORS = {
     ("events", "argument_classification"): 0.80,     # 0.813 (arguments across sentences)
     # group link F1 0.453 against the seeds' second-pass groups (2026-12-03); the floor of
     # 0.75 was set against the drafted groups, which were written from the pipeline's own
-    # same-word grouping: the gold changed, not the code
-    ("events", "groups"): 0.43,
+    # same-word grouping: the gold changed, not the code. 0.535 after the deployment,
+    # continuing-statement and generic-fighting rules (issue 9)
+    ("events", "groups"): 0.52,
 }
 
 
