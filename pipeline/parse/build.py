@@ -5,6 +5,7 @@ import spacy
 
 from ..rules import Rules
 from . import components  # noqa: F401  (registers the factories when not installed)
+from .lean import make_lean
 
 MODEL = "ja_ginza"
 # GiNZA components the pipeline never reads: skipping them is free speed.
@@ -18,6 +19,7 @@ def build(rules: Rules, events: bool = True, fast: bool = True) -> spacy.Languag
         from . import fastops
         fastops.use()
     nlp = spacy.load(MODEL, exclude=list(UNUSED))
+    make_lean(nlp)
     config = {"rules_dir": str(rules.dir)}
     nlp.add_pipe("ja_dates", config=config)
     nlp.add_pipe("ja_numbers", config=config)
