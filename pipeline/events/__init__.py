@@ -23,6 +23,7 @@ from .senses import in_sense
 from .sentence import Pending, continues_speech, propagate
 from .syntax import is_verbal
 from .triggers import Candidate, TriggerFinder
+from .view import fresh_view
 
 __all__ = ["EventExtractor"]
 
@@ -42,6 +43,7 @@ class EventExtractor:
 
 
 def extract(doc: Doc, ex: EventExtractor) -> list[dict]:
+    fresh_view(doc)
     phrases = Phrases(doc, ex.lex, ex.event_nouns)
     g = Grammar(ex.lex, phrases, ex.speech_lemmas, ex.event_nouns)
     reader = ModalityReader(g)

@@ -1,0 +1,136 @@
+"""The parse of one Doc as plain lists, read once per Doc.
+
+Every `doc[i]`, `tok.head`, `tok.children` or `tok.sent` builds a new spaCy object, and the
+event stages ask the same few things of the same tokens many times per trigger. `View` reads
+the token attributes with one `Doc.to_array`, keeps one Token per index and one Span per
+sentence, and memoises what several stages derive from the same tokens. The tree does not
+change after the parse, so a View lives as long as its Doc is the one being read.
+"""
+from __future__ import annotations
+
+import weakref
+
+import numpy as np
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, ORTH, POS, TAG
+from spacy.tokens import Doc, Span, Token
+
+_COLUMNS = [ORTH, LEMMA, POS, TAG, DEP, IDX, IS_SPACE]
+
+
+class View:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        n = self.n = len(doc)
+        rows = doc.to_array(_COLUMNS).reshape(n, len(_COLUMNS)).T.tolist() if n else [[]] * 7
+        strings = doc.vocab.strings
+        self.text, self.lemma, self.pos, self.tag = (
+            _strings(col, strings) for col in rows[:4])
+        self.dep = [d.removesuffix("_bunsetu") for d in _strings(rows[4], strings)]
+        self.idx: list[int] = rows[5]
+        self.space = [bool(s) for s in rows[6]]
+        offsets = doc.to_array([HEAD]).astype(np.int64).tolist() if n else []
+        self.head = [i + h for i, h in enumerate(offsets)]
+        self.children: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(self.head):
+            if h != i:
+                self.children[h].append(i)       # ascending, as Token.children yields them
+        self._tokens: list[Token | None] = [None] * n
+        self._sents: list[Span] | None = None
+        self._sent_of: list[int] = []
+        self.memo: dict[str, dict] = {}          # per-token results of pure functions
+
+    def token(self, i: int) -> Token:
+        t = self._tokens[i]
+        if t is None:
+            t = self._tokens[i] = self.doc[i]
+        return t
+
+    def tokens(self, ids) -> list[Token]:
+        return [self.token(i) for i in ids]
+
+    def table(self, name: str) -> dict:
+        table = self.memo.get(name)
+        if table is None:
+            table = self.memo[name] = {}
+        return table
+
+    # --- sentences ---------------------------------------------------------------------
+    @property
+    def sents(self) -> list[Span]:
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+            self._sent_of = [0] * self.n
+            for k, s in enumerate(self._sents):
+                self._sent_of[s.start:s.end] = [k] * (s.end - s.start)
+        return self._sents
+
+    def sent(self, i: int) -> Span:
+        """The sentence of token `i` (one Span per sentence, as `Token.sent` finds it)."""
+        sents = self.sents
+        return sents[self._sent_of[i]]
+
+    def sent_root(self, sent: Span) -> Token:
+        roots = self.table("sent_root")
+        root = roots.get(sent.start)
+        if root is None:
+            root = roots[sent.start] = sent.root
+        return root
+
+    def sent_text(self, sent: Span) -> str:
+        texts = self.table("sent_text")
+        text = texts.get(sent.start)
+        if text is None:
+            text = texts[sent.start] = sent.text
+        return text
+
+    # --- tree ----------------------------------------------------------------------------
+    def subtree(self, i: int) -> list[int]:
+        """Token `i` and its descendants in text order (as `Token.subtree`)."""
+        out: list[int] = []
+        self._collect(i, out)
+        return out
+
+    def _collect(self, i: int, out: list[int]) -> None:
+        kids = self.children[i]
+        for c in kids:
+            if c < i:
+                self._collect(c, out)
+        out.append(i)
+        for c in kids:
+            if c > i:
+                self._collect(c, out)
+
+    def ancestors(self, i: int) -> list[int]:
+        """Heads of `i` up to the root (as `Token.ancestors`)."""
+        out, head = [], self.head
+        for _ in range(self.n):
+            h = head[i]
+            if h == i:
+                break
+            out.append(h)
+            i = h
+        return out
+
+
+def _strings(ids: list[int], strings) -> list[str]:
+    names = {k: strings[k] if k else "" for k in set(ids)}
+    return [names[k] for k in ids]
+
+
+_LAST: tuple = (None, None)     # (weak reference to the Doc last read, its View)
+
+
+def view(doc: Doc) -> View:
+    """The View of `doc`, built on first use (the stages read one Doc at a time)."""
+    ref, v = _LAST
+    if ref is not None and ref() is doc:
+        return v
+    return fresh_view(doc)
+
+
+def fresh_view(doc: Doc) -> View:
+    """A new View of `doc` (at the start of each extraction: the Doc may have changed)."""
+    global _LAST
+    v = View(doc)
+    _LAST = (weakref.ref(doc), v)
+    return v
