@@ -23,7 +23,7 @@ from .senses import in_sense
 from .sentence import Pending, continues_speech, propagate
 from .syntax import is_verbal
 from .triggers import Candidate, TriggerFinder
-from .view import fresh_view
+from .view import fresh_view, release_view
 
 __all__ = ["EventExtractor"]
 
@@ -36,6 +36,7 @@ class EventExtractor:
         self.speech_lemmas = {w for t in single if t.type == "STATEMENT"
                               for w in t.tokens[t.marked[0]]}
         self.event_nouns = {w for t in single for w in t.tokens[t.marked[0]]}
+        self.role_memo: dict = {}          # Grammar.role answers (rules only)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = extract(doc, self)
@@ -44,8 +45,15 @@ class EventExtractor:
 
 def extract(doc: Doc, ex: EventExtractor) -> list[dict]:
     fresh_view(doc)
+    try:
+        return _extract(doc, ex)
+    finally:
+        release_view(doc)
+
+
+def _extract(doc: Doc, ex: EventExtractor) -> list[dict]:
     phrases = Phrases(doc, ex.lex, ex.event_nouns)
-    g = Grammar(ex.lex, phrases, ex.speech_lemmas, ex.event_nouns)
+    g = Grammar(ex.lex, phrases, ex.speech_lemmas, ex.event_nouns, ex.role_memo)
     reader = ModalityReader(g)
     taken: set[int] = set()
     pending = []

@@ -39,7 +39,7 @@ def function_words(tok: Token) -> list[Token]:
 
 
 def function_word_ids(v: View, i: int) -> list[int]:
-    memo = v.table("function_words")
+    memo = v.function_words
     words = memo.get(i)
     if words is None:
         words = memo[i] = _function_words(v, i)
@@ -61,7 +61,7 @@ def content_children(tok: Token) -> list[Token]:
 
 
 def content_child_ids(v: View, i: int) -> list[int]:
-    memo = v.table("content_children")
+    memo = v.content_children
     kids = memo.get(i)
     if kids is None:
         kids = memo[i] = [c for c in v.children[i] if v.dep[c] not in FUNCTION_DEPS]
@@ -76,7 +76,7 @@ def raw_marker(tok: Token) -> str:
 
 def marker_at(v: View, i: int) -> str:
     """`raw_marker` of token `i`."""
-    memo = v.table("raw_marker")
+    memo = v.raw_marker
     marker = memo.get(i)
     if marker is None:
         marker = memo[i] = _raw_marker(v, i)

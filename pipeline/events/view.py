@@ -8,23 +8,23 @@ change after the parse, so a View lives as long as its Doc is the one being read
 """
 from __future__ import annotations
 
-import weakref
-
 import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, ORTH, POS, TAG
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, NORM, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
-_COLUMNS = [ORTH, LEMMA, POS, TAG, DEP, IDX, IS_SPACE]
+_COLUMNS = [ORTH, LEMMA, POS, TAG, DEP, IDX, IS_SPACE, NORM]
 
 
 class View:
     def __init__(self, doc: Doc):
         self.doc = doc
         n = self.n = len(doc)
-        rows = doc.to_array(_COLUMNS).reshape(n, len(_COLUMNS)).T.tolist() if n else [[]] * 7
+        rows = doc.to_array(_COLUMNS).reshape(n, len(_COLUMNS)).T.tolist() if n else [[]] * 8
         strings = doc.vocab.strings
+        self.ids = (rows[0], rows[1], rows[7])      # string ids of orth, lemma, norm
         self.text, self.lemma, self.pos, self.tag = (
             _strings(col, strings) for col in rows[:4])
+        self.norm = _strings(rows[7], strings)
         self.dep = [d.removesuffix("_bunsetu") for d in _strings(rows[4], strings)]
         self.idx: list[int] = rows[5]
         self.space = [bool(s) for s in rows[6]]
@@ -38,6 +38,9 @@ class View:
         self._sents: list[Span] | None = None
         self._sent_of: list[int] = []
         self.memo: dict[str, dict] = {}          # per-token results of pure functions
+        self.function_words: dict[int, list[int]] = {}     # syntax.py's memos
+        self.content_children: dict[int, list[int]] = {}
+        self.raw_marker: dict[int, str] = {}
 
     def token(self, i: int) -> Token:
         t = self._tokens[i]
@@ -117,14 +120,14 @@ def _strings(ids: list[int], strings) -> list[str]:
     return [names[k] for k in ids]
 
 
-_LAST: tuple = (None, None)     # (weak reference to the Doc last read, its View)
+_LAST: tuple = (None, None)     # (the Doc being read, its View)
 
 
 def view(doc: Doc) -> View:
     """The View of `doc`, built on first use (the stages read one Doc at a time)."""
-    ref, v = _LAST
-    if ref is not None and ref() is doc:
-        return v
+    last = _LAST
+    if last[0] is doc:
+        return last[1]
     return fresh_view(doc)
 
 
@@ -132,5 +135,12 @@ def fresh_view(doc: Doc) -> View:
     """A new View of `doc` (at the start of each extraction: the Doc may have changed)."""
     global _LAST
     v = View(doc)
-    _LAST = (weakref.ref(doc), v)
+    _LAST = (doc, v)
     return v
+
+
+def release_view(doc: Doc) -> None:
+    """Let go of `doc` once its extraction is done."""
+    global _LAST
+    if _LAST[0] is doc:
+        _LAST = (None, None)
