@@ -34,6 +34,13 @@ class Grammar:
             m = self._markers[tok.i] = self._marker(tok)
         return m
 
+    def marker_of(self, i: int) -> str:
+        """`marker` of token `i` of the phrases' Doc."""
+        m = self._markers.get(i)
+        if m is None:
+            m = self._markers[i] = self._marker(view(self.phrases.doc).token(i))
+        return m
+
     def _marker(self, tok: Token) -> str:
         v = view(tok.doc)
         raw = marker_at(v, tok.i)
