@@ -21,9 +21,9 @@ from .phrases import Found, Phrases
 from .predicate import Predicate, locate
 from .senses import in_sense
 from .sentence import Pending, continues_speech, propagate
-from .syntax import is_verbal
+from .syntax import children, head, is_verbal
 from .triggers import Candidate, TriggerFinder
-from .view import fresh_view, release_view
+from .view import fresh_view, release_view, view
 
 __all__ = ["EventExtractor"]
 
@@ -69,7 +69,8 @@ def _extract(doc: Doc, ex: EventExtractor) -> list[dict]:
         pending.append(Pending(pred, found, reader.read(pred)))
     pending.sort(key=lambda p: p.pred.cand.tokens[0].i)
     propagate(pending, g)
-    told = {p.pred.anchor.sent.start for p in pending if p.statement}
+    v = view(doc)
+    told = {v.sent(p.pred.anchor.i).start for p in pending if p.statement}
     events = [{**_event(p.pred.cand, p.pred, p.found, p.reading, ex.lex),
                "continues": continues_speech(p, g, told)} for p in pending]
     return sorted(events, key=lambda e: e["trigger"])
@@ -96,7 +97,7 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
         arguments.append({"role": f.role, "start": f.arg.start, "end": f.arg.end,
                           "inherited": f.rule.startswith("sentence.")})
         arg_rules.append(f"{f.role}={f.rule}")
-    sent = cand.anchor.sent
+    sent = view(cand.anchor.doc).sent(cand.anchor.i)
     rule = "|".join([cand.rule.id] + arg_rules + reading.notes)
     return {"type": cand.rule.type, "trigger": cand.char_span, "arguments": arguments,
             "polarity": reading.polarity, "modality": reading.modality, "rule": rule,
@@ -110,17 +111,17 @@ def is_iterative(pred: Predicate, lex: Lexicon) -> bool:
     """攻撃が相次いだ, 攻撃を繰り返す, 連日砲撃している: a cue of kind `iterative` among the
     trigger's dependents, or the word it is the subject or object of, makes the mention a
     series of events rather than one (its own group)."""
-    words = [c for t in pred.heads for c in t.children if c.i < t.i]
+    words = [c for t in pred.heads for c in children(t) if c.i < t.i]
     clause = pred.clause
-    if clause.head.i != clause.i and clause.head.i > clause.i:
-        words.append(clause.head)          # 攻撃を繰り返す, 攻撃が相次ぐ
+    if head(clause).i != clause.i and head(clause).i > clause.i:
+        words.append(head(clause))         # 攻撃を繰り返す, 攻撃が相次ぐ
     return any(lex.is_cue("iterative", w.lemma_) or lex.is_cue("iterative", _with_prefix(w))
                for w in words)
 
 
 def _with_prefix(token) -> str:
     """The lemma with its compound prefixes (相 + 次ぐ → 相次ぐ)."""
-    prefix = "".join(c.text for c in token.children if c.i < token.i and c.dep_ == "compound")
+    prefix = "".join(c.text for c in children(token) if c.i < token.i and c.dep_ == "compound")
     return prefix + token.lemma_
 
 
@@ -133,7 +134,7 @@ def refers_back(pred: Predicate, lex: Lexicon) -> bool:
     doc = pred.anchor.doc
     start = pred.cand.tokens[0].i
     for t in pred.chain:
-        for c in t.children:
+        for c in children(t):
             if c.i < start and (lex.is_cue("backref", c.lemma_) or lex.is_cue("backref", c.text)):
                 return True
-    return start > 0 and lex.is_cue("backref", doc[start - 1].text)
+    return start > 0 and lex.is_cue("backref", view(doc).text[start - 1])

@@ -14,7 +14,8 @@ from spacy.tokens import Token
 from .clauses import sentence_topic, shared_subject
 from .grammar import Grammar
 from .phrases import Arg, Found, can_speak
-from .syntax import content_children, dep, raw_marker, voice
+from .syntax import children, content_children, dep, head as head_token, raw_marker, voice
+from .view import view
 
 
 class Attribution:
@@ -77,7 +78,7 @@ class Attribution:
         """Who says what `head` reports: its subject (passive: its に/による agent), else the
         subject its clause shares, else the sentence topic; never a word of the quote."""
         passive = voice(head) == "passive"
-        inside = {t.i for t in quote.subtree} if quote is not None else set()
+        inside = set(view(quote.doc).subtree(quote.i)) if quote is not None else set()
         for c in sorted(content_children(head), key=lambda c: -c.i):    # nearest first
             if c.i in inside:
                 continue
@@ -97,7 +98,7 @@ class Attribution:
         a = self.g.phrases.of(tok)
         if a is not None and a.label in ("ACTOR", "PLACE"):
             return [a] + self.g.conjuncts(tok)
-        for c in tok.children:
+        for c in children(tok):
             if c.i < tok.i and self.g.marker(c) in ("の", "compound"):
                 o = self.g.phrases.of(c)
                 if o is not None and o.label in ("ACTOR", "PLACE"):
@@ -110,7 +111,7 @@ class Attribution:
 
     def holder(self, content: Token) -> list[Arg]:
         """との見方を維持している米国: whoever holds the view the content noun names."""
-        h = content.head
+        h = head_token(content)
         if h.i == content.i or self.g.marker(content) != "を":
             return []
         return self.speaker(h)

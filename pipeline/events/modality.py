@@ -20,6 +20,7 @@ from .grammar import Grammar
 from .phrases import Found
 from .predicate import Predicate
 from .syntax import CLAUSE_DEPS, ancestors, content_children, dep, function_words, raw_marker
+from .view import view
 
 RANK = {"uncertain": 3, "planned": 2, "reported": 1, "asserted": 0}
 QUESTION_MARKS = ("?", "？")
@@ -132,7 +133,7 @@ class ModalityReader:
                 and child.lemma_ not in self.g.speech_lemmas:      # 主張を否定: a claim was made
             r.negate(f"negator:{head.text}")
         if self.lex.is_cue("fact", hl) and dep(child) == "acl" and \
-                self.lex.is_cue("negation", head.head.lemma_):
+                self.lex.is_cue("negation", view(head.doc).lemma[view(head.doc).head[head.i]]):
             r.negate(f"no_fact:{head.text}")
 
     def _according(self, tok: Token, r: Reading) -> None:
@@ -154,7 +155,8 @@ class ModalityReader:
 
     def _open_question(self, tok: Token) -> bool:
         """A yes/no question (ウクライナで北朝鮮軍が参戦?) hedges; a wh-question does not."""
-        sent = tok.sent
-        if not sent.text.rstrip().endswith(QUESTION_MARKS):
+        v = view(tok.doc)
+        sent = v.sent(tok.i)
+        if not v.sent_text(sent).rstrip().endswith(QUESTION_MARKS):
             return False
-        return not any(self.lex.is_cue("wh", t.lemma_) for t in sent)
+        return not any(self.lex.is_cue("wh", v.lemma[i]) for i in range(sent.start, sent.end))

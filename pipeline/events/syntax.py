@@ -32,6 +32,11 @@ def head(tok: Token) -> Token:
     return v.token(v.head[tok.i])
 
 
+def head_of(tok: Token) -> int:
+    """`tok.head.i` without building the head Token."""
+    return view(tok.doc).head[tok.i]
+
+
 def function_words(tok: Token) -> list[Token]:
     """The function words hanging on `tok` (its particles and auxiliaries), in text order."""
     v = view(tok.doc)
