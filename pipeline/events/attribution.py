@@ -22,6 +22,7 @@ class Attribution:
     def __init__(self, g: Grammar):
         self.g = g
         self.lex = g.lex
+        self._according: dict[int, list] = {}    # `according` per token of the Grammar's Doc
 
     def speech(self, child: Token, head: Token, chain: list[Token]) -> str | None:
         """The modality `head` gives the clause or noun `child` as its reported content
@@ -55,6 +56,14 @@ class Attribution:
     def according(self, tok: Token) -> list[tuple[str, list[Arg], str]]:
         """〜によると / 〜の分析では on `tok`: (modality, sources, note) for each; an
         estimate (〜の見積もりによると, 〜の推計では) is uncertain."""
+        if tok.doc is not self.g.phrases.doc:
+            return self._according_of(tok)
+        found = self._according.get(tok.i)
+        if found is None:
+            found = self._according[tok.i] = self._according_of(tok)
+        return found
+
+    def _according_of(self, tok: Token) -> list[tuple[str, list[Arg], str]]:
         out = []
         for c in content_children(tok):
             content = self.lex.cue("content", c.lemma_)

@@ -141,7 +141,7 @@ class Phrases:
         v = view(span.doc)
         if label == "PLACE" and all(_COUNTRY_TAG in v.tag[i] for i in range(span.start, span.end)):
             return ("COUNTRY", "PLACE")
-        text = span.text
+        text = text_of(span.doc)[span.start_char:span.end_char]
         if label == "PLACE" and text.endswith(_endings(self.lex.cues["water"])):
             return ("WATER", "PLACE")           # 日本海, 東シナ海: where a missile falls, no target
         if label == "ACTOR" and self._noun_classes(text, v.lemma[span.end - 1])[0] == "TROOP":

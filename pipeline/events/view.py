@@ -12,6 +12,8 @@ import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, NORM, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
+from ..parse.doctext import text_of
+
 _COLUMNS = [ORTH, LEMMA, POS, TAG, DEP, IDX, IS_SPACE, NORM]
 
 
@@ -80,10 +82,11 @@ class View:
         return root
 
     def sent_text(self, sent: Span) -> str:
+        """`sent.text`, cut from the Doc's text (Span.text joins its tokens anew)."""
         texts = self.table("sent_text")
         text = texts.get(sent.start)
         if text is None:
-            text = texts[sent.start] = sent.text
+            text = texts[sent.start] = text_of(self.doc)[sent.start_char:sent.end_char]
         return text
 
     # --- tree ----------------------------------------------------------------------------
@@ -115,8 +118,13 @@ class View:
         return out
 
 
+_NAMES: dict[int, str] = {0: ""}     # string id → string (a hash names one string for good)
+
+
 def _strings(ids: list[int], strings) -> list[str]:
-    names = {k: strings[k] if k else "" for k in set(ids)}
+    names = _NAMES
+    for k in set(ids).difference(names):
+        names[k] = strings[k]
     return [names[k] for k in ids]
 
 
