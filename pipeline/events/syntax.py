@@ -56,7 +56,8 @@ def _function_words(v: View, i: int) -> list[int]:
     for c in v.children[i]:
         if c > i and deps[c] in FUNCTION_DEPS and deps[c] != "punct":
             out.append(c)
-            out.extend(f for f in v.subtree(c) if f != c and deps[f] == "fixed")
+            if v.children[c]:
+                out.extend(f for f in v.subtree(c) if f != c and deps[f] == "fixed")
     return sorted(out)
 
 

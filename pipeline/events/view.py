@@ -51,7 +51,8 @@ class View:
         return t
 
     def tokens(self, ids) -> list[Token]:
-        return [self.token(i) for i in ids]
+        toks = self._tokens
+        return [t if (t := toks[i]) is not None else self.token(i) for i in ids]
 
     def table(self, name: str) -> dict:
         table = self.memo.get(name)
