@@ -112,9 +112,9 @@ def is_iterative(pred: Predicate, lex: Lexicon) -> bool:
     trigger's dependents, or the word it is the subject or object of, makes the mention a
     series of events rather than one (its own group)."""
     words = [c for t in pred.heads for c in children(t) if c.i < t.i]
-    clause = pred.clause
-    if head(clause).i != clause.i and head(clause).i > clause.i:
-        words.append(head(clause))         # 攻撃を繰り返す, 攻撃が相次ぐ
+    clause, above = pred.clause, head(pred.clause)
+    if above.i != clause.i and above.i > clause.i:
+        words.append(above)                # 攻撃を繰り返す, 攻撃が相次ぐ
     return any(lex.is_cue("iterative", w.lemma_) or lex.is_cue("iterative", _with_prefix(w))
                for w in words)
 

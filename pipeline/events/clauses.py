@@ -18,17 +18,18 @@ def clause_up(t: Token, g: Grammar) -> tuple[Token | None, str]:
         return None, ""
     if dep(t) in CLAUSE_DEPS:
         return h, "clause"
+    up = head(h)
     if dep(t) == "acl" and raw_marker(t).endswith("など"):
-        return head(h), "clause"                          # 〜を投入するなど巻き返しを図った
+        return up, "clause"                              # 〜を投入するなど巻き返しを図った
     if g.marker(t).startswith("と") and g.is_speech(h):
         return h, "quote"
     if dep(t) == "acl" and g.lex.is_cue("modal", h.lemma_):
         # 〜する予定だ / 〜する可能性がある: the topic is the event's; 〜の可能性を懸念: not
-        if head(h).i == h.i or any(dep(c) == "cop" for c in children(h)):
+        if up.i == h.i or any(dep(c) == "cop" for c in children(h)):
             return h, "clause"
-        return head(h), "clause" if g.lex.is_cue("hedge_verb", head(h).lemma_) else "modal"
-    if dep(t) == "acl" and head(h).i != h.i and g.lex.is_cue("linker", h.lemma_):
-        return head(h), "linker"
+        return up, "clause" if g.lex.is_cue("hedge_verb", up.lemma_) else "modal"
+    if dep(t) == "acl" and up.i != h.i and g.lex.is_cue("linker", h.lemma_):
+        return up, "linker"
     return None, ""
 
 
@@ -51,8 +52,9 @@ def shared_subject(p: Token, g: Grammar) -> Token | None:
     """The subject clause `p` shares: up the chain of clause links (coordinated clauses, the
     speech verb of a quoted clause, the verb of 〜する可能性がある), then the topic (は) of
     a clause coordinated before it."""
-    if dep(p) == "dep" and head(p).i < p.i and g.is_subject(head(p)):
-        return head(p)                # GiNZA sometimes hangs a clause on its own topic
+    h = head(p)
+    if dep(p) == "dep" and h.i < p.i and g.is_subject(h):
+        return h                      # GiNZA sometimes hangs a clause on its own topic
     t, strict = p, False
     while True:
         t, link = clause_up(t, g)

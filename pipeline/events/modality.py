@@ -19,7 +19,8 @@ from .attribution import Attribution
 from .grammar import Grammar
 from .phrases import Found
 from .predicate import Predicate
-from .syntax import CLAUSE_DEPS, ancestors, content_children, dep, function_words, raw_marker
+from .syntax import CLAUSE_DEPS, ancestors, content_children, dep, function_words, \
+    head as head_token, raw_marker
 from .view import view
 
 RANK = {"uncertain": 3, "planned": 2, "reported": 1, "asserted": 0}
@@ -133,7 +134,7 @@ class ModalityReader:
                 and child.lemma_ not in self.g.speech_lemmas:      # 主張を否定: a claim was made
             r.negate(f"negator:{head.text}")
         if self.lex.is_cue("fact", hl) and dep(child) == "acl" and \
-                self.lex.is_cue("negation", view(head.doc).lemma[view(head.doc).head[head.i]]):
+                self.lex.is_cue("negation", head_token(head).lemma_):
             r.negate(f"no_fact:{head.text}")
 
     def _according(self, tok: Token, r: Reading) -> None:

@@ -45,9 +45,9 @@ def hypothetical(pred: Predicate, g: Grammar) -> bool:
 
 def _potential(pred: Predicate, g: Grammar) -> bool:
     """確認できている / 確認できていない: a speech verb in the potential is no speech act."""
-    a = pred.anchor
+    a, h = pred.anchor, head(pred.anchor)
     return any(w.lemma_ in ("できる", "出来る") for w in function_words(a)) or \
-        head(a).i > a.i and head(a).lemma_ in ("できる", "出来る") and a.i + 1 == head(a).i
+        h.i > a.i and h.lemma_ in ("できる", "出来る") and a.i + 1 == h.i
 
 
 def _reported_content(pred: Predicate, g: Grammar) -> bool:
