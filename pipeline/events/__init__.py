@@ -23,7 +23,7 @@ from .senses import in_sense
 from .sentence import Pending, continues_speech, propagate
 from .syntax import children, head, is_verbal
 from .triggers import Candidate, TriggerFinder
-from .view import fresh_view, release_view, view
+from .docview import fresh_view, release_view, view
 
 __all__ = ["EventExtractor"]
 

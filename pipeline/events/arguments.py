@@ -16,7 +16,7 @@ from .phrases import Arg, Found, compound_chain, noun_at
 from .predicate import Predicate
 from .syntax import CLAUSE_DEPS, children, content_child_ids, content_children, dep, head_of, \
     is_verbal, marker_at, raw_marker, voice, verbal_at
-from .view import view
+from .docview import view
 
 PARTICIPANTS = ("agent", "patient", "recipient")
 

@@ -15,7 +15,7 @@ from .clauses import sentence_topic, shared_subject
 from .grammar import Grammar
 from .phrases import Arg, Found, can_speak
 from .syntax import children, content_children, dep, head as head_token, raw_marker, voice
-from .view import view
+from .docview import view
 
 
 class Attribution:

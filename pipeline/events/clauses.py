@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .grammar import Grammar
 from .phrases import Found
 from .syntax import CLAUSE_DEPS, children, content_children, dep, head, marker_at, raw_marker
-from .view import view
+from .docview import view
 
 
 def clause_up(t: Token, g: Grammar) -> tuple[Token | None, str]:

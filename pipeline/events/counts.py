@@ -8,7 +8,7 @@ from ..parse.doctext import text_of
 from .grammar import Grammar
 from .phrases import Arg, Found, compound_chain
 from .syntax import bunsetu_head, children
-from .view import view
+from .docview import view
 
 # case markers (grammar, not vocabulary: kept in code) after which a number counts its noun
 COUNTED = ("が", "も", "を", "の", "compound", "")

@@ -21,7 +21,7 @@ from .phrases import Found
 from .predicate import Predicate
 from .syntax import CLAUSE_DEPS, ancestors, content_children, dep, function_words, \
     head as head_token, raw_marker
-from .view import view
+from .docview import view
 
 RANK = {"uncertain": 3, "planned": 2, "reported": 1, "asserted": 0}
 QUESTION_MARKS = ("?", "？")

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..parse.doctext import text_of
 from ..rules.event_lexicon import Lexicon
-from .view import View, view
+from .docview import View, view
 
 NOUN_POS = {"NOUN", "PROPN", "NUM"}
 _COUNTRY_TAG = "固有名詞-地名-国"

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from .grammar import CONJ_MARKERS, Grammar
 from .syntax import children, dep, head, is_verbal, raw_marker, voice, verbal_at
-from .view import view
+from .docview import view
 from .triggers import Candidate
 
 

@@ -8,7 +8,7 @@ from .phrases import Found, can_speak, compound_chain
 from .predicate import Predicate
 from .syntax import children, content_children, dep, function_words, head, is_verbal, raw_marker, \
     voice
-from .view import view
+from .docview import view
 
 
 def in_sense(pred: Predicate, found: list[Found], g: Grammar) -> bool:

@@ -27,7 +27,7 @@ from .phrases import Arg, Found, can_speak, compound_chain
 from .predicate import Predicate
 from .syntax import FUNCTION_DEPS, content_children, dep, function_words, is_verbal, marker_at, \
     raw_marker, voice
-from .view import View, view
+from .docview import View, view
 
 OWN_FRAME = ("time", "place")
 

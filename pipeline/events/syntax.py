@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .view import View, view
+from .docview import View, view
 
 FUNCTION_DEPS = {"case", "aux", "mark", "cop", "fixed", "punct", "cc"}
 CLAUSE_DEPS = {"advcl", "conj", "parataxis"}     # coordinated or subordinate clauses

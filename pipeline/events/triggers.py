@@ -14,7 +14,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..rules.event_lexicon import Lexicon, Trigger
-from .view import View, view
+from .docview import View, view
 
 NOUN_POS = {"NOUN", "PROPN"}
 

@@ -120,11 +120,17 @@ class View:
 
 
 _NAMES: dict[int, str] = {0: ""}     # string id → string (a hash names one string for good)
+_NAMES_CAP = 65_536                   # bounded, like the other caches of a long run
 
 
 def _strings(ids: list[int], strings) -> list[str]:
     names = _NAMES
-    for k in set(ids).difference(names):
+    new = set(ids).difference(names)
+    if len(names) + len(new) > _NAMES_CAP:
+        names.clear()
+        names[0] = ""
+        new = set(ids)
+    for k in new:
         names[k] = strings[k]
     return [names[k] for k in ids]
 
