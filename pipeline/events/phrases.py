@@ -68,26 +68,52 @@ class Phrases:
             self._of[tok.i] = self._of_token(tok)
         return self._of[tok.i]
 
+    def entity_of(self, tok: Token) -> Arg | None:
+        """`of(tok)` if it is an entity mention's, else None; a sentence scan asks this of
+        every word, and most are plain nouns whose phrase it need not build."""
+        if tok.doc is not self.doc:
+            a, _ = self._named(tok)
+        elif tok.i in self._of:
+            a = self._of[tok.i]
+        else:
+            a, chain = self._named(tok)
+            if a is not None or chain is None:
+                self._of[tok.i] = a          # what `of` gives too; a plain noun waits for it
+        return a if a is not None and a.entity is not None else None
+
     def _of_token(self, tok: Token) -> Arg | None:
+        a, chain = self._named(tok)
+        if a is not None or chain is None:
+            return a
+        return self._plain(tok, chain)
+
+    def _named(self, tok: Token) -> tuple[Arg | None, list[Token] | None]:
+        """The entity argument `tok` stands for, else (None, its compound chain) for a
+        plain noun, or (None, None) for no argument at all."""
         span = self.entity_at.get(tok.i)
         if span is not None:
-            return self._entity_arg(span, tok)
+            return self._entity_arg(span, tok), None
         v = view(tok.doc)
         lemma = v.lemma[tok.i]
         if self.lex.is_cue("portion", lemma):
             whole = self._group_of(tok)          # 北朝鮮軍の一部 → 北朝鮮軍
             if whole is not None:
-                return whole
+                return whole, None
         if not noun_at(v, tok.i) or lemma in self.event_nouns or \
                 _ADVERBIAL_TAG in v.tag[tok.i] or \
                 any(self.lex.is_cue(k, lemma) for k in NOT_ARGUMENT_KINDS):
-            return None
+            return None, None
         chain = compound_chain(tok)
         if any(v.pos[t.i] == "PRON" for t in chain):
-            return None                   # 彼ら, これら: a pronoun names no one by itself
+            return None, None             # 彼ら, これら: a pronoun names no one by itself
         inner = self._entity_before_relational(chain) or self._owner_of_relational(tok)
         if inner is not None:
-            return self._entity_arg(inner, tok)
+            return self._entity_arg(inner, tok), None
+        return None, chain
+
+    def _plain(self, tok: Token, chain: list[Token]) -> Arg | None:
+        """A plain noun with its compound and the common nouns joined to it by の."""
+        v = view(tok.doc)
         end = v.idx[tok.i] + len(v.text[tok.i])
         start = v.idx[self._common_modifier(chain).i]
         text = text_of(tok.doc)[start:end]

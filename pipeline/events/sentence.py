@@ -218,8 +218,8 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
                 v.head[i] == i and i == v.sent_root(sent).i:
             continue
         tok = v.token(i)
-        a = g.phrases.of(tok)
-        if a is None or a.entity is None:
+        a = g.phrases.entity_of(tok)
+        if a is None:
             continue
         m = g.marker(tok)
         if m == "の" and a.label == "DATE" and _dates_venue(tok, g):
