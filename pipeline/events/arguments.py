@@ -23,23 +23,21 @@ PARTICIPANTS = ("agent", "patient", "recipient")
 
 def find_arguments(pred: Predicate, g: Grammar) -> list[Found]:
     cand, rule = pred.cand, pred.cand.rule
-    v = view(cand.anchor.doc)
-    pattern = v.tokens(range(cand.start, cand.end))      # 批准書を交換: not arguments
-    skip = set(pred.chain) | set(pattern) | {pred.light}
+    skip = _not_arguments(pred)
     found: list[Found] = []
     for t in pred.chain:
         v = g.own_voice(t) if t.i == pred.anchor.i else "noun"
         found += [f for c in content_children(t) + _stray_agents(t, g) + _toward(t, g)
-                  if c not in skip and not _earlier_topic(c, t, g)
+                  if c.i not in skip and not _earlier_topic(c, t, g)
                   for f in _from_child(c, t, v, rule, g)]
     if pred.light is not None:
         found += [f for c in content_children(pred.light)
-                  if c not in skip and not _earlier_topic(c, pred.light, g)
+                  if c.i not in skip and not _earlier_topic(c, pred.light, g)
                   for f in _from_child(c, pred.light, pred.light_voice, rule, g)]
     for c in content_children(pred.anchor):       # ロシアが行った攻撃, 米国が発表した支援
         if dep(c) == "acl" and (g.lex.is_cue("light", c.lemma_)
                                 or g.lex.is_cue("announce", c.lemma_)):
-            found += [f for a in content_children(c) if a not in skip
+            found += [f for a in content_children(c) if a.i not in skip
                       for f in _from_child(a, c, voice(c, g.keep), rule, g)]
     found += _gap(pred, found, g)
     found += _shared(pred, found, g)
@@ -52,6 +50,15 @@ def find_arguments(pred: Predicate, g: Grammar) -> list[Found]:
     if any(f.role == "agent" and "ARMS" not in f.arg.classes for f in found):
         found = [f for f in found if f.role != "agent" or "ARMS" not in f.arg.classes]
     return dedupe(found)
+
+
+def _not_arguments(pred: Predicate) -> set[int]:
+    """The trigger's own words: its compound heads, the pattern (批准書を交換), the word
+    carrying it."""
+    skip = {t.i for t in pred.chain} | set(range(pred.cand.start, pred.cand.end))
+    if pred.light is not None:
+        skip.add(pred.light.i)
+    return skip
 
 
 def _compound_parties(f: Found, g: Grammar) -> list[Found]:
