@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .arguments import find_arguments
+from .docview import fresh_view, release_view, view
 from .grammar import Grammar
 from ..rules.event_lexicon import Lexicon
 from .modality import ModalityReader, Reading
@@ -23,7 +24,6 @@ from .senses import in_sense
 from .sentence import Pending, continues_speech, propagate
 from .syntax import children, head, is_verbal
 from .triggers import Candidate, TriggerFinder
-from .docview import fresh_view, release_view, view
 
 __all__ = ["EventExtractor"]
 

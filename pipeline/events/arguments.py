@@ -11,12 +11,12 @@ from spacy.tokens import Token
 
 from .clauses import sentence_topic, shared_frame, shared_subject
 from .counts import COUNTED, number_owners, numbers_of, predicate_count
+from .docview import view
 from .grammar import Grammar
 from .phrases import Arg, Found, compound_chain, noun_at
 from .predicate import Predicate
 from .syntax import CLAUSE_DEPS, children, content_child_ids, content_children, dep, head_of, \
     is_verbal, marker_at, raw_marker, voice, verbal_at
-from .docview import view
 
 PARTICIPANTS = ("agent", "patient", "recipient")
 

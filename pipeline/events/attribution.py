@@ -12,10 +12,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .clauses import sentence_topic, shared_subject
+from .docview import view
 from .grammar import Grammar
 from .phrases import Arg, Found, can_speak
 from .syntax import children, content_children, dep, head as head_token, raw_marker, voice
-from .docview import view
 
 
 class Attribution:

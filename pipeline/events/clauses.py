@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .docview import view
 from .grammar import Grammar
 from .phrases import Found
 from .syntax import CLAUSE_DEPS, children, content_children, dep, head, marker_at, raw_marker
-from .docview import view
 
 
 def clause_up(t: Token, g: Grammar) -> tuple[Token | None, str]:

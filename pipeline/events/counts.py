@@ -5,10 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..parse.doctext import text_of
+from .docview import view
 from .grammar import Grammar
 from .phrases import Arg, Found, compound_chain
 from .syntax import bunsetu_head, children
-from .docview import view
 
 # case markers (grammar, not vocabulary: kept in code) after which a number counts its noun
 COUNTED = ("が", "も", "を", "の", "compound", "")

@@ -4,9 +4,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..rules.event_lexicon import Lexicon
+from .docview import view
 from .phrases import Arg, Phrases
 from .syntax import content_child_ids, content_children, is_verbal, marker_at, raw_marker, voice
-from .docview import view
 
 # Particles are grammar, not vocabulary a rule author extends: they stay in code.
 SUBJECT = ("が", "も")

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from .attribution import Attribution
+from .docview import view
 from .grammar import Grammar
 from .phrases import Found
 from .predicate import Predicate
+from .senses import hypothetical
 from .syntax import CLAUSE_DEPS, ancestors, content_children, dep, function_words, \
     head as head_token, raw_marker
-from .docview import view
 
 RANK = {"uncertain": 3, "planned": 2, "reported": 1, "asserted": 0}
 QUESTION_MARKS = ("?", "？")
@@ -60,7 +61,6 @@ class ModalityReader:
     def read(self, pred: Predicate) -> Reading:
         r = Reading()
         self._own_cues(pred, r)
-        from .senses import hypothetical          # senses imports this module's neighbours
         if hypothetical(pred, self.g):
             r.add("uncertain", "conditional")
         # climb from the trigger itself, so that a plan or stop noun between it and its

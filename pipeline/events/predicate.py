@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from .docview import view
 from .grammar import CONJ_MARKERS, Grammar
 from .syntax import children, dep, head, is_verbal, raw_marker, voice, verbal_at
-from .docview import view
 from .triggers import Candidate
 
 

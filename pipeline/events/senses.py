@@ -2,13 +2,13 @@
 against the arguments found and the parse (支援 of a policy, 打撃 to an economy are not events)."""
 from __future__ import annotations
 
+from .docview import view
 from .grammar import Grammar
 from ..rules.event_lexicon import Condition
 from .phrases import Found, can_speak, compound_chain
 from .predicate import Predicate
 from .syntax import children, content_children, dep, function_words, head, is_verbal, raw_marker, \
     voice
-from .docview import view
 
 
 def in_sense(pred: Predicate, found: list[Found], g: Grammar) -> bool:

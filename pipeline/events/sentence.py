@@ -21,13 +21,13 @@ from spacy.tokens import Token
 
 from ..parse.doctext import text_of
 from .clauses import sentence_topic
+from .docview import View, view
 from .grammar import Grammar
 from .modality import Reading
 from .phrases import Arg, Found, can_speak, compound_chain
 from .predicate import Predicate
 from .syntax import FUNCTION_DEPS, content_children, dep, function_words, is_verbal, marker_at, \
     raw_marker, voice
-from .docview import View, view
 
 OWN_FRAME = ("time", "place")
 
