@@ -13,6 +13,10 @@ from .syntax import CLAUSE_DEPS, children, content_children, dep, head, marker_a
 def clause_up(t: Token, g: Grammar) -> tuple[Token | None, str]:
     """The clause `t` is coordinated with or embedded in, and how: `clause` (a clause link),
     `linker` (〜しているほか、…), `quote` (〜と発表した), `modal` (〜した疑いがある)."""
+    return g.remembered("clause_up", t, _clause_up)
+
+
+def _clause_up(t: Token, g: Grammar) -> tuple[Token | None, str]:
     h = head(t)
     if h.i == t.i:
         return None, ""
@@ -35,6 +39,10 @@ def clause_up(t: Token, g: Grammar) -> tuple[Token | None, str]:
 
 def clauses_before(p: Token, g: Grammar) -> list[Token]:
     """Clauses coordinated before `p`, nearest first (their own earlier clauses too)."""
+    return list(g.remembered("clauses_before", p, _clauses_before))
+
+
+def _clauses_before(p: Token, g: Grammar) -> list[Token]:
     out = []
     for c in sorted(content_children(p), key=lambda c: -c.i):
         if c.i > p.i:
@@ -52,6 +60,10 @@ def shared_subject(p: Token, g: Grammar) -> Token | None:
     """The subject clause `p` shares: up the chain of clause links (coordinated clauses, the
     speech verb of a quoted clause, the verb of 〜する可能性がある), then the topic (は) of
     a clause coordinated before it."""
+    return g.remembered("shared_subject", p, _shared_subject)
+
+
+def _shared_subject(p: Token, g: Grammar) -> Token | None:
     h = head(p)
     if dep(p) == "dep" and h.i < p.i and g.is_subject(h):
         return h                      # GiNZA sometimes hangs a clause on its own topic
@@ -83,6 +95,10 @@ def shared_subject(p: Token, g: Grammar) -> Token | None:
 def sentence_topic(p: Token, g: Grammar) -> Token | None:
     """The first は-topic of the sentence before `p`: it scopes over the sentence's main
     predicate, and over a speech verb whose speaker the parse hung inside the quote."""
+    return g.remembered("sentence_topic", p, _sentence_topic)
+
+
+def _sentence_topic(p: Token, g: Grammar) -> Token | None:
     v = view(p.doc)
     for i in range(v.sent(p.i).start, p.i):
         if marker_at(v, i) == "は" and g.is_subject(v.token(i)):

@@ -24,6 +24,21 @@ class Grammar:
         self._markers: dict[int, str] = {}       # `marker` per token of the phrases' Doc
         # `role` per question: a pure function of the rules, shared across Docs
         self._roles = role_memo if role_memo is not None else {}
+        self._memos: dict[str, dict] = {}
+        self._voices: dict[int, str] = {}        # `own_voice` per token
+
+    def remembered(self, name: str, tok: Token, fn):
+        """`fn(tok, self)`, computed once per token of the phrases' Doc: the stages ask the
+        same clause questions for each trigger, and the parse and the mentions do not change
+        while a Doc is read."""
+        if tok.doc is not getattr(self.phrases, "doc", None):
+            return fn(tok, self)
+        table = self._memos.get(name)
+        if table is None:
+            table = self._memos[name] = {}
+        if tok.i not in table:
+            table[tok.i] = fn(tok, self)
+        return table[tok.i]
 
     def marker(self, tok: Token) -> str:
         """`tok`'s case marker, normalised by rules/event_cues.tsv (への → に, は → が)."""
@@ -118,6 +133,14 @@ class Grammar:
     def own_voice(self, tok: Token) -> str:
         """active / passive / dpassive (passive with a を-object) / causative, or `noun` for
         a noun trigger standing alone."""
+        if tok.doc is not getattr(self.phrases, "doc", None):
+            return self._own_voice(tok)
+        v = self._voices.get(tok.i)
+        if v is None:
+            v = self._voices[tok.i] = self._own_voice(tok)
+        return v
+
+    def _own_voice(self, tok: Token) -> str:
         if is_verbal(tok):
             v = voice(tok, self.keep)
             return "dpassive" if v == "passive" and self.has_object(tok) else v
