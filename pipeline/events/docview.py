@@ -20,29 +20,28 @@ _COLUMNS = [ORTH, LEMMA, POS, TAG, DEP, IDX, IS_SPACE, NORM]
 class View:
     def __init__(self, doc: Doc):
         self.doc = doc
-        n = self.n = len(doc)
-        rows = doc.to_array(_COLUMNS).reshape(n, len(_COLUMNS)).T.tolist() if n else [[]] * 8
-        strings = doc.vocab.strings
-        self.ids = (rows[0], rows[1], rows[7])      # string ids of orth, lemma, norm
-        self.text, self.lemma, self.pos, self.tag = (
-            _strings(col, strings) for col in rows[:4])
-        self.norm = _strings(rows[7], strings)
-        self.dep = [d.removesuffix("_bunsetu") for d in _strings(rows[4], strings)]
-        self.idx: list[int] = rows[5]
-        self.space = [bool(s) for s in rows[6]]
-        offsets = doc.to_array([HEAD]).astype(np.int64).tolist() if n else []
-        self.head = [i + h for i, h in enumerate(offsets)]
-        self.children: list[list[int]] = [[] for _ in range(n)]
-        for i, h in enumerate(self.head):
-            if h != i:
-                self.children[h].append(i)       # ascending, as Token.children yields them
-        self._tokens: list[Token | None] = [None] * n
+        self.n = len(doc)
+        self._read_columns(doc)
+        self.head = _heads(doc)
+        self.children = _children(self.head)
+        self._tokens: list[Token | None] = [None] * self.n
         self._sents: list[Span] | None = None
         self._sent_of: list[int] = []
         self.memo: dict[str, dict] = {}          # per-token results of pure functions
         self.function_words: dict[int, list[int]] = {}     # syntax.py's memos
         self.content_children: dict[int, list[int]] = {}
         self.raw_marker: dict[int, str] = {}
+
+    def _read_columns(self, doc: Doc) -> None:
+        n = self.n
+        rows = doc.to_array(_COLUMNS).reshape(n, len(_COLUMNS)).T.tolist() if n else [[]] * 8
+        strings = doc.vocab.strings
+        self.ids = (rows[0], rows[1], rows[7])      # string ids of orth, lemma, norm
+        self.text, self.lemma, self.pos, self.tag, self.norm = (
+            _strings(rows[k], strings) for k in (0, 1, 2, 3, 7))
+        self.dep = [d.removesuffix("_bunsetu") for d in _strings(rows[4], strings)]
+        self.idx: list[int] = rows[5]
+        self.space = [bool(s) for s in rows[6]]
 
     def token(self, i: int) -> Token:
         t = self._tokens[i]
@@ -121,6 +120,21 @@ class View:
 
 _NAMES: dict[int, str] = {0: ""}     # string id → string (a hash names one string for good)
 _NAMES_CAP = 65_536                   # bounded, like the other caches of a long run
+
+
+def _heads(doc: Doc) -> list[int]:
+    """Each token's head index (the root's is its own)."""
+    offsets = doc.to_array([HEAD]).astype(np.int64).tolist() if len(doc) else []
+    return [i + h for i, h in enumerate(offsets)]
+
+
+def _children(head: list[int]) -> list[list[int]]:
+    """Each token's dependents, ascending, as `Token.children` yields them."""
+    children: list[list[int]] = [[] for _ in head]
+    for i, h in enumerate(head):
+        if h != i:
+            children[h].append(i)
+    return children
 
 
 def _strings(ids: list[int], strings) -> list[str]:
