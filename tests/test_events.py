@@ -356,7 +356,8 @@ def test_view_reads_what_the_token_api_gives(nlp):
         i = t.i
         assert (v.text[i], v.lemma[i], v.pos[i], v.tag[i], v.norm[i]) == \
             (t.text, t.lemma_, t.pos_, t.tag_, t.norm_)
-        assert v.dep[i] == t.dep_.removesuffix("_bunsetu") and v.idx[i] == t.idx
+        assert v.raw_dep[i] == t.dep_ and v.dep[i] == t.dep_.removesuffix("_bunsetu")
+        assert v.idx[i] == t.idx
         assert v.space[i] == t.is_space and v.head[i] == t.head.i
         assert v.children[i] == [c.i for c in t.children]
         assert v.subtree(i) == [s.i for s in t.subtree]

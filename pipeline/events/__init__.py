@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .arguments import find_arguments
-from .docview import fresh_view, release_view, view
+from .docview import View, fresh_view, release_view, view
 from .grammar import Grammar
 from ..rules.event_lexicon import Lexicon
 from .modality import ModalityReader, Reading
@@ -22,7 +22,7 @@ from .phrases import Found, Phrases
 from .predicate import Predicate, locate
 from .senses import in_sense
 from .sentence import Pending, continues_speech, propagate
-from .syntax import children, head, is_verbal
+from .syntax import is_verbal
 from .triggers import Candidate, TriggerFinder
 
 __all__ = ["EventExtractor"]
@@ -111,18 +111,20 @@ def is_iterative(pred: Predicate, lex: Lexicon) -> bool:
     """攻撃が相次いだ, 攻撃を繰り返す, 連日砲撃している: a cue of kind `iterative` among the
     trigger's dependents, or the word it is the subject or object of, makes the mention a
     series of events rather than one (its own group)."""
-    words = [c for t in pred.heads for c in children(t) if c.i < t.i]
-    clause, above = pred.clause, head(pred.clause)
-    if above.i != clause.i and above.i > clause.i:
+    v = view(pred.anchor.doc)
+    words = [c for t in pred.heads for c in v.children[t.i] if c < t.i]
+    clause = pred.clause.i
+    above = v.head[clause]
+    if above != clause and above > clause:
         words.append(above)                # 攻撃を繰り返す, 攻撃が相次ぐ
-    return any(lex.is_cue("iterative", w.lemma_) or lex.is_cue("iterative", _with_prefix(w))
+    return any(lex.is_cue("iterative", v.lemma[w]) or lex.is_cue("iterative", _with_prefix(v, w))
                for w in words)
 
 
-def _with_prefix(token) -> str:
+def _with_prefix(v: View, i: int) -> str:
     """The lemma with its compound prefixes (相 + 次ぐ → 相次ぐ)."""
-    prefix = "".join(c.text for c in children(token) if c.i < token.i and c.dep_ == "compound")
-    return prefix + token.lemma_
+    prefix = "".join(v.text[c] for c in v.children[i] if c < i and v.raw_dep[c] == "compound")
+    return prefix + v.lemma[i]
 
 
 def refers_back(pred: Predicate, lex: Lexicon) -> bool:
@@ -131,10 +133,10 @@ def refers_back(pred: Predicate, lex: Lexicon) -> bool:
     今回の as nmod, the prefix 同 as compound)."""
     if is_verbal(pred.anchor):
         return False
-    doc = pred.anchor.doc
+    v = view(pred.anchor.doc)
     start = pred.cand.tokens[0].i
     for t in pred.chain:
-        for c in children(t):
-            if c.i < start and (lex.is_cue("backref", c.lemma_) or lex.is_cue("backref", c.text)):
+        for c in v.children[t.i]:
+            if c < start and (lex.is_cue("backref", v.lemma[c]) or lex.is_cue("backref", v.text[c])):
                 return True
-    return start > 0 and lex.is_cue("backref", view(doc).text[start - 1])
+    return start > 0 and lex.is_cue("backref", v.text[start - 1])

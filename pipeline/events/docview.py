@@ -39,7 +39,8 @@ class View:
         self.ids = (rows[0], rows[1], rows[7])      # string ids of orth, lemma, norm
         self.text, self.lemma, self.pos, self.tag, self.norm = (
             _strings(rows[k], strings) for k in (0, 1, 2, 3, 7))
-        self.dep = [d.removesuffix("_bunsetu") for d in _strings(rows[4], strings)]
+        self.raw_dep = _strings(rows[4], strings)          # as GiNZA labels it
+        self.dep = [d.removesuffix("_bunsetu") for d in self.raw_dep]
         self.idx: list[int] = rows[5]
         self.space = [bool(s) for s in rows[6]]
 
