@@ -18,6 +18,7 @@ class Grammar:
                  event_lemmas: set[str], role_memo: dict | None = None):
         self.lex = lex
         self.phrases = phrases
+        self._doc = getattr(phrases, "doc", None)     # the Doc the memos below are for
         self.speech_lemmas = speech_lemmas
         self.event_lemmas = event_lemmas
         self.keep = frozenset(lex.cues["voice_keep"])
@@ -31,7 +32,7 @@ class Grammar:
         """`fn(tok, self)`, computed once per token of the phrases' Doc: the stages ask the
         same clause questions for each trigger, and the parse and the mentions do not change
         while a Doc is read."""
-        if tok.doc is not getattr(self.phrases, "doc", None):
+        if tok.doc is not self._doc:
             return fn(tok, self)
         table = self._memos.get(name)
         if table is None:
@@ -42,7 +43,7 @@ class Grammar:
 
     def marker(self, tok: Token) -> str:
         """`tok`'s case marker, normalised by rules/event_cues.tsv (への → に, は → が)."""
-        if tok.doc is not getattr(self.phrases, "doc", None):
+        if tok.doc is not self._doc:
             return self._marker(tok)
         m = self._markers.get(tok.i)
         if m is None:
@@ -133,7 +134,7 @@ class Grammar:
     def own_voice(self, tok: Token) -> str:
         """active / passive / dpassive (passive with a を-object) / causative, or `noun` for
         a noun trigger standing alone."""
-        if tok.doc is not getattr(self.phrases, "doc", None):
+        if tok.doc is not self._doc:
             return self._own_voice(tok)
         v = self._voices.get(tok.i)
         if v is None:

@@ -77,7 +77,9 @@ def content_child_ids(v: View, i: int) -> list[int]:
 def raw_marker(tok: Token) -> str:
     """The particles closing `tok`'s bunsetu as written: `によって`, `への`, `と`; "" for none.
     Auxiliaries cut the run (派遣していると → と); a verb fixed after に stays (によると)."""
-    return marker_at(view(tok.doc), tok.i)
+    v = view(tok.doc)
+    marker = v.raw_marker.get(tok.i)
+    return marker if marker is not None else marker_at(v, tok.i)
 
 
 def marker_at(v: View, i: int) -> str:
