@@ -16,7 +16,7 @@ from .grammar import Grammar
 from .phrases import Arg, Found, compound_chain, noun_at
 from .predicate import Predicate
 from .syntax import CLAUSE_DEPS, children, content_child_ids, content_children, dep, head_of, \
-    is_verbal, marker_at, raw_marker, voice, verbal_at
+    is_verbal, marker_at, voice, verbal_at
 
 PARTICIPANTS = ("agent", "patient", "recipient")
 

@@ -26,7 +26,7 @@ from .grammar import Grammar
 from .modality import Reading
 from .phrases import Arg, Found, can_speak, compound_chain
 from .predicate import Predicate
-from .syntax import FUNCTION_DEPS, content_children, dep, function_words, is_verbal, marker_at, \
+from .syntax import FUNCTION_DEPS, content_children, function_words, is_verbal, marker_at, \
     raw_marker, voice
 
 OWN_FRAME = ("time", "place")
