@@ -343,3 +343,32 @@ def test_date_falls_back_to_the_nearest_date_of_the_sentence():
 def test_date_outside_the_sentence_is_not_inherited():
     dates = [_date(60, 64, "2024-05")]
     assert event_date([], {"start": 0, "end": 50}, {"start": 10, "end": 12}, dates) is None
+
+
+# --- docview.py: the parse as plain lists -------------------------------------------------
+@pytest.mark.model
+def test_view_reads_what_the_token_api_gives(nlp):
+    """The View's lists, trees and sentences agree with spaCy's Token and Span objects."""
+    from pipeline.events.docview import View
+    doc = nlp("米国は声明で、ロシア軍がハルキウ州を砲撃したと発表した。「攻撃は続く」と述べた。\n停戦交渉は難航")
+    v = View(doc)
+    for t in doc:
+        i = t.i
+        assert (v.text[i], v.lemma[i], v.pos[i], v.tag[i], v.norm[i]) == \
+            (t.text, t.lemma_, t.pos_, t.tag_, t.norm_)
+        assert v.raw_dep[i] == t.dep_ and v.dep[i] == t.dep_.removesuffix("_bunsetu")
+        assert v.idx[i] == t.idx
+        assert v.space[i] == t.is_space and v.head[i] == t.head.i
+        assert v.children[i] == [c.i for c in t.children]
+        assert v.subtree(i) == [s.i for s in t.subtree]
+        assert v.ancestors(i) == [a.i for a in t.ancestors]
+        assert v.sent(i) == t.sent and v.sent_root(v.sent(i)) == t.sent.root
+        assert v.sent_text(v.sent(i)) == t.sent.text
+        assert v.token(i) is v.token(i) and v.token(i) == t
+
+
+def test_view_of_an_empty_doc():
+    import spacy
+    from pipeline.events.docview import View
+    v = View(spacy.blank("ja").make_doc(""))
+    assert v.n == 0 and v.text == [] and v.children == []

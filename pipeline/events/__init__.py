@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .arguments import find_arguments
+from .docview import View, fresh_view, release_view, view
 from .grammar import Grammar
 from ..rules.event_lexicon import Lexicon
 from .modality import ModalityReader, Reading
@@ -35,6 +36,7 @@ class EventExtractor:
         self.speech_lemmas = {w for t in single if t.type == "STATEMENT"
                               for w in t.tokens[t.marked[0]]}
         self.event_nouns = {w for t in single for w in t.tokens[t.marked[0]]}
+        self.role_memo: dict = {}          # Grammar.role answers (rules only)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = extract(doc, self)
@@ -42,8 +44,16 @@ class EventExtractor:
 
 
 def extract(doc: Doc, ex: EventExtractor) -> list[dict]:
+    fresh_view(doc)
+    try:
+        return _extract(doc, ex)
+    finally:
+        release_view(doc)
+
+
+def _extract(doc: Doc, ex: EventExtractor) -> list[dict]:
     phrases = Phrases(doc, ex.lex, ex.event_nouns)
-    g = Grammar(ex.lex, phrases, ex.speech_lemmas, ex.event_nouns)
+    g = Grammar(ex.lex, phrases, ex.speech_lemmas, ex.event_nouns, ex.role_memo)
     reader = ModalityReader(g)
     taken: set[int] = set()
     pending = []
@@ -59,7 +69,8 @@ def extract(doc: Doc, ex: EventExtractor) -> list[dict]:
         pending.append(Pending(pred, found, reader.read(pred)))
     pending.sort(key=lambda p: p.pred.cand.tokens[0].i)
     propagate(pending, g)
-    told = {p.pred.anchor.sent.start for p in pending if p.statement}
+    v = view(doc)
+    told = {v.sent(p.pred.anchor.i).start for p in pending if p.statement}
     events = [{**_event(p.pred.cand, p.pred, p.found, p.reading, ex.lex),
                "continues": continues_speech(p, g, told)} for p in pending]
     return sorted(events, key=lambda e: e["trigger"])
@@ -86,7 +97,7 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
         arguments.append({"role": f.role, "start": f.arg.start, "end": f.arg.end,
                           "inherited": f.rule.startswith("sentence.")})
         arg_rules.append(f"{f.role}={f.rule}")
-    sent = cand.anchor.sent
+    sent = view(cand.anchor.doc).sent(cand.anchor.i)
     rule = "|".join([cand.rule.id] + arg_rules + reading.notes)
     return {"type": cand.rule.type, "trigger": cand.char_span, "arguments": arguments,
             "polarity": reading.polarity, "modality": reading.modality, "rule": rule,
@@ -100,18 +111,20 @@ def is_iterative(pred: Predicate, lex: Lexicon) -> bool:
     """攻撃が相次いだ, 攻撃を繰り返す, 連日砲撃している: a cue of kind `iterative` among the
     trigger's dependents, or the word it is the subject or object of, makes the mention a
     series of events rather than one (its own group)."""
-    words = [c for t in pred.heads for c in t.children if c.i < t.i]
-    clause = pred.clause
-    if clause.head.i != clause.i and clause.head.i > clause.i:
-        words.append(clause.head)          # 攻撃を繰り返す, 攻撃が相次ぐ
-    return any(lex.is_cue("iterative", w.lemma_) or lex.is_cue("iterative", _with_prefix(w))
+    v = view(pred.anchor.doc)
+    words = [c for t in pred.heads for c in v.children[t.i] if c < t.i]
+    clause = pred.clause.i
+    above = v.head[clause]
+    if above != clause and above > clause:
+        words.append(above)                # 攻撃を繰り返す, 攻撃が相次ぐ
+    return any(lex.is_cue("iterative", v.lemma[w]) or lex.is_cue("iterative", _with_prefix(v, w))
                for w in words)
 
 
-def _with_prefix(token) -> str:
+def _with_prefix(v: View, i: int) -> str:
     """The lemma with its compound prefixes (相 + 次ぐ → 相次ぐ)."""
-    prefix = "".join(c.text for c in token.children if c.i < token.i and c.dep_ == "compound")
-    return prefix + token.lemma_
+    prefix = "".join(v.text[c] for c in v.children[i] if c < i and v.raw_dep[c] == "compound")
+    return prefix + v.lemma[i]
 
 
 def refers_back(pred: Predicate, lex: Lexicon) -> bool:
@@ -120,10 +133,10 @@ def refers_back(pred: Predicate, lex: Lexicon) -> bool:
     今回の as nmod, the prefix 同 as compound)."""
     if is_verbal(pred.anchor):
         return False
-    doc = pred.anchor.doc
+    v = view(pred.anchor.doc)
     start = pred.cand.tokens[0].i
     for t in pred.chain:
-        for c in t.children:
-            if c.i < start and (lex.is_cue("backref", c.lemma_) or lex.is_cue("backref", c.text)):
+        for c in v.children[t.i]:
+            if c < start and (lex.is_cue("backref", v.lemma[c]) or lex.is_cue("backref", v.text[c])):
                 return True
-    return start > 0 and lex.is_cue("backref", doc[start - 1].text)
+    return start > 0 and lex.is_cue("backref", v.text[start - 1])

@@ -11,32 +11,33 @@ from spacy.tokens import Token
 
 from .clauses import sentence_topic, shared_frame, shared_subject
 from .counts import COUNTED, number_owners, numbers_of, predicate_count
+from .docview import view
 from .grammar import Grammar
-from .phrases import Arg, Found, compound_chain, is_noun
+from .phrases import Arg, Found, compound_chain, noun_at
 from .predicate import Predicate
-from .syntax import CLAUSE_DEPS, content_children, dep, is_verbal, raw_marker, voice
+from .syntax import CLAUSE_DEPS, children, content_child_ids, content_children, dep, head_of, \
+    is_verbal, marker_at, voice, verbal_at
 
 PARTICIPANTS = ("agent", "patient", "recipient")
 
 
 def find_arguments(pred: Predicate, g: Grammar) -> list[Found]:
     cand, rule = pred.cand, pred.cand.rule
-    pattern = cand.anchor.doc[cand.start:cand.end]        # 批准書を交換: not arguments
-    skip = set(pred.chain) | set(pattern) | {pred.light}
+    skip = _not_arguments(pred)
     found: list[Found] = []
     for t in pred.chain:
         v = g.own_voice(t) if t.i == pred.anchor.i else "noun"
         found += [f for c in content_children(t) + _stray_agents(t, g) + _toward(t, g)
-                  if c not in skip and not _earlier_topic(c, t, g)
+                  if c.i not in skip and not _earlier_topic(c, t, g)
                   for f in _from_child(c, t, v, rule, g)]
     if pred.light is not None:
         found += [f for c in content_children(pred.light)
-                  if c not in skip and not _earlier_topic(c, pred.light, g)
+                  if c.i not in skip and not _earlier_topic(c, pred.light, g)
                   for f in _from_child(c, pred.light, pred.light_voice, rule, g)]
     for c in content_children(pred.anchor):       # ロシアが行った攻撃, 米国が発表した支援
         if dep(c) == "acl" and (g.lex.is_cue("light", c.lemma_)
                                 or g.lex.is_cue("announce", c.lemma_)):
-            found += [f for a in content_children(c) if a not in skip
+            found += [f for a in content_children(c) if a.i not in skip
                       for f in _from_child(a, c, voice(c, g.keep), rule, g)]
     found += _gap(pred, found, g)
     found += _shared(pred, found, g)
@@ -49,6 +50,15 @@ def find_arguments(pred: Predicate, g: Grammar) -> list[Found]:
     if any(f.role == "agent" and "ARMS" not in f.arg.classes for f in found):
         found = [f for f in found if f.role != "agent" or "ARMS" not in f.arg.classes]
     return dedupe(found)
+
+
+def _not_arguments(pred: Predicate) -> set[int]:
+    """The trigger's own words: its compound heads, the pattern (批准書を交換), the word
+    carrying it."""
+    skip = {t.i for t in pred.chain} | set(range(pred.cand.start, pred.cand.end))
+    if pred.light is not None:
+        skip.add(pred.light.i)
+    return skip
 
 
 def _compound_parties(f: Found, g: Grammar) -> list[Found]:
@@ -69,8 +79,9 @@ def _compound_parties(f: Found, g: Grammar) -> list[Found]:
 def _toward(t: Token, g: Grammar) -> list[Token]:
     """日本海に向けて発射 / 首都を目指して進軍: a direction verb (rules/event_cues.tsv kind
     `toward`) passes its に/を-argument to the predicate it modifies."""
-    return [a for c in t.children if c.i < t.i and dep(c) == "advcl" and
-            g.lex.is_cue("toward", c.lemma_) for a in content_children(c) if a.i < c.i]
+    v = view(t.doc)
+    return [v.token(a) for c in v.children[t.i] if c < t.i and v.dep[c] == "advcl" and
+            g.lex.is_cue("toward", v.lemma[c]) for a in content_child_ids(v, c) if a < c]
 
 
 def _owner_for_instrument(f: Found, g: Grammar) -> Found | None:
@@ -79,7 +90,7 @@ def _owner_for_instrument(f: Found, g: Grammar) -> Found | None:
     if f.role != "agent" or "ARMS" not in f.arg.classes or f.arg.entity is not None:
         return f
     head = f.arg.head
-    for c in head.children:
+    for c in children(head):
         if c.i < head.i and g.marker(c) == "の":
             owner = g.phrases.of(c)
             if owner is not None and owner.label in ("ACTOR", "PLACE"):
@@ -96,7 +107,7 @@ def _from_child(c: Token, head: Token, voice_: str, rule, g: Grammar) -> list[Fo
     if arg is None:
         return []
     m = g.marker(c)
-    if m == "compound" and arg.entity is None and g.phrases.entity(c.doc[c.i + 1]):
+    if m == "compound" and arg.entity is None and g.phrases.entity_at.get(c.i + 1):
         return []                 # 要衝スジャ奪還: a classifier noun before the name
     role = g.role(rule.type, rule.frame, voice_, m, arg)
     partners = [Found("agent", a, "case:と+split") for a in _stray_partners(c, g)
@@ -134,18 +145,19 @@ def _stray_partners(c: Token, g: Grammar) -> list[Arg]:
     phrase (through の-nouns); a named actor closed by と inside a noun phrase is a partner
     of the predicate, not of the noun."""
     out = []
-    for t in c.subtree:
-        if t.i >= c.i or raw_marker(t) != "と":
+    v = view(c.doc)
+    for t in v.subtree(c.i):
+        if t >= c.i or marker_at(v, t) != "と":
             continue
-        span = g.phrases.entity(t)
-        if span is None or span.label_ != "ACTOR" or span.end - 1 != t.i:
+        span = g.phrases.entity_at.get(t)
+        if span is None or span.label_ != "ACTOR" or span.end - 1 != t:
             continue
-        path, h = [], t.head
-        while h.i != c.i and h.head.i != h.i:
+        path, h = [], v.head[t]
+        while h != c.i and v.head[h] != h:
             path.append(h)
-            h = h.head
-        if h.i == c.i and all(is_noun(x) and not is_verbal(x) for x in path + [c]):
-            a = g.phrases.of(t)
+            h = v.head[h]
+        if h == c.i and all(noun_at(v, x) and not verbal_at(v, x) for x in path + [c.i]):
+            a = g.phrases.of(v.token(t))
             if a is not None:
                 out.append(a)
     return out
@@ -155,17 +167,18 @@ def _earlier_topic(c: Token, head: Token, g: Grammar) -> bool:
     """フーシ派は商船を攻撃し、船員2人が負傷した: GiNZA hangs the sentence topic on the last
     predicate; when that predicate has its own が-subject and a clause lies in between, the
     topic belongs to the earlier clause."""
-    if raw_marker(c) != "は":
+    v = view(c.doc)
+    if marker_at(v, c.i) != "は":
         return False
-    kids = content_children(head)
-    own = any(raw_marker(k) == "が" and c.i < k.i < head.i for k in kids)
-    between = any(dep(k) in CLAUSE_DEPS and c.i < k.i < head.i for k in kids)
+    kids = content_child_ids(v, head.i)
+    own = any(marker_at(v, k) == "が" and c.i < k < head.i for k in kids)
+    between = any(v.dep[k] in CLAUSE_DEPS and c.i < k < head.i for k in kids)
     return own and between
 
 
 def _places_of(tok: Token, g: Grammar) -> list[Arg]:
     """ドネツク州の都市, 同州の広大な地域: the place a plain noun lies in."""
-    return [a for c in tok.children if c.i < tok.i and g.marker(c) == "の"
+    return [a for c in children(tok) if c.i < tok.i and g.marker(c) == "の"
             and (a := g.phrases.of(c)) is not None and a.label == "PLACE"]
 
 
@@ -174,21 +187,24 @@ def _stray_agents(noun: Token, g: Grammar) -> list[Token]:
     による always modifies an event, so it belongs to the trigger."""
     if is_verbal(noun):
         return []
-    return [a for c in noun.children if c.i < noun.i and dep(c) == "nmod"
-            for a in c.children if a.i < c.i and g.marker(a) == "による"]
+    v = view(noun.doc)
+    return [v.token(a) for c in v.children[noun.i] if c < noun.i and v.dep[c] == "nmod"
+            for a in v.children[c] if a < c and g.marker_of(a) == "による"]
 
 
 def _gap(pred: Predicate, found: list[Found], g: Grammar) -> list[Found]:
     """A relative clause's head noun fills the role the clause leaves open."""
     p = pred.light or pred.anchor
-    if dep(p) != "acl" or p.head.i < p.i:
+    v = view(p.doc)
+    h = v.head[p.i]
+    if v.dep[p.i] != "acl" or h < p.i:
         return []
-    arg = g.phrases.of(p.head)
-    before = p.head.doc[p.head.i - 1]
-    span = g.phrases.entity(before)
-    if span is not None and span.label_ == "DATE" and before.head.i == p.head.i \
-            and dep(before) == "compound" and span.end == p.head.i:
-        arg = g.phrases.of(before)       # 侵攻した2022年2月以降: the date under 以降
+    arg = g.phrases.of(v.token(h))
+    before = h - 1
+    span = g.phrases.entity_at.get(before)
+    if span is not None and span.label_ == "DATE" and v.head[before] == h \
+            and v.dep[before] == "compound" and span.end == h:
+        arg = g.phrases.of(v.token(before))       # 侵攻した2022年2月以降: the date under 以降
     if arg is None or arg.classes == ("noun",):
         return []
     if arg.label == "DATE":              # 侵攻が始まった2023年5月以降: the event's date
@@ -198,7 +214,7 @@ def _gap(pred: Predicate, found: list[Found], g: Grammar) -> list[Found]:
     if role is None:
         return []
     return [Found(role, arg, "gap.relative")] + \
-        [Found("quantity", q, "quantity.modifier") for q in numbers_of(p.head, g)]
+        [Found("quantity", q, "quantity.modifier") for q in numbers_of(v.token(h), g)]
 
 
 def gap_role(type_: str, frame: str, voice_: str, roles: set[str], arg: Arg) -> str | None:
@@ -235,7 +251,7 @@ def _shared(pred: Predicate, found: list[Found], g: Grammar) -> list[Found]:
     out = []
     if not has_subject and v != "noun" and not pred.self_subject:
         subj = shared_subject(p, g)
-        if subj is None and (rule.frame == "speech" or p.head.i == p.i):
+        if subj is None and (rule.frame == "speech" or head_of(p) == p.i):
             subj = sentence_topic(p, g)
         arg = g.phrases.of(subj) if subj is not None else None
         role = g.role(rule.type, rule.frame, v, "が", arg) if arg is not None else None
@@ -252,16 +268,17 @@ def _partners(subj: Token, g: Grammar) -> list[Arg]:
     """AがBと会談し、条約に署名した: the named partner (と) of the clause whose subject is
     shared goes with the subject into a joint act (MEETING, AGREEMENT: rules/event_roles.tsv
     gives と the role agent)."""
-    head = subj.head
-    if head.i < subj.i or not is_verbal(head):
+    v = view(subj.doc)
+    head = v.head[subj.i]
+    if head < subj.i or not verbal_at(v, head):
         return []
     out = []
-    for t in subj.doc[subj.i + 1:head.i]:
-        span = g.phrases.entity(t)
-        if raw_marker(t) == "と" and span is not None and span.label_ == "ACTOR" \
-                and span.end - 1 == t.i and head in t.ancestors \
-                and all(not is_verbal(x) for x in t.ancestors if x.i < head.i):
-            a = g.phrases.of(t)
+    for t in range(subj.i + 1, head):
+        span = g.phrases.entity_at.get(t)
+        if marker_at(v, t) == "と" and span is not None and span.label_ == "ACTOR" \
+                and span.end - 1 == t and head in v.ancestors(t) \
+                and all(not verbal_at(v, x) for x in v.ancestors(t) if x < head):
+            a = g.phrases.of(v.token(t))
             if a is not None:
                 out.append(a)
     return out

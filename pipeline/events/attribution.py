@@ -12,15 +12,17 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .clauses import sentence_topic, shared_subject
+from .docview import view
 from .grammar import Grammar
 from .phrases import Arg, Found, can_speak
-from .syntax import content_children, dep, raw_marker, voice
+from .syntax import children, content_children, dep, head as head_token, raw_marker, voice
 
 
 class Attribution:
     def __init__(self, g: Grammar):
         self.g = g
         self.lex = g.lex
+        self._according: dict[int, list] = {}    # `according` per token of the Grammar's Doc
 
     def speech(self, child: Token, head: Token, chain: list[Token]) -> str | None:
         """The modality `head` gives the clause or noun `child` as its reported content
@@ -54,6 +56,14 @@ class Attribution:
     def according(self, tok: Token) -> list[tuple[str, list[Arg], str]]:
         """〜によると / 〜の分析では on `tok`: (modality, sources, note) for each; an
         estimate (〜の見積もりによると, 〜の推計では) is uncertain."""
+        if tok.doc is not self.g.phrases.doc:
+            return self._according_of(tok)
+        found = self._according.get(tok.i)
+        if found is None:
+            found = self._according[tok.i] = self._according_of(tok)
+        return found
+
+    def _according_of(self, tok: Token) -> list[tuple[str, list[Arg], str]]:
         out = []
         for c in content_children(tok):
             content = self.lex.cue("content", c.lemma_)
@@ -77,7 +87,7 @@ class Attribution:
         """Who says what `head` reports: its subject (passive: its に/による agent), else the
         subject its clause shares, else the sentence topic; never a word of the quote."""
         passive = voice(head) == "passive"
-        inside = {t.i for t in quote.subtree} if quote is not None else set()
+        inside = set(view(quote.doc).subtree(quote.i)) if quote is not None else set()
         for c in sorted(content_children(head), key=lambda c: -c.i):    # nearest first
             if c.i in inside:
                 continue
@@ -97,7 +107,7 @@ class Attribution:
         a = self.g.phrases.of(tok)
         if a is not None and a.label in ("ACTOR", "PLACE"):
             return [a] + self.g.conjuncts(tok)
-        for c in tok.children:
+        for c in children(tok):
             if c.i < tok.i and self.g.marker(c) in ("の", "compound"):
                 o = self.g.phrases.of(c)
                 if o is not None and o.label in ("ACTOR", "PLACE"):
@@ -110,7 +120,7 @@ class Attribution:
 
     def holder(self, content: Token) -> list[Arg]:
         """との見方を維持している米国: whoever holds the view the content noun names."""
-        h = content.head
+        h = head_token(content)
         if h.i == content.i or self.g.marker(content) != "を":
             return []
         return self.speaker(h)

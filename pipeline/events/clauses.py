@@ -4,35 +4,45 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .docview import view
 from .grammar import Grammar
 from .phrases import Found
-from .syntax import CLAUSE_DEPS, content_children, dep, raw_marker
+from .syntax import CLAUSE_DEPS, children, content_children, dep, head, marker_at, raw_marker
 
 
 def clause_up(t: Token, g: Grammar) -> tuple[Token | None, str]:
     """The clause `t` is coordinated with or embedded in, and how: `clause` (a clause link),
     `linker` (〜しているほか、…), `quote` (〜と発表した), `modal` (〜した疑いがある)."""
-    h = t.head
+    return g.remembered("clause_up", t, _clause_up)
+
+
+def _clause_up(t: Token, g: Grammar) -> tuple[Token | None, str]:
+    h = head(t)
     if h.i == t.i:
         return None, ""
     if dep(t) in CLAUSE_DEPS:
         return h, "clause"
+    up = head(h)
     if dep(t) == "acl" and raw_marker(t).endswith("など"):
-        return h.head, "clause"                          # 〜を投入するなど巻き返しを図った
+        return up, "clause"                              # 〜を投入するなど巻き返しを図った
     if g.marker(t).startswith("と") and g.is_speech(h):
         return h, "quote"
     if dep(t) == "acl" and g.lex.is_cue("modal", h.lemma_):
         # 〜する予定だ / 〜する可能性がある: the topic is the event's; 〜の可能性を懸念: not
-        if h.head.i == h.i or any(dep(c) == "cop" for c in h.children):
+        if up.i == h.i or any(dep(c) == "cop" for c in children(h)):
             return h, "clause"
-        return h.head, "clause" if g.lex.is_cue("hedge_verb", h.head.lemma_) else "modal"
-    if dep(t) == "acl" and h.head.i != h.i and g.lex.is_cue("linker", h.lemma_):
-        return h.head, "linker"
+        return up, "clause" if g.lex.is_cue("hedge_verb", up.lemma_) else "modal"
+    if dep(t) == "acl" and up.i != h.i and g.lex.is_cue("linker", h.lemma_):
+        return up, "linker"
     return None, ""
 
 
 def clauses_before(p: Token, g: Grammar) -> list[Token]:
     """Clauses coordinated before `p`, nearest first (their own earlier clauses too)."""
+    return list(g.remembered("clauses_before", p, _clauses_before))
+
+
+def _clauses_before(p: Token, g: Grammar) -> list[Token]:
     out = []
     for c in sorted(content_children(p), key=lambda c: -c.i):
         if c.i > p.i:
@@ -40,7 +50,7 @@ def clauses_before(p: Token, g: Grammar) -> list[Token]:
         if dep(c) in CLAUSE_DEPS:
             out += [c] + clauses_before(c, g)
         elif g.lex.is_cue("linker", c.lemma_):
-            for a in c.children:
+            for a in children(c):
                 if dep(a) == "acl":
                     out += [a] + clauses_before(a, g)
     return out
@@ -50,8 +60,13 @@ def shared_subject(p: Token, g: Grammar) -> Token | None:
     """The subject clause `p` shares: up the chain of clause links (coordinated clauses, the
     speech verb of a quoted clause, the verb of 〜する可能性がある), then the topic (は) of
     a clause coordinated before it."""
-    if dep(p) == "dep" and p.head.i < p.i and g.is_subject(p.head):
-        return p.head                 # GiNZA sometimes hangs a clause on its own topic
+    return g.remembered("shared_subject", p, _shared_subject)
+
+
+def _shared_subject(p: Token, g: Grammar) -> Token | None:
+    h = head(p)
+    if dep(p) == "dep" and h.i < p.i and g.is_subject(h):
+        return h                      # GiNZA sometimes hangs a clause on its own topic
     t, strict = p, False
     while True:
         t, link = clause_up(t, g)
@@ -80,11 +95,14 @@ def shared_subject(p: Token, g: Grammar) -> Token | None:
 def sentence_topic(p: Token, g: Grammar) -> Token | None:
     """The first は-topic of the sentence before `p`: it scopes over the sentence's main
     predicate, and over a speech verb whose speaker the parse hung inside the quote."""
-    for t in p.sent:
-        if t.i >= p.i:
-            return None
-        if raw_marker(t) == "は" and g.is_subject(t):
-            return t
+    return g.remembered("sentence_topic", p, _sentence_topic)
+
+
+def _sentence_topic(p: Token, g: Grammar) -> Token | None:
+    v = view(p.doc)
+    for i in range(v.sent(p.i).start, p.i):
+        if marker_at(v, i) == "は" and g.is_subject(v.token(i)):
+            return v.token(i)
     return None
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..parse.doctext import text_of
+from .docview import view
 from .grammar import Grammar
 from .phrases import Arg, Found, compound_chain
-from .syntax import bunsetu_head, dep
+from .syntax import bunsetu_head, children
 
 # case markers (grammar, not vocabulary: kept in code) after which a number counts its noun
 COUNTED = ("が", "も", "を", "の", "compound", "")
@@ -17,16 +18,17 @@ def numbers_of(tok: Token, g: Grammar) -> list[Arg]:
     """NUMBER mentions that count `tok`: 1万1000人の兵士, 2000人を超える兵士,
     最大1個大隊規模の兵士, ロシア兵は95万人を超えた."""
     out = []
-    for c in tok.children:
-        if c.i > tok.i:
+    v = view(tok.doc)
+    for c in v.children[tok.i]:
+        if c > tok.i:
             continue
-        if dep(c) == "acl" and g.lex.is_cue("measure", c.lemma_):
-            out += _numbers(c.children, g)
-        elif g.marker(c) in COUNTED:
-            out += _numbers(compound_chain(c), g)[:1]
-    h = tok.head
-    if not out and g.marker(tok) == "が" and g.lex.is_cue("measure", h.lemma_):
-        out += _numbers([c for c in h.children if c.i > tok.i], g)
+        if v.dep[c] == "acl" and g.lex.is_cue("measure", v.lemma[c]):
+            out += _numbers(v.tokens(v.children[c]), g)
+        elif g.marker_of(c) in COUNTED:
+            out += _numbers(compound_chain(v.token(c)), g)[:1]
+    h = v.head[tok.i]
+    if not out and g.marker(tok) == "が" and g.lex.is_cue("measure", v.lemma[h]):
+        out += _numbers(v.tokens([c for c in v.children[h] if c > tok.i]), g)
     return out
 
 
@@ -35,11 +37,11 @@ def number_owners(num: Token, head: Token, g: Grammar) -> list[Arg]:
     before the number), 兵士のうち約4千人 (on the predicate's うち)."""
     ent = g.phrases.entity(num)
     first = ent.start if ent is not None else num.i
-    owners = [c for c in num.children if c.i < first and
+    owners = [c for c in children(num) if c.i < first and
               (g.marker(c) in ("の", "compound") or c.i + 1 == first)]
     if not owners:
-        owners = [o for c in head.children if g.lex.is_cue("part", c.lemma_)
-                  for o in c.children if g.marker(o) == "の"]
+        owners = [o for c in children(head) if g.lex.is_cue("part", c.lemma_)
+                  for o in children(c) if g.marker(o) == "の"]
     args = [g.phrases.of(o) for o in _merge_compounds(owners, g)]
     args = [_widen(a, o, g) for a, o in zip(args, _merge_compounds(owners, g))]
     return [as_people(a) for a in args if a is not None and a.label not in ("NUMBER", "DATE")]
@@ -61,29 +63,30 @@ def _merge_compounds(owners: list[Token], g: Grammar) -> list[Token]:
 def _widen(arg: Arg | None, last: Token, g: Grammar) -> Arg | None:
     if arg is None or arg.entity is not None:
         return arg
-    first = last
-    while first.i > 0 and first.doc[first.i - 1].head.i == last.head.i \
-            and g.marker(first.doc[first.i - 1]) == "compound" \
-            and g.phrases.entity(first.doc[first.i - 1]) is None \
-            and first.doc[first.i - 1].pos_ in ("NOUN", "PROPN"):
-        first = first.doc[first.i - 1]
-    if first.idx >= arg.start:
+    v = view(last.doc)
+    first = last.i
+    while first > 0 and v.head[first - 1] == v.head[last.i] \
+            and g.marker_of(first - 1) == "compound" \
+            and g.phrases.entity_at.get(first - 1) is None \
+            and v.pos[first - 1] in ("NOUN", "PROPN"):
+        first -= 1
+    if v.idx[first] >= arg.start:
         return arg
-    text = text_of(last.doc)[first.idx:arg.end]
-    return Arg(first.idx, arg.end, arg.head, g.phrases.noun_classes(text, arg.head), None)
+    text = text_of(last.doc)[v.idx[first]:arg.end]
+    return Arg(v.idx[first], arg.end, arg.head, g.phrases.noun_classes(text, arg.head), None)
 
 
 def predicate_count(anchor: Token, g: Grammar) -> list[Found]:
     """死傷者は3000人を超えた / 死傷者125,800人だった / 死傷者が数百人規模: the number a
     casualty noun is said to reach."""
     top = bunsetu_head(anchor)
-    head = top.head
-    if head.i == top.i:
+    v = view(top.doc)
+    h0 = v.head[top.i]
+    if h0 == top.i:
         return []
-    for h in [head] + [t for t in top.doc[top.i + 1:head.i]
-                       if g.lex.is_cue("measure", t.lemma_)]:
+    for h in [h0] + [t for t in range(top.i + 1, h0) if g.lex.is_cue("measure", v.lemma[t])]:
         found = [Found("quantity", a, "quantity.predicate")
-                 for a in _numbers([h] + list(h.children), g) if a.head.i > anchor.i]
+                 for a in _numbers(v.tokens([h] + v.children[h]), g) if a.head.i > anchor.i]
         if found:
             return found
     return []

@@ -4,8 +4,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..rules.event_lexicon import Lexicon
+from .docview import view
 from .phrases import Arg, Phrases
-from .syntax import content_children, is_verbal, raw_marker, voice
+from .syntax import content_child_ids, content_children, is_verbal, marker_at, raw_marker, voice
 
 # Particles are grammar, not vocabulary a rule author extends: they stay in code.
 SUBJECT = ("が", "も")
@@ -14,26 +15,52 @@ CONJ_MARKERS = {"と", "や", "および", "及び", "または", "も", "とか
 
 class Grammar:
     def __init__(self, lex: Lexicon, phrases: Phrases, speech_lemmas: set[str],
-                 event_lemmas: set[str]):
+                 event_lemmas: set[str], role_memo: dict | None = None):
         self.lex = lex
         self.phrases = phrases
+        self._doc = getattr(phrases, "doc", None)     # the Doc the memos below are for
         self.speech_lemmas = speech_lemmas
         self.event_lemmas = event_lemmas
         self.keep = frozenset(lex.cues["voice_keep"])
         self._markers: dict[int, str] = {}       # `marker` per token of the phrases' Doc
+        # `role` per question: a pure function of the rules, shared across Docs
+        self._roles = role_memo if role_memo is not None else {}
+        self._memos: dict[str, dict] = {}
+        self._voices: dict[int, str] = {}        # `own_voice` per token
+
+    def remembered(self, name: str, tok: Token, fn):
+        """`fn(tok, self)`, computed once per token of the phrases' Doc: the stages ask the
+        same clause questions for each trigger, and the parse and the mentions do not change
+        while a Doc is read."""
+        if tok.doc is not self._doc:
+            return fn(tok, self)
+        table = self._memos.get(name)
+        if table is None:
+            table = self._memos[name] = {}
+        if tok.i not in table:
+            table[tok.i] = fn(tok, self)
+        return table[tok.i]
 
     def marker(self, tok: Token) -> str:
         """`tok`'s case marker, normalised by rules/event_cues.tsv (への → に, は → が)."""
-        if tok.doc is not getattr(self.phrases, "doc", None):
+        if tok.doc is not self._doc:
             return self._marker(tok)
         m = self._markers.get(tok.i)
         if m is None:
             m = self._markers[tok.i] = self._marker(tok)
         return m
 
+    def marker_of(self, i: int) -> str:
+        """`marker` of token `i` of the phrases' Doc."""
+        m = self._markers.get(i)
+        if m is None:
+            m = self._markers[i] = self._marker(view(self.phrases.doc).token(i))
+        return m
+
     def _marker(self, tok: Token) -> str:
-        raw = raw_marker(tok)
-        if raw == "" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "、":
+        v = view(tok.doc)
+        raw = marker_at(v, tok.i)
+        if raw == "" and tok.i + 1 < v.n and v.text[tok.i + 1] == "、":
             span = self.phrases.entity(tok)
             if span is not None and span.label_ == "ACTOR" and span.end == tok.i + 1:
                 return "が"           # headline topic: 北朝鮮軍、ウクライナ参戦
@@ -47,10 +74,11 @@ class Grammar:
 
     def role(self, type_: str, frame: str, voice_: str, marker: str, arg: Arg) -> str | None:
         """The first matching row of rules/event_roles.tsv."""
-        for r in self.lex.roles:
-            if r.matches(type_, frame, voice_, marker, arg.classes):
-                return r.role
-        return None
+        key = (type_, frame, voice_, marker, arg.classes)
+        if key not in self._roles:
+            self._roles[key] = next((r.role for r in self.lex.roles
+                                     if r.matches(type_, frame, voice_, marker, arg.classes)), None)
+        return self._roles[key]
 
     def is_subject(self, c: Token) -> bool:
         """が/は, or も on a named actor (ロシアも北朝鮮も否定)."""
@@ -61,43 +89,59 @@ class Grammar:
     def conjuncts(self, tok: Token) -> list[Arg]:
         """ロシアと北朝鮮は / ロシアも北朝鮮も / 兵士と武器を: the nouns joined to `tok`."""
         out = []
-        for c in tok.children:
-            m = raw_marker(c)
-            if c.i > tok.i or m not in CONJ_MARKERS or m == "も" and raw_marker(tok) != "も":
+        v = view(tok.doc)
+        for c in v.children[tok.i]:
+            m = marker_at(v, c)
+            if c > tok.i or m not in CONJ_MARKERS or m == "も" and marker_at(v, tok.i) != "も":
                 continue
-            a = self.phrases.of(c)
+            ct = v.token(c)
+            a = self.phrases.of(ct)
             if a is not None and a.label not in ("NUMBER", "DATE"):
                 out.append(a)
-                out += self.conjuncts(c)
+                out += self.conjuncts(ct)
         return out
 
     def is_statement_verb(self, tok: Token) -> bool:
         """A STATEMENT predicate: 発表した, and the する of 明らかにした."""
-        if tok.lemma_ in self.speech_lemmas:
+        v = view(tok.doc)
+        lemma = v.lemma[tok.i]
+        if lemma in self.speech_lemmas:
             return True
-        return tok.lemma_ == "する" and any(
-            c.lemma_ in self.speech_lemmas and c.i < tok.i and raw_marker(c) in ("に", "")
-            for c in tok.children)
+        return lemma == "する" and any(
+            v.lemma[c] in self.speech_lemmas and c < tok.i and marker_at(v, c) in ("に", "")
+            for c in v.children[tok.i])
 
     def is_speech(self, tok: Token) -> bool:
-        return self.is_statement_verb(tok) or self.lex.is_cue("speech", tok.lemma_)
+        return self.is_statement_verb(tok) or self.lex.is_cue("speech", view(tok.doc).lemma[tok.i])
 
     def is_light(self, tok: Token) -> bool:
         """A word that carries a noun trigger's arguments: support verbs (行う, 受ける),
         plans and stops (検討, 停止), announcements of one's own act (支援を発表)."""
-        if self.lex.is_cue("announce", tok.lemma_):
+        lemma = view(tok.doc).lemma[tok.i]
+        if self.lex.is_cue("announce", lemma):
             return True
-        if tok.lemma_ in self.speech_lemmas:
+        if lemma in self.speech_lemmas:
             return False
-        return self.lex.is_negator(tok.lemma_) or \
-            any(self.lex.is_cue(k, tok.lemma_) for k in ("light", "modal"))
+        return self.lex.is_negator(lemma) or \
+            any(self.lex.is_cue(k, lemma) for k in ("light", "modal"))
 
     def has_object(self, tok: Token, exclude=()) -> bool:
-        return any(self.marker(c) == "を" for c in content_children(tok) if c not in exclude)
+        skip = {t.i for t in exclude}
+        v = view(tok.doc)
+        return any(self.marker(v.token(c)) == "を" for c in content_child_ids(v, tok.i)
+                   if c not in skip)
 
     def own_voice(self, tok: Token) -> str:
         """active / passive / dpassive (passive with a を-object) / causative, or `noun` for
         a noun trigger standing alone."""
+        if tok.doc is not self._doc:
+            return self._own_voice(tok)
+        v = self._voices.get(tok.i)
+        if v is None:
+            v = self._voices[tok.i] = self._own_voice(tok)
+        return v
+
+    def _own_voice(self, tok: Token) -> str:
         if is_verbal(tok):
             v = voice(tok, self.keep)
             return "dpassive" if v == "passive" and self.has_object(tok) else v

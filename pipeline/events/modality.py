@@ -16,10 +16,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from .attribution import Attribution
+from .docview import view
 from .grammar import Grammar
 from .phrases import Found
 from .predicate import Predicate
-from .syntax import CLAUSE_DEPS, ancestors, content_children, dep, function_words, raw_marker
+from .senses import hypothetical
+from .syntax import CLAUSE_DEPS, ancestors, content_children, dep, function_words, \
+    head as head_token, raw_marker
 
 RANK = {"uncertain": 3, "planned": 2, "reported": 1, "asserted": 0}
 QUESTION_MARKS = ("?", "？")
@@ -58,7 +61,6 @@ class ModalityReader:
     def read(self, pred: Predicate) -> Reading:
         r = Reading()
         self._own_cues(pred, r)
-        from .senses import hypothetical          # senses imports this module's neighbours
         if hypothetical(pred, self.g):
             r.add("uncertain", "conditional")
         # climb from the trigger itself, so that a plan or stop noun between it and its
@@ -132,7 +134,7 @@ class ModalityReader:
                 and child.lemma_ not in self.g.speech_lemmas:      # 主張を否定: a claim was made
             r.negate(f"negator:{head.text}")
         if self.lex.is_cue("fact", hl) and dep(child) == "acl" and \
-                self.lex.is_cue("negation", head.head.lemma_):
+                self.lex.is_cue("negation", head_token(head).lemma_):
             r.negate(f"no_fact:{head.text}")
 
     def _according(self, tok: Token, r: Reading) -> None:
@@ -154,7 +156,8 @@ class ModalityReader:
 
     def _open_question(self, tok: Token) -> bool:
         """A yes/no question (ウクライナで北朝鮮軍が参戦?) hedges; a wh-question does not."""
-        sent = tok.sent
-        if not sent.text.rstrip().endswith(QUESTION_MARKS):
+        v = view(tok.doc)
+        sent = v.sent(tok.i)
+        if not v.sent_text(sent).rstrip().endswith(QUESTION_MARKS):
             return False
-        return not any(self.lex.is_cue("wh", t.lemma_) for t in sent)
+        return not any(self.lex.is_cue("wh", v.lemma[i]) for i in range(sent.start, sent.end))

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..parse.doctext import text_of
 from ..rules.event_lexicon import Lexicon
-from .syntax import dep
+from .docview import View, view
 
 NOUN_POS = {"NOUN", "PROPN", "NUM"}
 _COUNTRY_TAG = "固有名詞-地名-国"
@@ -59,6 +59,7 @@ class Phrases:
             for i in range(span.start, span.end):
                 self.entity_at[i] = span
         self._of: dict[int, Arg | None] = {}     # `of` per token of `doc` (asked many times)
+        self._spans: dict[tuple, tuple] = {}     # char offsets and classes per mention
 
     def of(self, tok: Token) -> Arg | None:
         if tok.doc is not self.doc:
@@ -67,100 +68,145 @@ class Phrases:
             self._of[tok.i] = self._of_token(tok)
         return self._of[tok.i]
 
+    def entity_of(self, tok: Token) -> Arg | None:
+        """`of(tok)` if it is an entity mention's, else None; a sentence scan asks this of
+        every word, and most are plain nouns whose phrase it need not build."""
+        if tok.doc is not self.doc:
+            a, _ = self._named(tok)
+        elif tok.i in self._of:
+            a = self._of[tok.i]
+        else:
+            a, chain = self._named(tok)
+            if a is not None or chain is None:
+                self._of[tok.i] = a          # what `of` gives too; a plain noun waits for it
+        return a if a is not None and a.entity is not None else None
+
     def _of_token(self, tok: Token) -> Arg | None:
+        a, chain = self._named(tok)
+        if a is not None or chain is None:
+            return a
+        return self._plain(tok, chain)
+
+    def _named(self, tok: Token) -> tuple[Arg | None, list[Token] | None]:
+        """The entity argument `tok` stands for, else (None, its compound chain) for a
+        plain noun, or (None, None) for no argument at all."""
         span = self.entity_at.get(tok.i)
         if span is not None:
-            return self._entity_arg(span, tok)
-        if self.lex.is_cue("portion", tok.lemma_):
+            return self._entity_arg(span, tok), None
+        v = view(tok.doc)
+        lemma = v.lemma[tok.i]
+        if self.lex.is_cue("portion", lemma):
             whole = self._group_of(tok)          # 北朝鮮軍の一部 → 北朝鮮軍
             if whole is not None:
-                return whole
-        if not is_noun(tok) or tok.lemma_ in self.event_nouns or \
-                _ADVERBIAL_TAG in tok.tag_ or \
-                any(self.lex.is_cue(k, tok.lemma_) for k in NOT_ARGUMENT_KINDS):
-            return None
+                return whole, None
+        if not noun_at(v, tok.i) or lemma in self.event_nouns or \
+                _ADVERBIAL_TAG in v.tag[tok.i] or \
+                any(self.lex.is_cue(k, lemma) for k in NOT_ARGUMENT_KINDS):
+            return None, None
         chain = compound_chain(tok)
-        if any(t.pos_ == "PRON" for t in chain):
-            return None                   # 彼ら, これら: a pronoun names no one by itself
+        if any(v.pos[t.i] == "PRON" for t in chain):
+            return None, None             # 彼ら, これら: a pronoun names no one by itself
         inner = self._entity_before_relational(chain) or self._owner_of_relational(tok)
         if inner is not None:
-            return self._entity_arg(inner, tok)
-        start = self._common_modifier(chain).idx
-        text = text_of(tok.doc)[start:tok.idx + len(tok)]
+            return self._entity_arg(inner, tok), None
+        return None, chain
+
+    def _plain(self, tok: Token, chain: list[Token]) -> Arg | None:
+        """A plain noun with its compound and the common nouns joined to it by の."""
+        v = view(tok.doc)
+        end = v.idx[tok.i] + len(v.text[tok.i])
+        start = v.idx[self._common_modifier(chain).i]
+        text = text_of(tok.doc)[start:end]
         start += len(text) - len(text.lstrip())
         if not text.strip():
             return None
-        return Arg(start, tok.idx + len(tok), tok, self.noun_classes(text.strip(), tok), None)
+        return Arg(start, end, tok, self.noun_classes(text.strip(), tok), None)
 
     def _common_modifier(self, chain: list[Token]) -> Token:
         """欧米の当局者, 軍の幕僚, 国境沿いの一帯: a plain noun joined by の stays in the phrase
         (an entity, a number or a pronoun before の is an argument of its own)."""
         first, head = chain[0], chain[-1]
-        for c in head.children:
-            if c.i < first.i and dep(c) == "nmod" and c.i not in self.entity_at \
-                    and c.pos_ == "NOUN" and [f.text for f in c.children if f.i > c.i] == ["の"] \
-                    and c.i + 2 == first.i:
-                sub = list(c.subtree)
-                if not any(t.i in self.entity_at or t.pos_ in ("PRON", "NUM", "DET")
-                           or t.i == c.i and (t.tag_.startswith("接尾辞") or _ADVERBIAL_TAG in t.tag_)
-                           for t in sub):
-                    chain = compound_chain(c)
-                    return chain[0]
+        v = view(head.doc)
+        for c in v.children[head.i]:
+            if c < first.i and v.dep[c] == "nmod" and c not in self.entity_at \
+                    and v.pos[c] == "NOUN" and _right_texts(v, c) == ["の"] and c + 2 == first.i:
+                if not any(t in self.entity_at or v.pos[t] in ("PRON", "NUM", "DET")
+                           or t == c and (v.tag[t].startswith("接尾辞") or _ADVERBIAL_TAG in v.tag[t])
+                           for t in v.subtree(c)):
+                    return compound_chain(v.token(c))[0]
         return first
 
     def entity(self, tok: Token) -> Span | None:
         return self.entity_at.get(tok.i)
 
     def noun_classes(self, text: str, head: Token) -> tuple[str, ...]:
+        return self._noun_classes(text, view(head.doc).lemma[head.i])
+
+    def _noun_classes(self, text: str, lemma: str) -> tuple[str, ...]:
         for kind, cls in NOUN_KINDS:
-            if text.endswith(_endings(self.lex.cues[kind])) or \
-                    self.lex.is_cue(kind, head.lemma_):
+            if text.endswith(_endings(self.lex.cues[kind])) or self.lex.is_cue(kind, lemma):
                 return (cls, "noun")
         return ("noun",)
 
     def _entity_arg(self, span: Span, head: Token) -> Arg:
-        return Arg(span.start_char, span.end_char, head, self.entity_classes(span), span)
+        start, end, classes = self._entity_facts(span)
+        return Arg(start, end, head, classes, span)
+
+    def _entity_facts(self, span: Span) -> tuple[int, int, tuple[str, ...]]:
+        """Offsets and classes of a mention (read again for each of its tokens)."""
+        if span.doc is not self.doc:
+            return span.start_char, span.end_char, self.entity_classes(span)
+        key = (span.start, span.end, span.label)
+        facts = self._spans.get(key)
+        if facts is None:
+            facts = self._spans[key] = (span.start_char, span.end_char, self.entity_classes(span))
+        return facts
 
     def entity_classes(self, span: Span) -> tuple[str, ...]:
         label = span.label_
-        if label == "PLACE" and all(_COUNTRY_TAG in t.tag_ for t in span):
+        v = view(span.doc)
+        if label == "PLACE" and all(_COUNTRY_TAG in v.tag[i] for i in range(span.start, span.end)):
             return ("COUNTRY", "PLACE")
-        if label == "PLACE" and span.text.endswith(_endings(self.lex.cues["water"])):
+        text = text_of(span.doc)[span.start_char:span.end_char]
+        if label == "PLACE" and text.endswith(_endings(self.lex.cues["water"])):
             return ("WATER", "PLACE")           # 日本海, 東シナ海: where a missile falls, no target
-        if label == "ACTOR" and self.noun_classes(span.text, span[-1])[0] == "TROOP":
+        if label == "ACTOR" and self._noun_classes(text, v.lemma[span.end - 1])[0] == "TROOP":
             return ("TROOP", "ACTOR")
         return (label,)
 
     def _group_of(self, tok: Token) -> Arg | None:
-        for c in tok.children:
-            span = self.entity_at.get(c.i)
-            if c.i < tok.i and span is not None and span.label_ == "ACTOR" and \
-                    [f.text for f in c.children if f.i > c.i] == ["の"]:
-                return self._entity_arg(span, c)
+        v = view(tok.doc)
+        for c in v.children[tok.i]:
+            span = self.entity_at.get(c)
+            if c < tok.i and span is not None and span.label_ == "ACTOR" and \
+                    _right_texts(v, c) == ["の"]:
+                return self._entity_arg(span, v.token(c))
         return None
 
     def _owner_of_relational(self, tok: Token) -> Span | None:
         """ウクライナの領土 → ウクライナ (a relational noun after の names no place itself;
         中心 部 is one relational noun in two tokens)."""
-        whole = "".join(t.text for t in compound_chain(tok))
-        if not (self.lex.is_cue("relational", tok.lemma_) or self.lex.is_cue("relational", whole)):
+        v = view(tok.doc)
+        whole = "".join(v.text[t.i] for t in compound_chain(tok))
+        if not (self.lex.is_cue("relational", v.lemma[tok.i]) or self.lex.is_cue("relational", whole)):
             return None
-        for c in tok.children:
-            span = self.entity_at.get(c.i)
-            if span is None and c.i < tok.i and [f.text for f in c.children if f.i > c.i] == ["の"]:
-                span = self._entity_before_relational(compound_chain(c)) or self._entity_end(c)
-            if c.i < tok.i and span is not None and span.label_ == "PLACE" and \
-                    [f.text for f in c.children if f.i > c.i] == ["の"]:
+        for c in v.children[tok.i]:
+            span = self.entity_at.get(c)
+            if span is None and c < tok.i and _right_texts(v, c) == ["の"]:
+                ct = v.token(c)
+                span = self._entity_before_relational(compound_chain(ct)) or self._entity_end(ct)
+            if c < tok.i and span is not None and span.label_ == "PLACE" and \
+                    _right_texts(v, c) == ["の"]:
                 return span
         return self._place_before_parenthesis(compound_chain(tok)[0])
 
     def _place_before_parenthesis(self, first: Token) -> Span | None:
         """キーウ(キエフ)中心部: a place, its other spelling in parentheses, then the
         relational noun."""
-        doc, k = first.doc, first.i - 1
-        if k < 0 or doc[k].text not in (")", "）"):
+        texts, k = view(first.doc).text, first.i - 1
+        if k < 0 or texts[k] not in (")", "）"):
             return None
-        while k >= 0 and doc[k].text not in ("(", "（"):
+        while k >= 0 and texts[k] not in ("(", "（"):
             k -= 1
         span = self.entity_at.get(k - 1) if k > 0 else None
         return span if span is not None and span.label_ == "PLACE" and span.end == k else None
@@ -177,8 +223,9 @@ class Phrases:
             span = self.entity_at.get(t.i)
             if span is None:
                 continue
+            lemmas = view(t.doc).lemma
             rest = [r for r in chain[k:] if r.i >= span.end]
-            if rest and all(self.lex.is_cue("relational", r.lemma_) for r in rest):
+            if rest and all(self.lex.is_cue("relational", lemmas[r.i]) for r in rest):
                 return span
             return None
         return None
@@ -197,32 +244,51 @@ def _endings(table: dict) -> tuple[str, ...]:
 
 def is_noun(tok: Token) -> bool:
     """A noun, also where GiNZA's tagger called it a verb (民間人5人) but no する follows."""
-    if tok.is_space or not tok.text.strip():
+    return noun_at(view(tok.doc), tok.i)
+
+
+def noun_at(v: View, i: int) -> bool:
+    if v.space[i] or not v.text[i].strip():
         return False
-    if tok.pos_ in NOUN_POS:
+    if v.pos[i] in NOUN_POS:
         return True
-    return tok.tag_.startswith("名詞") and not any(
-        c.lemma_ == "する" for c in tok.children if c.i > tok.i)
+    return v.tag[i].startswith("名詞") and not any(
+        v.lemma[c] == "する" for c in v.children[i] if c > i)
+
+
+def _right_texts(v: View, i: int) -> list[str]:
+    """The words hanging on `i` after it (its particles: ["の"])."""
+    return [v.text[f] for f in v.children[i] if f > i]
 
 
 def compound_chain(tok: Token) -> list[Token]:
     """`tok` with the compound/nummod words fused before it (越境攻撃, 地雷除去チーム)."""
-    out = [tok]
-    stack = [tok]
+    v = view(tok.doc)
+    memo = v.table("compound_chain")
+    ids = memo.get(tok.i)
+    if ids is None:
+        ids = memo[tok.i] = _compound_ids(v, tok.i)
+    return v.tokens(ids)
+
+
+def _compound_ids(v: View, i: int) -> list[int]:
+    out = [i]
+    stack = [i]
+    deps = v.dep
     while stack:
         t = stack.pop()
-        for c in t.children:
+        for c in v.children[t]:
             # a particle-less nmod right before is fused too (包括的戦略パートナーシップ条約)
-            fused = dep(c) in ("compound", "nummod") or dep(c) in ("nmod", "amod") and \
-                not any(f.i > c.i and dep(f) in ("case", "cop", "aux") for f in c.children)
-            if c.i < t.i and fused and not c.is_space:
+            fused = deps[c] in ("compound", "nummod") or deps[c] in ("nmod", "amod") and \
+                not any(f > c and deps[f] in ("case", "cop", "aux") for f in v.children[c])
+            if c < t and fused and not v.space[c]:
                 out.append(c)
                 stack.append(c)
-    out.sort(key=lambda t: t.i)
-    # keep only the contiguous run that ends at tok
-    run = [tok]
+    out.sort()
+    # keep only the contiguous run that ends at i
+    run = [i]
     for t in reversed(out[:-1]):
-        if t.i == run[0].i - 1:
+        if t == run[0] - 1:
             run.insert(0, t)
         else:
             break

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from .docview import view
 from .grammar import CONJ_MARKERS, Grammar
-from .syntax import dep, is_verbal, raw_marker, voice
+from .syntax import children, dep, head, is_verbal, raw_marker, voice, verbal_at
 from .triggers import Candidate
 
 
@@ -35,19 +36,19 @@ class Predicate:
 
 
 def locate(cand: Candidate, g: Grammar) -> Predicate:
-    chain = [cand.anchor]
-    while dep(chain[-1]) == "compound" and chain[-1].head.i > chain[-1].i:
-        chain.append(chain[-1].head)
+    v = view(cand.anchor.doc)
+    ids = [cand.anchor.i]
+    while v.dep[ids[-1]] == "compound" and v.head[ids[-1]] > ids[-1]:
+        ids.append(v.head[ids[-1]])
+    chain = v.tokens(ids)
     pred = Predicate(cand, cand.anchor, chain)
-    last = cand.anchor.doc[cand.end - 1]
-    if cand.rule.frame == "speech" and last.i > cand.anchor.i and cand.anchor.head.i == last.i \
-            and is_verbal(last):
-        pred.light = last                 # 声明を出した: the pattern's own verb carries it
+    last, a, h = cand.end - 1, cand.anchor.i, v.head[cand.anchor.i]
+    if cand.rule.frame == "speech" and last > a and h == last and verbal_at(v, last):
+        pred.light = v.token(last)        # 声明を出した: the pattern's own verb carries it
         return pred
-    head = cand.anchor.head
-    if cand.rule.frame == "speech" and not is_verbal(cand.anchor) and head.i > cand.anchor.i \
-            and g.marker(cand.anchor) == "を" and g.lex.cue("light", head.lemma_) == "dpassive":
-        pred.light, pred.light_voice = head, "dpassive"     # 報告を受けた: the subject receives
+    if cand.rule.frame == "speech" and not verbal_at(v, a) and h > a \
+            and g.marker(cand.anchor) == "を" and g.lex.cue("light", v.lemma[h]) == "dpassive":
+        pred.light, pred.light_voice = v.token(h), "dpassive"   # 報告を受けた: the subject receives
         return pred
     if cand.rule.frame == "speech" or is_verbal(cand.anchor):
         return pred
@@ -66,31 +67,31 @@ def _light(chain: list[Token], g: Grammar) -> Token | None:
             return t
     top = chain[-1]
     # 支援の準備を進める / 派遣の計画を発表: a plan or stop noun in between passes through
-    while g.marker(top) == "の" and top.head.i > top.i and g.is_light(top.head) \
-            and not is_verbal(top.head):
-        if _light_of(top.head, g) is None:
-            return top.head
-        top = top.head
+    while g.marker(top) == "の" and head(top).i > top.i and g.is_light(head(top)) \
+            and not is_verbal(head(top)):
+        if _light_of(head(top), g) is None:
+            return head(top)
+        top = head(top)
     return _light_of(top, g)
 
 
 def _light_of(top: Token, g: Grammar) -> Token | None:
-    head = top.head
-    if head.i == top.i or g.marker(top) not in ("を", "が", "も", "に", "compound", ""):
+    h = head(top)
+    if h.i == top.i or g.marker(top) not in ("を", "が", "も", "に", "compound", ""):
         return None
-    return head if g.is_light(head) else None
+    return h if g.is_light(h) else None
 
 
 def _partner(top: Token, g: Grammar) -> Token | None:
     """死亡または負傷した: a bare event noun coordinated with the next predicate shares it."""
-    head = top.head
-    if head.i <= top.i or raw_marker(top) not in CONJ_MARKERS | {""} \
-            or head.lemma_ not in g.event_lemmas or dep(top) == "compound":
+    h = head(top)
+    if h.i <= top.i or raw_marker(top) not in CONJ_MARKERS | {""} \
+            or h.lemma_ not in g.event_lemmas or dep(top) == "compound":
         return None
     # 5人が死亡、10人が負傷した: a noun with its own subject is a clause of its own
-    if any(c.i < top.i and g.marker(c) == "が" for c in top.children):
+    if any(c.i < top.i and g.marker(c) == "が" for c in children(top)):
         return None
-    return head
+    return h
 
 
 def _measure(top: Token, g: Grammar) -> Token | None:
@@ -98,12 +99,13 @@ def _measure(top: Token, g: Grammar) -> Token | None:
     hangs the noun on the main verb instead, so siblings in between count too)."""
     if g.marker(top) != "が":
         return None
-    head = top.head
-    if g.lex.is_cue("measure", head.lemma_):
-        return head
-    for t in top.doc[top.i + 1:head.i]:
-        if t.head.i == head.i and is_verbal(t) and g.lex.is_cue("measure", t.lemma_):
-            return t
+    v = view(top.doc)
+    h = v.head[top.i]
+    if g.lex.is_cue("measure", v.lemma[h]):
+        return v.token(h)
+    for t in range(top.i + 1, h):
+        if v.head[t] == h and verbal_at(v, t) and g.lex.is_cue("measure", v.lemma[t]):
+            return v.token(t)
     return None
 
 
@@ -114,6 +116,6 @@ def _light_voice(light: Token, chain: list[Token], g: Grammar) -> str:
     if not is_verbal(light):
         return "active"
     v = voice(light, g.keep)
-    if v == "passive" and g.marker(chain[-1]) == "を" and chain[-1].head.i == light.i:
+    if v == "passive" and g.marker(chain[-1]) == "を" and head(chain[-1]).i == light.i:
         return "active"      # 砲撃を続けられる: with the trigger as its object, られる is potential
     return "dpassive" if v == "passive" and g.has_object(light, exclude=chain) else v

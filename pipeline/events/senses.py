@@ -2,11 +2,13 @@
 against the arguments found and the parse (支援 of a policy, 打撃 to an economy are not events)."""
 from __future__ import annotations
 
+from .docview import view
 from .grammar import Grammar
 from ..rules.event_lexicon import Condition
 from .phrases import Found, can_speak, compound_chain
 from .predicate import Predicate
-from .syntax import content_children, dep, function_words, is_verbal, raw_marker, voice
+from .syntax import children, content_children, dep, function_words, head, is_verbal, raw_marker, \
+    voice
 
 
 def in_sense(pred: Predicate, found: list[Found], g: Grammar) -> bool:
@@ -32,7 +34,7 @@ def hypothetical(pred: Predicate, g: Grammar) -> bool:
     clause = pred.clause
     words = [f for t in pred.heads for f in function_words(t)]
     if any(g.lex.is_cue("conditional", w.text) for w in words) or \
-            dep(clause) == "acl" and g.lex.is_cue("conditional", clause.head.lemma_):
+            dep(clause) == "acl" and g.lex.is_cue("conditional", head(clause).lemma_):
         return True
     # …場合、もう一方は支援を行う: the consequence of a condition is no assertion either
     return any(c.i < clause.i and (g.lex.is_cue("conditional", c.lemma_) or dep(c) == "advcl"
@@ -43,9 +45,9 @@ def hypothetical(pred: Predicate, g: Grammar) -> bool:
 
 def _potential(pred: Predicate, g: Grammar) -> bool:
     """確認できている / 確認できていない: a speech verb in the potential is no speech act."""
-    a = pred.anchor
+    a, h = pred.anchor, head(pred.anchor)
     return any(w.lemma_ in ("できる", "出来る") for w in function_words(a)) or \
-        a.head.i > a.i and a.head.lemma_ in ("できる", "出来る") and a.i + 1 == a.head.i
+        h.i > a.i and h.lemma_ in ("できる", "出来る") and a.i + 1 == h.i
 
 
 def _reported_content(pred: Predicate, g: Grammar) -> bool:
@@ -54,7 +56,7 @@ def _reported_content(pred: Predicate, g: Grammar) -> bool:
     a = pred.anchor
     quoted = any(raw_marker(c).startswith("と") for c in content_children(a) if c.i < a.i)
     return quoted and not is_verbal(a) and g.lex.is_cue("content", a.lemma_) and \
-        g.marker(a) in ("を", "も") and a.head.i != a.i and g.is_speech(a.head)
+        g.marker(a) in ("を", "も") and head(a).i != a.i and g.is_speech(head(a))
 
 
 def _lasting_state(pred: Predicate, g: Grammar) -> bool:
@@ -66,7 +68,7 @@ def _lasting_state(pred: Predicate, g: Grammar) -> bool:
         if any(g.lex.is_cue("negation", w.lemma_) for w in function_words(t)):
             return True
         if any(g.lex.is_cue("continuing", c.lemma_) or g.lex.is_cue("continuing", c.text)
-               for c in t.children if c.i < t.i):
+               for c in children(t) if c.i < t.i):
             return True
     return False
 
@@ -91,13 +93,15 @@ def _holds(cond: Condition, pred: Predicate, found: list[Found], g: Grammar) -> 
     if cond.what == "sentence":           # another event of these types told in the sentence
         words = set().union(*(g.lex.trigger_words(t) for t in cond.values))
         own = {t.i for t in pred.cand.tokens}
-        return any(t.lemma_ in words for t in pred.anchor.sent if t.i not in own)
+        v = view(pred.anchor.doc)
+        sent = v.sent(pred.anchor.i)
+        return any(v.lemma[i] in words for i in range(sent.start, sent.end) if i not in own)
     if cond.what == "light":
         return pred.light is not None or is_verbal(pred.anchor)
     if cond.what == "quote":
         return _has_quote(pred, g)
     if cond.what == "mod":
-        mods = [c for t in pred.chain for c in t.children
+        mods = [c for t in pred.chain for c in children(t)
                 if c.i < t.i and g.marker(c) in ("compound", "の", "")]
         texts = ["".join(t.text for t in compound_chain(c)) for c in mods]
         return any(_fits(cond.values, (), c.lemma_, x) for c, x in zip(mods, texts))
@@ -124,7 +128,8 @@ def _fits(values, classes, lemma: str, text: str) -> bool:
 def _has_quote(pred: Predicate, g: Grammar) -> bool:
     """A と-clause, or an event or content noun as object (関与を認めた, 情報を伝えた)."""
     a = pred.anchor
-    if a.i > 0 and a.doc[a.i - 1].text in ("と", "とも", "などと") and a.doc[a.i - 1].pos_ == "ADP":
+    v = view(a.doc)
+    if a.i > 0 and v.text[a.i - 1] in ("と", "とも", "などと") and v.pos[a.i - 1] == "ADP":
         return True                       # 〜と話した where the parse hung the quote elsewhere
     for t in pred.heads:
         if voice(t) == "passive":

@@ -21,11 +21,13 @@ from spacy.tokens import Token
 
 from ..parse.doctext import text_of
 from .clauses import sentence_topic
+from .docview import View, view
 from .grammar import Grammar
 from .modality import Reading
 from .phrases import Arg, Found, can_speak, compound_chain
 from .predicate import Predicate
-from .syntax import FUNCTION_DEPS, content_children, dep, function_words, is_verbal, raw_marker, voice
+from .syntax import FUNCTION_DEPS, content_children, function_words, is_verbal, marker_at, \
+    raw_marker, voice
 
 OWN_FRAME = ("time", "place")
 
@@ -52,13 +54,14 @@ class Pending:
 def propagate(events: list[Pending], g: Grammar) -> None:
     if not events:
         return
+    v = view(events[0].pred.anchor.doc)
     by_sent: dict[int, list[Pending]] = {}
     for p in events:
-        by_sent.setdefault(p.pred.anchor.sent.start, []).append(p)
+        by_sent.setdefault(v.sent(p.pred.anchor.i).start, []).append(p)
     sents = sorted(by_sent)
     carried: list[Arg] = []          # who speaks in the sentence before (see _final_speaker)
     k = -1
-    for sent in events[0].pred.anchor.doc.sents:
+    for sent in v.sents:
         group = by_sent.get(sent.start)
         if group is None:
             carried = _speakers_without_events(sent, g, carried)
@@ -69,8 +72,9 @@ def propagate(events: list[Pending], g: Grammar) -> None:
         _frame(sent, group, g)
         origins = _according(sent, group, g)
         speakers = _final_speaker(sent, group, g, carried)
+        root = v.sent_root(sent)
         requesters = [a for p in group if p.pred.cand.rule.type == "REQUEST"
-                      and sent.root in p.pred.heads for a in p.agents()]
+                      and root in p.pred.heads for a in p.agents()]
         carried = _next_carried(sent, g, speakers or origins or requesters, carried)
         if not speakers and not origins and carried and _quote_open_after(sent):
             # Aは声明で「…。 (the speech verb closes the quote sentences later): what the
@@ -81,16 +85,17 @@ def propagate(events: list[Pending], g: Grammar) -> None:
             _speaker_acts(p, g)
         if k > 0 and _only_attributes(group, g):
             before = by_sent[sents[k - 1]]
-            if before[0].pred.anchor.sent.end == sent.start or \
-                    _adjacent(before[0].pred.anchor.sent, sent):
+            before_sent = v.sent(before[0].pred.anchor.i)
+            if before_sent.end == sent.start or _adjacent(before_sent, sent):
                 _attribute(before, group[0].agents(), "sentence.next_speaker")
 
 
 def _speakers_without_events(sent, g: Grammar, carried: list[Arg]) -> list[Arg]:
     """The speaker of a sentence with no event of its own (`Aは…とした。`, `Aによると…`)."""
-    if not sent.text.strip():
+    v = view(sent.doc)
+    if not v.sent_text(sent).strip():
         return carried
-    root = sent.root
+    root = v.sent_root(sent)
     speakers: list[Arg] = []
     if g.is_speech(root) and any(g.marker(c).startswith("と")
                                  for c in content_children(root) if c.i < root.i):
@@ -98,9 +103,9 @@ def _speakers_without_events(sent, g: Grammar, carried: list[Arg]) -> list[Arg]:
         if not speakers and voice(root) != "passive" and _no_subject(sent, g):
             speakers = carried
     if not speakers:
-        for tok in sent:
-            if dep(tok) not in FUNCTION_DEPS and g.lex.is_cue("according", g.marker(tok)):
-                speakers = _origin(tok, g)
+        for i in range(sent.start, sent.end):
+            if v.dep[i] not in FUNCTION_DEPS and g.lex.is_cue("according", g.marker_of(i)):
+                speakers = _origin(v.token(i), g)
                 break
     return _next_carried(sent, g, speakers, carried)
 
@@ -110,10 +115,11 @@ def _next_carried(sent, g: Grammar, speakers: list[Arg], carried: list[Arg]) -> 
     the speaker before) to the sentences inside the quote and the one that closes it."""
     if speakers:
         return speakers
-    text = sent.text
+    v = view(sent.doc)
+    text = v.sent_text(sent)
     open_after = _quote_open_after(sent)
     if text.count("「") > text.count("」"):
-        opening = next(t for t in sent if t.text == "「")
+        opening = v.token(next(i for i in range(sent.start, sent.end) if v.text[i] == "「"))
         topic = sentence_topic(opening, g)          # a topic inside the quote is no speaker
         a = g.phrases.of(topic) if topic is not None else None
         return [a] if can_speak(a) else carried
@@ -124,29 +130,49 @@ def _next_carried(sent, g: Grammar, speakers: list[Arg], carried: list[Arg]) -> 
 
 def _quote_open_after(sent) -> bool:
     """Is a 「 still open at the end of `sent`?"""
-    text = text_of(sent.doc)[:sent.end_char]      # Doc.text rebuilds the string each time
-    return text.count("「") > text.count("」")
+    v = view(sent.doc)
+    table = v.memo.get("quote_open")
+    if table is None:
+        table = v.memo["quote_open"] = _open_quotes(v)
+    open_ = table.get(sent.end_char)
+    if open_ is None:
+        text = text_of(sent.doc)[:sent.end_char]      # Doc.text rebuilds the string each time
+        open_ = text.count("「") > text.count("」")
+    return open_
+
+
+def _open_quotes(v: View) -> dict[int, bool]:
+    """Is a 「 still open at each sentence end (by its end_char): one pass over the text."""
+    text, out = text_of(v.doc), {}
+    opened = closed = prev = 0
+    for s in v.sents:
+        chunk, prev = text[prev:s.end_char], s.end_char
+        opened += chunk.count("「")
+        closed += chunk.count("」")
+        out[s.end_char] = opened > closed
+    return out
 
 
 def _adjacent(a, b) -> bool:
     """Only blank space between two sentences."""
-    doc = a.doc
-    return all(t.is_space or not t.text.strip() for t in doc[a.end:b.start])
+    v = view(a.doc)
+    return all(v.space[i] or not v.text[i].strip() for i in range(a.end, b.start))
 
 
 # --- headlines -----------------------------------------------------------------------------
 def _headline_topic(sent, group: list[Pending], g: Grammar) -> None:
     """ロシア軍、東部の要衝を制圧: a headline (no closing 。) opened by an actor and a comma
     has that actor as the subject of its events (GiNZA often hangs it on a noun)."""
-    if sent.text.rstrip().endswith(("。", "．")):
+    v = view(sent.doc)
+    if v.sent_text(sent).rstrip().endswith(("。", "．")):
         return
-    first = next((t for t in sent if t.text.strip()), None)
-    span = g.phrases.entity(first) if first is not None else None
+    first = next((i for i in range(sent.start, sent.end) if v.text[i].strip()), None)
+    span = g.phrases.entity_at.get(first) if first is not None else None
     if span is None or span.label_ != "ACTOR" or span.end >= sent.end \
-            or sent.doc[span.end].text not in ("、", ",") and \
-            not (sent.doc[span.end].is_space or sent.doc[span.end].text in ("\u3000", " ")):
+            or v.text[span.end] not in ("、", ",") and \
+            not (v.space[span.end] or v.text[span.end] in ("\u3000", " ")):
         return
-    topic = g.phrases.of(sent.doc[span.end - 1])
+    topic = g.phrases.of(v.token(span.end - 1))
     if topic is None:
         return
     for p in group:
@@ -186,12 +212,14 @@ def _named(tok: Token, g: Grammar) -> Arg | None:
 def _frame(sent, group: list[Pending], g: Grammar) -> None:
     cands = {"time": [], "place": []}
     venues: set[int] = set()
-    for tok in sent:
-        if dep(tok) in FUNCTION_DEPS or dep(tok) == "compound" or \
-                tok.head.i == tok.i and tok.i == sent.root.i:
+    v = view(sent.doc)
+    for i in range(sent.start, sent.end):
+        if v.dep[i] in FUNCTION_DEPS or v.dep[i] == "compound" or \
+                v.head[i] == i and i == v.sent_root(sent).i:
             continue
-        a = g.phrases.of(tok)
-        if a is None or a.entity is None:
+        tok = v.token(i)
+        a = g.phrases.entity_of(tok)
+        if a is None:
             continue
         m = g.marker(tok)
         if m == "の" and a.label == "DATE" and _dates_venue(tok, g):
@@ -256,39 +284,41 @@ def _opening(tok: Token, sent, g: Grammar) -> bool:
     conjunct in AとBは3日、; 〜を巡って) do not count, nor does a parenthesis after it
     (10日(現地時間)、). A date right after the quote (…と10日、明らかにした) is the speech
     verb's."""
-    doc = tok.doc
+    v = view(tok.doc)
+    texts = v.text
     first = tok.i
-    while first > sent.start and doc[first - 1].head.i == tok.i and \
-            dep(doc[first - 1]) in ("nummod", "compound"):
+    while first > sent.start and v.head[first - 1] == tok.i and \
+            v.dep[first - 1] in ("nummod", "compound"):
         first -= 1
-    if first > sent.start and doc[first - 1].text in ("と", "とも") and \
-            doc[first - 1].pos_ in ("ADP", "SCONJ"):
+    if first > sent.start and texts[first - 1] in ("と", "とも") and \
+            v.pos[first - 1] in ("ADP", "SCONJ"):
         return True
     j = tok.i + 1
-    while j < sent.end and doc[j].text in ("(", "（"):
-        close = next((k for k in range(j, sent.end) if doc[k].text in (")", "）")), None)
+    while j < sent.end and texts[j] in ("(", "（"):
+        close = next((k for k in range(j, sent.end) if texts[k] in (")", "）")), None)
         if close is None:
             break
         j = close + 1
-    if j >= len(doc) or doc[j].text not in ("、", ","):
+    if j >= v.n or texts[j] not in ("、", ","):
         return False
-    for t in sent:
-        if t.i >= tok.i:
+    for t in range(sent.start, sent.end):
+        if t >= tok.i:
             return True
-        if t.head.i < tok.i and t.head.i != t.i:
+        if v.head[t] < tok.i and v.head[t] != t:
             continue
-        if dep(t) not in FUNCTION_DEPS and raw_marker(t) != "は" and \
-                g.marker(t) in ("が", "を", "に", "で", "と", "から"):
+        if v.dep[t] not in FUNCTION_DEPS and marker_at(v, t) != "は" and \
+                g.marker_of(t) in ("が", "を", "に", "で", "と", "から"):
             return False
     return True
 
 
 def _in_quote(tok: Token, p: Pending) -> bool:
     """Is `tok` inside what statement `p` reports (its と-clause or its object)?"""
+    v = view(tok.doc)
     for h in p.pred.heads:
         for c in content_children(h):
             if c.i < h.i and (raw_marker(c).startswith("と") or raw_marker(c) in ("を", "ように")) \
-                    and any(t.i == tok.i for t in c.subtree):
+                    and tok.i in v.subtree(c.i):
                 return True
     return False
 
@@ -298,9 +328,11 @@ def _according(sent, group: list[Pending], g: Grammar) -> list[Arg]:
     """CNNによると、A…し、B…した: the origin is the source of every later clause. Returns
     the origins."""
     found: list[Arg] = []
-    for tok in sent:
-        if dep(tok) in FUNCTION_DEPS or not g.lex.is_cue("according", g.marker(tok)):
+    v = view(sent.doc)
+    for i in range(sent.start, sent.end):
+        if v.dep[i] in FUNCTION_DEPS or not g.lex.is_cue("according", g.marker_of(i)):
             continue
+        tok = v.token(i)
         origin = _origin(tok, g)
         if not origin:
             continue
@@ -321,7 +353,7 @@ def _final_speaker(sent, group: list[Pending], g: Grammar, before: list[Arg]) ->
     of the other events of the sentence. A final speech verb with no speaker in its sentence
     (`…と強調した。` right after `Aは…と述べた。`) is said by the speaker of the sentence
     before (`before`): Japanese drops a subject that stays the same. Returns the speakers."""
-    root = sent.root
+    root = view(sent.doc).sent_root(sent)
     final = [p for p in group if p.statement and root in p.pred.heads]
     quoting = g.is_speech(root) and any(g.marker(c).startswith("と")
                                         for c in content_children(root) if c.i < root.i)
@@ -351,24 +383,27 @@ def _final_speaker(sent, group: list[Pending], g: Grammar, before: list[Arg]) ->
 def _no_subject(sent, g: Grammar) -> bool:
     """A sentence closed by 。 with no は/が/も subject and no 〜によると outside what it
     quotes (a と-clause, 「…」): its speaker is left unsaid."""
-    if not sent.text.rstrip().endswith(("。", "．")):
+    v = view(sent.doc)
+    if not v.sent_text(sent).rstrip().endswith(("。", "．")):
         return False
     quoted, depth = set(), 0
-    texts = [t.text for t in sent]
+    texts = v.text[sent.start:sent.end]
     if "」" in texts and ("「" not in texts or texts.index("」") < texts.index("「")):
         depth = 1                          # the end of a quote opened a sentence before
-    for t in sent:
-        depth += t.text in ("「", "『") and 1 or t.text in ("」", "』") and -1 or 0
+    for i in range(sent.start, sent.end):
+        depth += v.text[i] in ("「", "『") and 1 or v.text[i] in ("」", "』") and -1 or 0
         if depth > 0:
-            quoted.add(t.i)
-        if raw_marker(t).startswith("と") and (is_verbal(t) or depth > 0 or
-                                                t.head.i > t.i and g.is_speech(t.head)):
-            quoted |= {x.i for x in t.subtree}
-    for t in sent:
-        if dep(t) in FUNCTION_DEPS or t.i in quoted or \
-                any(dep(x) == "acl" for x in t.ancestors):   # 北朝鮮が開催した閲兵式で
+            quoted.add(i)
+        if marker_at(v, i).startswith("と") and (
+                is_verbal(v.token(i)) or depth > 0 or
+                v.head[i] > i and g.is_speech(v.token(v.head[i]))):
+            quoted.update(v.subtree(i))
+    for i in range(sent.start, sent.end):
+        if v.dep[i] in FUNCTION_DEPS or i in quoted or \
+                any(v.dep[x] == "acl" for x in v.ancestors(i)):   # 北朝鮮が開催した閲兵式で
             continue
-        if g.is_subject(t) or raw_marker(t) == "は" and g.phrases.of(t) is not None \
+        t = v.token(i)
+        if g.is_subject(t) or marker_at(v, i) == "は" and g.phrases.of(t) is not None \
                 or g.lex.is_cue("according", g.marker(t)):
             return False
     return True
@@ -405,7 +440,7 @@ def _speaker_acts(p: Pending, g: Grammar) -> None:
     for f in p.reading.sources:
         a = f.arg
         if f.rule not in ("source.speaker", "sentence.speaker") or \
-                not p.pred.anchor.sent.start <= a.head.i < p.pred.anchor.i \
+                not view(a.head.doc).sent(p.pred.anchor.i).start <= a.head.i < p.pred.anchor.i \
                 or raw_marker(a.head) != "は" or a.entity is None or a.label != "ACTOR":
             continue
         if g.role(rule.type, rule.frame, "active", "が", a) == "agent":
@@ -418,16 +453,20 @@ def _other_doer_quoted(p: Pending, g: Grammar) -> bool:
     topic and the event says someone other than the speaker acts (the parse may hang it on a
     clause of its own)."""
     anchor = p.pred.anchor
+    v = view(anchor.doc)
+    sent = v.sent(anchor.i)
     topics = [f.arg.head.i for f in p.found if f.role == "agent" and raw_marker(f.arg.head) == "は"]
-    first = min(topics, default=anchor.sent.start)
-    return any(first < t.i < anchor.i and raw_marker(t) == "が" and g.phrases.entity(t) is not None
-               and g.phrases.entity(t).label_ == "ACTOR" for t in anchor.sent)
+    first = min(topics, default=sent.start)
+    entity_at = g.phrases.entity_at
+    return any(first < t < anchor.i and marker_at(v, t) == "が" and entity_at.get(t) is not None
+               and entity_at[t].label_ == "ACTOR" for t in range(sent.start, sent.end))
 
 
 def _verbal(p: Pending, g: Grammar) -> bool:
     """An active predicate: a verb, or a noun carried by a support verb (攻撃を実施した)."""
     head = p.pred.light if p.pred.light is not None else p.pred.anchor
-    if not is_verbal(head) or any(dep(c) == "cop" for c in head.children):
+    v = view(head.doc)
+    if not is_verbal(head) or any(v.dep[c] == "cop" for c in v.children[head.i]):
         return False
     if p.pred.light is not None:
         return p.pred.light_voice == "active"
@@ -436,9 +475,11 @@ def _verbal(p: Pending, g: Grammar) -> bool:
 
 def _path_up(p: Pending):
     t = p.pred.clause
-    while t.head.i != t.i:
-        yield t
-        t = t.head
+    v = view(t.doc)
+    i = t.i
+    while v.head[i] != i:
+        yield v.token(i)
+        i = v.head[i]
 
 
 def _quoted(p: Pending, g: Grammar) -> bool:
@@ -502,11 +543,12 @@ def continues_speech(p: Pending, g: Grammar, told: set[int]) -> bool:
     if not p.statement or not any(f.role == "agent" and f.rule == "sentence.previous_speaker"
                                   for f in p.found):
         return False
-    sent = p.pred.anchor.sent
-    texts = [t.text for t in sent]
+    v = view(p.pred.anchor.doc)
+    sent = v.sent(p.pred.anchor.i)
+    texts = v.text[sent.start:sent.end]
     if "」" in texts and ("「" not in texts or texts.index("」") < texts.index("「")):
         opener = _quote_opener(sent)
-        return opener is not None and opener.sent.start in told
+        return opener is not None and v.sent(opener.i).start in told
     markers = [raw_marker(c) for h in p.pred.heads for c in content_children(h) if c.i < h.i]
     if any(m.endswith("も") for m in markers):
         return True
@@ -516,11 +558,12 @@ def continues_speech(p: Pending, g: Grammar, told: set[int]) -> bool:
 def _quote_opener(sent) -> Token | None:
     """The 「 before `sent` that the sentence's first 」 closes."""
     depth = 0
-    for t in reversed(sent.doc[:sent.start]):
-        if t.text == "」":
+    v = view(sent.doc)
+    for i in range(sent.start - 1, -1, -1):
+        if v.text[i] == "」":
             depth += 1
-        elif t.text == "「":
+        elif v.text[i] == "「":
             if depth == 0:
-                return t
+                return v.token(i)
             depth -= 1
     return None

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .docview import View, view
+
 FUNCTION_DEPS = {"case", "aux", "mark", "cop", "fixed", "punct", "cc"}
 CLAUSE_DEPS = {"advcl", "conj", "parataxis"}     # coordinated or subordinate clauses
 PASSIVE = {"れる", "られる"}
@@ -15,85 +17,100 @@ CAUSATIVE = {"せる", "させる"}
 VERBAL_POS = {"VERB", "ADJ"}
 
 
-_DEPS: dict[int, str] = {}          # dep label id → label without `_bunsetu` (a few dozen)
-_FUNCTION_WORDS = "pipeline.function_words"    # doc.user_data keys: per-token memos
-_MARKERS = "pipeline.raw_marker"
-
-
 def dep(tok: Token) -> str:
-    label = _DEPS.get(tok.dep)
-    if label is None:
-        label = _DEPS[tok.dep] = tok.dep_.removesuffix("_bunsetu")
-    return label
+    return view(tok.doc).dep[tok.i]
 
 
-def _memo(tok: Token, key: str) -> dict:
-    """A per-Doc memo of a pure function of a token (the tree does not change after the
-    parse); it lives and dies with the Doc."""
-    memo = tok.doc.user_data.get(key)
-    if memo is None:
-        memo = tok.doc.user_data[key] = {}
-    return memo
+def children(tok: Token) -> list[Token]:
+    """`tok.children` as the View's shared Token objects."""
+    v = view(tok.doc)
+    return v.tokens(v.children[tok.i])
+
+
+def head(tok: Token) -> Token:
+    v = view(tok.doc)
+    return v.token(v.head[tok.i])
+
+
+def head_of(tok: Token) -> int:
+    """`tok.head.i` without building the head Token."""
+    return view(tok.doc).head[tok.i]
 
 
 def function_words(tok: Token) -> list[Token]:
     """The function words hanging on `tok` (its particles and auxiliaries), in text order."""
-    memo = _memo(tok, _FUNCTION_WORDS)
-    words = memo.get(tok.i)
+    v = view(tok.doc)
+    return v.tokens(function_word_ids(v, tok.i))
+
+
+def function_word_ids(v: View, i: int) -> list[int]:
+    memo = v.function_words
+    words = memo.get(i)
     if words is None:
-        words = memo[tok.i] = _function_words(tok)
-    return list(words)
+        words = memo[i] = _function_words(v, i)
+    return words
 
 
-def _function_words(tok: Token) -> list[Token]:
-    out = []
-    for c in tok.children:
-        if c.i > tok.i and dep(c) in FUNCTION_DEPS and dep(c) != "punct":
+def _function_words(v: View, i: int) -> list[int]:
+    out, deps = [], v.dep
+    for c in v.children[i]:
+        if c > i and deps[c] in FUNCTION_DEPS and deps[c] != "punct":
             out.append(c)
-            out.extend(f for f in c.subtree if f.i != c.i and dep(f) == "fixed")
-    return sorted(out, key=lambda t: t.i)
-
-
-_CONTENT_CHILDREN = "pipeline.content_children"
+            if v.children[c]:
+                out.extend(f for f in v.subtree(c) if f != c and deps[f] == "fixed")
+    return sorted(out)
 
 
 def content_children(tok: Token) -> list[Token]:
-    memo = _memo(tok, _CONTENT_CHILDREN)
-    kids = memo.get(tok.i)
+    v = view(tok.doc)
+    return v.tokens(content_child_ids(v, tok.i))
+
+
+def content_child_ids(v: View, i: int) -> list[int]:
+    memo = v.content_children
+    kids = memo.get(i)
     if kids is None:
-        kids = memo[tok.i] = [c for c in tok.children if dep(c) not in FUNCTION_DEPS]
-    return list(kids)
+        kids = memo[i] = [c for c in v.children[i] if v.dep[c] not in FUNCTION_DEPS]
+    return kids
 
 
 def raw_marker(tok: Token) -> str:
     """The particles closing `tok`'s bunsetu as written: `によって`, `への`, `と`; "" for none.
     Auxiliaries cut the run (派遣していると → と); a verb fixed after に stays (によると)."""
-    memo = _memo(tok, _MARKERS)
-    marker = memo.get(tok.i)
+    v = view(tok.doc)
+    marker = v.raw_marker.get(tok.i)
+    return marker if marker is not None else marker_at(v, tok.i)
+
+
+def marker_at(v: View, i: int) -> str:
+    """`raw_marker` of token `i`."""
+    memo = v.raw_marker
+    marker = memo.get(i)
     if marker is None:
-        marker = memo[tok.i] = _raw_marker(tok)
+        marker = memo[i] = _raw_marker(v, i)
     return marker
 
 
-def _raw_marker(tok: Token) -> str:
-    if dep(tok) in ("compound", "nummod"):
+def _raw_marker(v: View, i: int) -> str:
+    deps, pos = v.dep, v.pos
+    if deps[i] in ("compound", "nummod"):
         return "compound"
-    words = function_words(tok)
-    run: list[Token] = []
+    words = function_word_ids(v, i)
+    run: list[int] = []
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
         # GiNZA tags the locative で after a noun as a copula now and then (キーウ郊外で)
-        particle = w.pos_ in ("ADP", "PART", "SCONJ") or \
-            w.text == "で" and dep(w) == "cop" and k == len(words) - 1 and tok.pos_ in ("NOUN", "PROPN")
-        fixed_after_ni = w.pos_ == "VERB" and dep(w) == "fixed" and k > 0 \
-            and words[k - 1].pos_ == "ADP"
+        particle = pos[w] in ("ADP", "PART", "SCONJ") or \
+            v.text[w] == "で" and deps[w] == "cop" and k == len(words) - 1 and pos[i] in ("NOUN", "PROPN")
+        fixed_after_ni = pos[w] == "VERB" and deps[w] == "fixed" and k > 0 \
+            and pos[words[k - 1]] == "ADP"
         # によりますと: the polite ます inside a fixed particle phrase
-        polite = w.lemma_ == "ます" and k > 0 and words[k - 1].pos_ == "VERB" \
-            and dep(words[k - 1]) == "fixed" and bool(run)
+        polite = v.lemma[w] == "ます" and k > 0 and pos[words[k - 1]] == "VERB" \
+            and deps[words[k - 1]] == "fixed" and bool(run)
         if not (particle or fixed_after_ni or polite):
             break
         run.insert(0, w)
-    return "".join(w.text for w in run)
+    return "".join(v.text[w] for w in run)
 
 
 def lemmas(tokens) -> list[str]:
@@ -101,30 +118,39 @@ def lemmas(tokens) -> list[str]:
 
 
 def is_verbal(tok: Token) -> bool:
-    return tok.pos_ in VERBAL_POS or any(f.lemma_ == "する" for f in function_words(tok))
+    return verbal_at(view(tok.doc), tok.i)
+
+
+def verbal_at(v: View, i: int) -> bool:
+    return v.pos[i] in VERBAL_POS or any(v.lemma[f] == "する" for f in function_word_ids(v, i))
 
 
 def voice(tok: Token, keep: set[str] | frozenset[str] = frozenset()) -> str:
     """active / passive / causative from the auxiliaries on `tok`; `keep` are child lemmas
     (余儀) that make a passive keep its subject as the doer."""
-    aux = set(lemmas(function_words(tok)))
+    v = view(tok.doc)
+    aux = {v.lemma[f] for f in function_word_ids(v, tok.i)}
     if aux & CAUSATIVE:
         return "causative"
-    if aux & PASSIVE and not any(t.lemma_ in keep for c in tok.children if c.i < tok.i
-                                 for t in c.subtree):
+    if aux & PASSIVE and not any(v.lemma[t] in keep for c in v.children[tok.i] if c < tok.i
+                                 for t in v.subtree(c)):
         return "passive"
     return "active"
 
 
 def ancestors(tok: Token):
     """(child, head) edges from `tok` up to the root of its sentence."""
-    while tok.head.i != tok.i:
-        yield tok, tok.head
-        tok = tok.head
+    v = view(tok.doc)
+    i = tok.i
+    while v.head[i] != i:
+        yield v.token(i), v.token(v.head[i])
+        i = v.head[i]
 
 
 def bunsetu_head(tok: Token) -> Token:
     """Climb compound links to the content word that heads `tok`'s noun compound."""
-    while dep(tok) == "compound" and tok.head.i != tok.i and tok.head.i > tok.i:
-        tok = tok.head
-    return tok
+    v = view(tok.doc)
+    i = tok.i
+    while v.dep[i] == "compound" and v.head[i] != i and v.head[i] > i:
+        i = v.head[i]
+    return v.token(i)

@@ -10,13 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-import numpy as np
-from spacy.attrs import LEMMA, NORM, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..rules.event_lexicon import Lexicon, Trigger
-from .syntax import dep
+from .docview import View, view
 
 NOUN_POS = {"NOUN", "PROPN"}
 
@@ -41,46 +39,44 @@ class TriggerFinder:
         for t in lex.triggers:
             for alt in t.tokens[0]:
                 self.by_first[alt].append(t)
-        # the first words as string ids, to find with arrays where a pattern can start
-        self.first_ids = np.array(sorted({get_string_id(w) for w in self.by_first}), dtype=np.uint64)
+        # the first words as string ids, to find where a pattern can start without strings
+        self.first_ids = frozenset(get_string_id(w) for w in self.by_first)
 
     def candidates(self, doc: Doc, entity_at: dict) -> list[Candidate]:
         """All matches, best first: longer patterns, then earlier rows."""
+        v = view(doc)
         found = []
-        for i in self._starts(doc):
-            tok = doc[i]
-            rules = {id(r): r for key in (tok.lemma_, tok.text, tok.norm_)
+        for i in self._starts(v):
+            rules = {id(r): r for key in (v.lemma[i], v.text[i], v.norm[i])
                      for r in self.by_first.get(key, ())}
             for rule in rules.values():
-                cand = _match(rule, doc, tok.i)
-                if cand is not None and self._plausible(cand, entity_at):
+                cand = _match(rule, v, i)
+                if cand is not None and self._plausible(cand, entity_at, v):
                     found.append(cand)
         return sorted(found, key=lambda c: (-(c.end - c.start), c.rule.line, c.start))
 
-    def _starts(self, doc: Doc) -> list[int]:
-        """Tokens whose lemma, surface or norm is the first word of some pattern (no Python
-        loop over the Doc: one array of the three string ids per token)."""
-        if len(doc) == 0:
-            return []
-        ids = doc.to_array([LEMMA, ORTH, NORM]).reshape(len(doc), 3)
-        return np.flatnonzero(np.isin(ids, self.first_ids).any(axis=1)).tolist()
+    def _starts(self, v: View) -> list[int]:
+        """Tokens whose lemma, surface or norm is the first word of some pattern (compared as
+        string ids)."""
+        first = self.first_ids
+        return [i for i, ids in enumerate(zip(*v.ids)) if not first.isdisjoint(ids)]
 
-    def _plausible(self, cand: Candidate, entity_at: dict) -> bool:
+    def _plausible(self, cand: Candidate, entity_at: dict, v: View) -> bool:
         """Not part of a name (安全保障会議), not a noun fused as a modifier (奪還作戦)."""
         if any(t.i in entity_at and entity_at[t.i].label_ in ("ACTOR", "PLACE")
                for t in cand.tokens):
             return False
-        a = cand.anchor
-        if dep(a) == "compound" and a.head.i > a.i and a.pos_ in NOUN_POS | {"VERB"}:
-            return self._keeps_event(a.head)
+        a, h = cand.anchor.i, v.head[cand.anchor.i]
+        if v.dep[a] == "compound" and h > a and v.pos[a] in NOUN_POS | {"VERB"}:
+            return self._keeps_event(v.lemma[h])
         return True
 
-    def _keeps_event(self, head: Token) -> bool:
+    def _keeps_event(self, head_lemma: str) -> bool:
         """攻撃開始後, 派遣計画, 反攻予告: a suffix, support, stop or plan noun, or another
         event noun (the noun before it is that event's content) keeps the event."""
-        return any(self.lex.is_cue(k, head.lemma_)
+        return any(self.lex.is_cue(k, head_lemma)
                    for k in ("suffix", "light", "negator", "modal")) or \
-            head.lemma_ in self.single_words
+            head_lemma in self.single_words
 
     @property
     def single_words(self) -> set[str]:
@@ -89,22 +85,23 @@ class TriggerFinder:
         return self._single
 
 
-def _match(rule: Trigger, doc: Doc, i: int) -> Candidate | None:
+def _match(rule: Trigger, v: View, i: int) -> Candidate | None:
     n = len(rule.tokens)
-    if i + n > len(doc):
+    if i + n > v.n:
         return None
     for k, alts in enumerate(rule.tokens):
-        t = doc[i + k]
-        if t.lemma_ not in alts and t.text not in alts and t.norm_ not in alts:
+        j = i + k
+        if v.lemma[j] not in alts and v.text[j] not in alts and v.norm[j] not in alts:
             return None
-    tokens = tuple(doc[i + k] for k in rule.marked)
-    return Candidate(rule, i, i + n, tokens, _head_of(tokens))
+    tokens = tuple(v.token(i + k) for k in rule.marked)
+    return Candidate(rule, i, i + n, tokens, _head_of(tokens, v))
 
 
-def _head_of(tokens: tuple[Token, ...]) -> Token:
+def _head_of(tokens: tuple[Token, ...], v: View) -> Token:
     """The token whose head lies outside the group (the last one if the parse disagrees)."""
     ids = {t.i for t in tokens}
     for t in tokens:
-        if t.head.i not in ids or t.head.i == t.i:
+        h = v.head[t.i]
+        if h not in ids or h == t.i:
             return t
     return tokens[-1]

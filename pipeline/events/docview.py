@@ -1,0 +1,176 @@
+"""The parse of one Doc as plain lists, read once per Doc.
+
+Every `doc[i]`, `tok.head`, `tok.children` or `tok.sent` builds a new spaCy object, and the
+event stages ask the same few things of the same tokens many times per trigger. `View` reads
+the token attributes with one `Doc.to_array`, keeps one Token per index and one Span per
+sentence, and memoises what several stages derive from the same tokens. The tree does not
+change after the parse, so a View lives as long as its Doc is the one being read.
+"""
+from __future__ import annotations
+
+import numpy as np
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, NORM, ORTH, POS, TAG
+from spacy.tokens import Doc, Span, Token
+
+from ..parse.doctext import text_of
+
+_COLUMNS = [ORTH, LEMMA, POS, TAG, DEP, IDX, IS_SPACE, NORM]
+
+
+class View:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.n = len(doc)
+        self._read_columns(doc)
+        self.head = _heads(doc)
+        self.children = _children(self.head)
+        self._tokens: list[Token | None] = [None] * self.n
+        self._sents: list[Span] | None = None
+        self._sent_of: list[int] = []
+        self.memo: dict[str, dict] = {}          # per-token results of pure functions
+        self.function_words: dict[int, list[int]] = {}     # syntax.py's memos
+        self.content_children: dict[int, list[int]] = {}
+        self.raw_marker: dict[int, str] = {}
+
+    def _read_columns(self, doc: Doc) -> None:
+        n = self.n
+        rows = doc.to_array(_COLUMNS).reshape(n, len(_COLUMNS)).T.tolist() if n else [[]] * 8
+        strings = doc.vocab.strings
+        self.ids = (rows[0], rows[1], rows[7])      # string ids of orth, lemma, norm
+        self.text, self.lemma, self.pos, self.tag, self.norm = (
+            _strings(rows[k], strings) for k in (0, 1, 2, 3, 7))
+        self.raw_dep = _strings(rows[4], strings)          # as GiNZA labels it
+        self.dep = [d.removesuffix("_bunsetu") for d in self.raw_dep]
+        self.idx: list[int] = rows[5]
+        self.space = [bool(s) for s in rows[6]]
+
+    def token(self, i: int) -> Token:
+        t = self._tokens[i]
+        if t is None:
+            t = self._tokens[i] = self.doc[i]
+        return t
+
+    def tokens(self, ids) -> list[Token]:
+        toks = self._tokens
+        return [t if (t := toks[i]) is not None else self.token(i) for i in ids]
+
+    def table(self, name: str) -> dict:
+        table = self.memo.get(name)
+        if table is None:
+            table = self.memo[name] = {}
+        return table
+
+    # --- sentences ---------------------------------------------------------------------
+    @property
+    def sents(self) -> list[Span]:
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+            self._sent_of = [0] * self.n
+            for k, s in enumerate(self._sents):
+                self._sent_of[s.start:s.end] = [k] * (s.end - s.start)
+        return self._sents
+
+    def sent(self, i: int) -> Span:
+        """The sentence of token `i` (one Span per sentence, as `Token.sent` finds it)."""
+        sents = self.sents
+        return sents[self._sent_of[i]]
+
+    def sent_root(self, sent: Span) -> Token:
+        roots = self.table("sent_root")
+        root = roots.get(sent.start)
+        if root is None:
+            root = roots[sent.start] = sent.root
+        return root
+
+    def sent_text(self, sent: Span) -> str:
+        """`sent.text`, cut from the Doc's text (Span.text joins its tokens anew)."""
+        texts = self.table("sent_text")
+        text = texts.get(sent.start)
+        if text is None:
+            text = texts[sent.start] = text_of(self.doc)[sent.start_char:sent.end_char]
+        return text
+
+    # --- tree ----------------------------------------------------------------------------
+    def subtree(self, i: int) -> list[int]:
+        """Token `i` and its descendants in text order (as `Token.subtree`)."""
+        out: list[int] = []
+        self._collect(i, out)
+        return out
+
+    def _collect(self, i: int, out: list[int]) -> None:
+        kids = self.children[i]
+        for c in kids:
+            if c < i:
+                self._collect(c, out)
+        out.append(i)
+        for c in kids:
+            if c > i:
+                self._collect(c, out)
+
+    def ancestors(self, i: int) -> list[int]:
+        """Heads of `i` up to the root (as `Token.ancestors`)."""
+        out, head = [], self.head
+        for _ in range(self.n):
+            h = head[i]
+            if h == i:
+                break
+            out.append(h)
+            i = h
+        return out
+
+
+_NAMES: dict[int, str] = {0: ""}     # string id → string (a hash names one string for good)
+_NAMES_CAP = 65_536                   # bounded, like the other caches of a long run
+
+
+def _heads(doc: Doc) -> list[int]:
+    """Each token's head index (the root's is its own)."""
+    offsets = doc.to_array([HEAD]).astype(np.int64).tolist() if len(doc) else []
+    return [i + h for i, h in enumerate(offsets)]
+
+
+def _children(head: list[int]) -> list[list[int]]:
+    """Each token's dependents, ascending, as `Token.children` yields them."""
+    children: list[list[int]] = [[] for _ in head]
+    for i, h in enumerate(head):
+        if h != i:
+            children[h].append(i)
+    return children
+
+
+def _strings(ids: list[int], strings) -> list[str]:
+    names = _NAMES
+    new = set(ids).difference(names)
+    if len(names) + len(new) > _NAMES_CAP:
+        names.clear()
+        names[0] = ""
+        new = set(ids)
+    for k in new:
+        names[k] = strings[k]
+    return [names[k] for k in ids]
+
+
+_LAST: tuple = (None, None)     # (the Doc being read, its View)
+
+
+def view(doc: Doc) -> View:
+    """The View of `doc`, built on first use (the stages read one Doc at a time)."""
+    last = _LAST
+    if last[0] is doc:
+        return last[1]
+    return fresh_view(doc)
+
+
+def fresh_view(doc: Doc) -> View:
+    """A new View of `doc` (at the start of each extraction: the Doc may have changed)."""
+    global _LAST
+    v = View(doc)
+    _LAST = (doc, v)
+    return v
+
+
+def release_view(doc: Doc) -> None:
+    """Let go of `doc` once its extraction is done."""
+    global _LAST
+    if _LAST[0] is doc:
+        _LAST = (None, None)
