@@ -9,14 +9,32 @@ build a new one after retokenizing the Doc or setting its entities.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LIKE_NUM, ORTH, POS, TAG
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from ..parse.doctext import text_of
 
-_ATTRS = [ORTH, TAG, POS, DEP, LEMMA, IDX, LIKE_NUM, HEAD]
+_ATTRS = [ORTH, TAG, POS, IDX, LIKE_NUM, HEAD, LEMMA, DEP]
+# hash → string, shared by every view: a hash names one string whatever the StringStore, and a
+# dict look-up is cheaper than StringStore.__getitem__. Cleared when it grows past the bound.
+_STRINGS: dict[int, str] = {}
+_STRINGS_MAX = 1 << 18
+
+
+def _strings(hashes: list[int], store: StringStore) -> list[str]:
+    try:
+        return list(map(_STRINGS.__getitem__, hashes))
+    except KeyError:
+        if len(_STRINGS) > _STRINGS_MAX:
+            _STRINGS.clear()
+        for h in hashes:
+            if h not in _STRINGS:
+                _STRINGS[h] = store[h]
+        return list(map(_STRINGS.__getitem__, hashes))
 
 
 @dataclass(frozen=True)
@@ -25,32 +43,49 @@ class DocView:
     words: list[str]             # token.text
     tags: list[str]              # token.tag_ (Sudachi's part of speech)
     pos: list[str]               # token.pos_ (UD)
-    deps: list[str]              # token.dep_
-    lemmas: list[str]            # token.lemma_
     heads: list[int]             # token.head.i (a root is its own head)
     starts: list[int]            # token.idx
     ends: list[int]              # token.idx + len(token.text)
     like_num: list[bool]         # token.like_num
     ents: list[tuple[int, int, str]]     # doc.ents as (start, end, label_)
-    orths: list[int] = field(repr=False)     # ORTH hashes, for the vector table
-    vectors: object = field(repr=False, default=None)
-    _children: dict = field(repr=False, default_factory=dict, compare=False)
+    # read on demand (few rules need them): ORTH, LEMMA and DEP hashes, the Doc's vocab
+    _orths: list[int] = field(repr=False)
+    _lemmas: list[int] = field(repr=False)
+    _deps: list[int] = field(repr=False)
+    _vocab: object = field(repr=False)
 
     @classmethod
     def of(cls, doc: Doc) -> DocView:
-        strings = doc.vocab.strings
         n = len(doc)
         cols = doc.to_array(_ATTRS).T if n else numpy.zeros((len(_ATTRS), 0), dtype="uint64")
-        orths, tags, pos, deps, lemmas, idx, like_num = (c.tolist() for c in cols[:7])
-        heads = (cols[7].astype("int64") + numpy.arange(n)).tolist()    # HEAD is relative
-        words = [strings[h] for h in orths]
-        return cls(text=text_of(doc), words=words, tags=[strings[h] for h in tags],
-                   pos=[strings[h] for h in pos], deps=[strings[h] for h in deps],
-                   lemmas=[strings[h] for h in lemmas], heads=heads, starts=idx,
-                   ends=[i + len(w) for i, w in zip(idx, words)],
-                   like_num=[bool(x) for x in like_num],
+        store = doc.vocab.strings
+        orths, tags, pos, idx = (c.tolist() for c in cols[:4])
+        words = _strings(orths, store)
+        return cls(text=text_of(doc), words=words, tags=_strings(tags, store),
+                   pos=_strings(pos, store),
+                   heads=(cols[5].astype("int64") + numpy.arange(n)).tolist(),   # HEAD is relative
+                   starts=idx, ends=[i + len(w) for i, w in zip(idx, words)],
+                   like_num=cols[4].astype(bool).tolist(),
                    ents=[(e.start, e.end, e.label_) for e in doc.ents],
-                   orths=orths, vectors=doc.vocab.vectors)
+                   _orths=orths, _lemmas=cols[6].tolist(), _deps=cols[7].tolist(), _vocab=doc.vocab)
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """token.lemma_"""
+        return _strings(self._lemmas, self._vocab.strings)
+
+    @cached_property
+    def deps(self) -> list[str]:
+        """token.dep_"""
+        return _strings(self._deps, self._vocab.strings)
+
+    @cached_property
+    def _children(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for k, h in enumerate(self.heads):
+            if h != k:
+                out.setdefault(h, []).append(k)
+        return out
 
     def __len__(self) -> int:
         return len(self.words)
@@ -66,13 +101,8 @@ class DocView:
 
     def is_oov(self, i: int) -> bool:
         """doc[i].is_oov: the word has no vector."""
-        return self.orths[i] not in self.vectors
+        return self._orths[i] not in self._vocab.vectors
 
     def children(self, i: int) -> list[int]:
         """The indices of doc[i].children, in order."""
-        if not self._children:
-            for k, h in enumerate(self.heads):
-                if h != k:
-                    self._children.setdefault(h, []).append(k)
-            self._children.setdefault(-1, [])       # built, even for a Doc with no arcs
         return self._children.get(i, [])

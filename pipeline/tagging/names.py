@@ -15,6 +15,7 @@ particle and head noun (SPEC §4).
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -75,11 +76,17 @@ class NameTagger:
         self.max_len: dict[str, int] = {}
         for surface in self.surfaces:
             self.max_len[surface[0]] = max(self.max_len.get(surface[0], 0), len(surface))
+        # every beginning of a surface: a longer text than one that is none is no surface
+        self.prefixes = frozenset(s[:k] for s in self.surfaces for k in range(1, len(s)))
         # the same table by surface_key, so spelling variants (ヴォ/ボ, ー) match too
         self.keyed: dict[str, tuple[str, str]] = {}
         for surface, value in self.surfaces.items():
             self.keyed.setdefault(surface_key(surface), value)
         self.key_max = max((len(k) for k in self.keyed), default=0) + 4
+        # a pure function of the word, asked for every token: words repeat across documents
+        self._person_with_head = functools.lru_cache(maxsize=1 << 16)(self._person_with_head)
+        # the first letters of place suffixes: a word starting with none of them starts no suffix
+        self.suffix_initials = frozenset(s[:1] for s in self.parts.suffixes)
 
     def __call__(self, doc: Doc) -> list[Mention]:
         v = DocView.of(doc)
@@ -187,7 +194,7 @@ class NameTagger:
         i = 0
         while i < n:
             first, j = i, i + 1
-            if not all(abbrevs.get(ch) for ch in words[i]):
+            if words[i] and not abbrevs.get(words[i][0]) or not all(abbrevs.get(ch) for ch in words[i]):
                 i += 1
                 continue
             while j < n and v.attached(j) and len(v.span_text(i, j + 1)) <= 3 \
@@ -333,15 +340,16 @@ class NameTagger:
                 continue        # no listed name starts with this letter, and no kana variant
             found = None
             # only token ends can close a name: try those within the longest listed name
-            # starting with this character, longest first
+            # starting with this character, until the text is no listed name's beginning
             reach = idx + min(longest, len(text) - idx)
-            last = i
-            while last + 1 < n and stops[last + 1] <= reach:
-                last += 1
-            for j in range(last, i - 1, -1):
-                if stops[j] <= reach and (entry := self.surfaces.get(text[idx:stops[j]])):
+            j = i
+            while j < n and stops[j] <= reach:
+                piece = text[idx:stops[j]]
+                if entry := self.surfaces.get(piece):
                     found = (j + 1, entry)
+                if piece not in self.prefixes:
                     break
+                j += 1
             if found is None and _KANA_START.match(words[i]):
                 found = self._variant(v, i)
             if found is None:
@@ -426,9 +434,10 @@ class NameTagger:
         return out
 
     def _persons(self, v: DocView) -> list[Cand]:
+        names = [_is_name(v, i) for i in range(len(v))]
         out = []
-        for i in range(len(v)):
-            if not (_is_name(v, i) or _place_surname(v, i)) or (i > 0 and _is_name(v, i - 1)):
+        for i, tag in enumerate(v.tags):
+            if i > 0 and names[i - 1] or not (names[i] or "地名" in tag and _place_surname(v, i)):
                 continue
             name_end = _name_run_end(v, i)
             end = self._regnal_end(v, name_end)
@@ -591,21 +600,20 @@ class NameTagger:
 
     def _place_suffixes(self, v: DocView) -> list[Cand]:
         """A proper or katakana name followed by 州/市/村/基地…: a place no dictionary lists."""
-        words, suffixes = v.words, self.parts.suffixes
+        words, suffixes, initials = v.words, self.parts.suffixes, self.suffix_initials
         out = []
-        for i, word in enumerate(words):
-            if not word.strip() or not (_is_proper(v, i) or _KATAKANA.match(word)) or _is_name_only(v, i):
+        for i, word in enumerate(words[:-1]):
+            if words[i + 1][:1] not in initials:
+                continue        # no suffix starts with the next word's letter
+            end = next((i + 1 + n for n in (2, 1) if i + 1 + n <= len(v)
+                        and (nxt := v.span_text(i + 1, i + 1 + n)) in suffixes and "・" not in nxt), None)
+            if end is None or not word.strip() or not (_is_proper(v, i) or _KATAKANA.match(word)) \
+                    or _is_name_only(v, i):
                 continue
             start = i
             while start > 0 and _KATAKANA.match(words[start - 1]) and words[start - 1] != "・":
                 start -= 1
-            for n in (2, 1):
-                if i + 1 + n > len(v):
-                    continue
-                nxt = v.span_text(i + 1, i + 1 + n)
-                if nxt in suffixes and "・" not in nxt:
-                    out.append(Cand(start, i + 1 + n, "PLACE", "place.suffix"))
-                    break
+            out.append(Cand(start, end, "PLACE", "place.suffix"))
         return out
 
     def _context_places(self, v: DocView, cands: list[Cand]) -> list[Cand]:
@@ -679,17 +687,28 @@ class NameTagger:
             if c.end < len(v) and v.words[c.end] in self.gaz.leader_heads:
                 out.append(Cand(c.start, c.end + 1, "ACTOR", "actor.leader_government"))
         for i, word in enumerate(v.words):         # トランプ政権, トランプ大統領 as one token
-            for j in range(1, len(word)):
-                actor = self.gaz.actor(word[:j])
-                if actor is None or actor.kind != "person":
-                    continue
-                rest = word[j:]
-                if rest in self.gaz.leader_heads:
+            for leader in self._person_with_head(word):
+                if leader:
                     out.append(Cand(i, i + 1, "ACTOR", "actor.leader_government"))
-                elif self.gaz.is_title(rest):
+                else:
                     end = self._title_chain(v, i + 1) or i + 1
                     out.append(Cand(i, end, "ACTOR", "actor.name_title"))
         return out
+
+    def _person_with_head(self, word: str) -> tuple[bool, ...]:
+        """Each way `word` splits into a listed person and a leader head (True: トランプ政権) or a
+        title (False: トランプ大統領), first split first. Memoised per word (see __init__)."""
+        out = []
+        for j in range(1, len(word)):
+            actor = self.gaz.actor(word[:j])
+            if actor is None or actor.kind != "person":
+                continue
+            rest = word[j:]
+            if rest in self.gaz.leader_heads:
+                out.append(True)
+            elif self.gaz.is_title(rest):
+                out.append(False)
+        return tuple(out)
 
     def _title_chain(self, v: DocView, i: int) -> int | None:
         """End of the title chain after a name (SPEC §7): titles, optionally after a country
@@ -717,9 +736,10 @@ class NameTagger:
         return end
 
     def _title_after(self, v: DocView, i: int) -> int | None:
+        if i >= len(v) or not surface_key(v.words[i]):
+            return None
         for n in (3, 2, 1):
-            if i + n <= len(v) and surface_key(v.words[i]) and surface_key(v.words[i + n - 1]) \
-                    and self.gaz.is_title(v.span_text(i, i + n)):
+            if i + n <= len(v) and surface_key(v.words[i + n - 1]) and self.gaz.is_title(v.span_text(i, i + n)):
                 return i + n
         return None
 
