@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LIKE_NUM, ORTH, POS, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LIKE_NUM, ORTH, POS, SPACY, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-from ..parse.doctext import text_of
+from ..parse.doctext import text_from
 
-_ATTRS = [ORTH, TAG, POS, IDX, LIKE_NUM, HEAD, LEMMA, DEP]
+_ATTRS = [ORTH, TAG, POS, IDX, LIKE_NUM, HEAD, LEMMA, DEP, SPACY]
 # hash → string, shared by every view: a hash names one string whatever the StringStore, and a
 # dict look-up is cheaper than StringStore.__getitem__. Cleared when it grows past the bound.
 _STRINGS: dict[int, str] = {}
@@ -61,7 +61,7 @@ class DocView:
         store = doc.vocab.strings
         orths, tags, pos, idx = (c.tolist() for c in cols[:4])
         words = _strings(orths, store)
-        return cls(text=text_of(doc), words=words, tags=_strings(tags, store),
+        return cls(text=text_from(doc, words, cols[8].tolist()), words=words, tags=_strings(tags, store),
                    pos=_strings(pos, store),
                    heads=(cols[5].astype("int64") + numpy.arange(n)).tolist(),   # HEAD is relative
                    starts=idx, ends=[i + len(w) for i, w in zip(idx, words)],

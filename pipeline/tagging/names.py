@@ -83,6 +83,12 @@ class NameTagger:
         for surface, value in self.surfaces.items():
             self.keyed.setdefault(surface_key(surface), value)
         self.key_max = max((len(k) for k in self.keyed), default=0) + 4
+        # what may stand between a name and its title (トランプ米大統領, 金正恩朝鮮労働党総書記): a
+        # country or a listed government or organisation, by surface_key
+        gaz = self.gaz
+        self.title_owners = frozenset(
+            [k for table in (gaz.countries, gaz.abbrevs) for k, iso in table.items() if iso]
+            + [k for k, a in gaz.actors.items() if a.kind in ("government", "organization")])
         # a pure function of the word, asked for every token: words repeat across documents
         self._person_with_head = functools.lru_cache(maxsize=1 << 16)(self._person_with_head)
         # the first letters of place suffixes: a word starting with none of them starts no suffix
@@ -331,26 +337,10 @@ class NameTagger:
     # -- candidate sources -------------------------------------------------------------
     def _dictionary(self, v: DocView) -> list[Cand]:
         """Longest dictionary surface starting at each token, ending on a token boundary."""
-        text, words, stops = v.text, v.words, v.ends
-        n = len(v)
         out = []
-        for i in range(n):
-            idx, longest = v.starts[i], self.max_len.get(words[i][:1], 0)
-            if not longest and not _KANA_START.match(words[i]):
-                continue        # no listed name starts with this letter, and no kana variant
-            found = None
-            # only token ends can close a name: try those within the longest listed name
-            # starting with this character, until the text is no listed name's beginning
-            reach = idx + min(longest, len(text) - idx)
-            j = i
-            while j < n and stops[j] <= reach:
-                piece = text[idx:stops[j]]
-                if entry := self.surfaces.get(piece):
-                    found = (j + 1, entry)
-                if piece not in self.prefixes:
-                    break
-                j += 1
-            if found is None and _KANA_START.match(words[i]):
+        for i, word in enumerate(v.words):
+            found = self._listed_surface(v, i) if word[:1] in self.max_len else None
+            if found is None and _KANA_START.match(word):
                 found = self._variant(v, i)
             if found is None:
                 continue
@@ -360,6 +350,23 @@ class NameTagger:
                 continue
             out.append(Cand(i, end, label, rule))
         return out
+
+    def _listed_surface(self, v: DocView, i: int):
+        """The longest listed surface from token i to a token end: (end, (label, rule)), or
+        None. Only token ends within the longest listed name starting with this letter can
+        close one, and none past a text that no listed name begins with."""
+        text, stops, idx = v.text, v.ends, v.starts[i]
+        reach = idx + min(self.max_len[v.words[i][:1]], len(text) - idx)
+        found = None
+        for j in range(i, len(v)):
+            if stops[j] > reach:
+                break
+            piece = text[idx:stops[j]]
+            if entry := self.surfaces.get(piece):
+                found = (j + 1, entry)
+            if piece not in self.prefixes:
+                break
+        return found
 
     def _common_word(self, v: DocView, start: int, end: int) -> bool:
         """A listed common word (rules/place_common_words.tsv), a kanji name that Sudachi
@@ -417,9 +424,9 @@ class NameTagger:
     def _nationality_heads(self, v: DocView) -> list[Cand]:
         """Country (or 米/露-style prefix) + compound nouns ending in an actor head or title."""
         out = []
-        for i in range(len(v)):
-            if not self._is_country_token(v, i):
-                continue
+        for i, word in enumerate(v.words):
+            if _COUNTRY_TAG not in v.tags[i] and self.gaz.country_code(word) is None:
+                continue        # not a country token
             run = _compound_run(v, i + 1)
             best = None
             for k in range(i + 1, run):
@@ -722,9 +729,7 @@ class NameTagger:
             for k in (1, 2, 3, 4):
                 if i + k >= len(v):
                     break
-                owner = v.span_text(i, i + k)
-                actor = self.gaz.actor(owner)
-                if self.gaz.country_code(owner) or (actor and actor.kind in ("government", "organization")):
+                if surface_key(v.span_text(i, i + k)) in self.title_owners:
                     end = self._title_after(v, i + k)
                     if end is not None:
                         break
