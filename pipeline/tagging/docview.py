@@ -92,7 +92,8 @@ class DocView:
 
     def span_text(self, start: int, end: int) -> str:
         """doc[start:end].text (end clipped to the Doc, as a slice is)."""
-        end = min(end, len(self.words))
+        if end > len(self.words):
+            end = len(self.words)
         return self.text[self.starts[start]:self.ends[end - 1]] if end > start else ""
 
     def attached(self, i: int) -> bool:

@@ -199,8 +199,9 @@ class NameTagger:
         out = []
         i = 0
         while i < n:
-            first, j = i, i + 1
-            if words[i] and not abbrevs.get(words[i][0]) or not all(abbrevs.get(ch) for ch in words[i]):
+            first, j, word = i, i + 1, words[i]
+            # the first letter settles most words without a generator
+            if word and not abbrevs.get(word[0]) or not all(abbrevs.get(ch) for ch in word):
                 i += 1
                 continue
             while j < n and v.attached(j) and len(v.span_text(i, j + 1)) <= 3 \
@@ -441,7 +442,7 @@ class NameTagger:
         return out
 
     def _persons(self, v: DocView) -> list[Cand]:
-        names = [_is_name(v, i) for i in range(len(v))]
+        names = _name_flags(v)
         out = []
         for i, tag in enumerate(v.tags):
             if i > 0 and names[i - 1] or not (names[i] or "地名" in tag and _place_surname(v, i)):
@@ -727,7 +728,7 @@ class NameTagger:
             end = i + 1         # 米大統領 as one token
         if end is None:
             for k in (1, 2, 3, 4):
-                if i + k >= len(v):
+                if i + k >= len(v.words):
                     break
                 if surface_key(v.span_text(i, i + k)) in self.title_owners:
                     end = self._title_after(v, i + k)
@@ -741,10 +742,11 @@ class NameTagger:
         return end
 
     def _title_after(self, v: DocView, i: int) -> int | None:
-        if i >= len(v) or not surface_key(v.words[i]):
+        words = v.words
+        if i >= len(words) or not surface_key(words[i]):
             return None
         for n in (3, 2, 1):
-            if i + n <= len(v) and surface_key(v.words[i + n - 1]) and self.gaz.is_title(v.span_text(i, i + n)):
+            if i + n <= len(words) and surface_key(words[i + n - 1]) and self.gaz.is_title(v.span_text(i, i + n)):
                 return i + n
         return None
 
@@ -900,6 +902,12 @@ def _is_name(v: DocView, i: int) -> bool:
         return True
     word = v.words[i]
     return bool(_KATAKANA.match(word)) and word != "・" and len(word) >= 2
+
+
+def _name_flags(v: DocView) -> list[bool]:
+    """_is_name of every token."""
+    return [_NAME_TAG in tag or (word != "・" and len(word) >= 2 and _KATAKANA.match(word) is not None)
+            for word, tag in zip(v.words, v.tags)]
 
 
 def _full_name(v: DocView, start: int, end: int) -> bool:
