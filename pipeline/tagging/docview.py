@@ -28,17 +28,18 @@ _STRINGS_MAX = 1 << 18
 def _strings(hashes: list[int], store: StringStore) -> list[str]:
     try:
         return list(map(_STRINGS.__getitem__, hashes))
-    except KeyError:
+    except KeyError:            # a word not seen yet: read them all from the store
         if len(_STRINGS) > _STRINGS_MAX:
             _STRINGS.clear()
-        for h in hashes:
-            if h not in _STRINGS:
-                _STRINGS[h] = store[h]
-        return list(map(_STRINGS.__getitem__, hashes))
+        out = [store[h] for h in hashes]
+        _STRINGS.update(zip(hashes, out))
+        return out
 
 
 @dataclass(frozen=True)
 class DocView:
+    """Token attributes by token index; spans are (start, end) token indices, end-exclusive."""
+
     text: str                    # doc.text
     words: list[str]             # token.text
     tags: list[str]              # token.tag_ (Sudachi's part of speech)
