@@ -58,17 +58,17 @@ class DocView:
     @classmethod
     def of(cls, doc: Doc) -> DocView:
         n = len(doc)
-        cols = doc.to_array(_ATTRS).T if n else numpy.zeros((len(_ATTRS), 0), dtype="uint64")
+        array = doc.to_array(_ATTRS) if n else numpy.zeros((0, len(_ATTRS)), dtype="uint64")
+        orths, tags, pos, idx, like_num, _, lemmas, deps, spaces = array.T.tolist()
         store = doc.vocab.strings
-        orths, tags, pos, idx = (c.tolist() for c in cols[:4])
         words = _strings(orths, store)
-        return cls(text=text_from(doc, words, cols[8].tolist()), words=words, tags=_strings(tags, store),
+        return cls(text=text_from(doc, words, spaces), words=words, tags=_strings(tags, store),
                    pos=_strings(pos, store),
-                   heads=(cols[5].astype("int64") + numpy.arange(n)).tolist(),   # HEAD is relative
+                   heads=(array[:, 5].astype("int64") + numpy.arange(n)).tolist(),   # HEAD is relative
                    starts=idx, ends=[i + len(w) for i, w in zip(idx, words)],
-                   like_num=cols[4].astype(bool).tolist(),
+                   like_num=[x == 1 for x in like_num],
                    ents=[(e.start, e.end, e.label_) for e in doc.ents],
-                   _orths=orths, _lemmas=cols[6].tolist(), _deps=cols[7].tolist(), _vocab=doc.vocab)
+                   _orths=orths, _lemmas=lemmas, _deps=deps, _vocab=doc.vocab)
 
     @cached_property
     def lemmas(self) -> list[str]:

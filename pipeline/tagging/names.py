@@ -91,6 +91,7 @@ class NameTagger:
             + [k for k, a in gaz.actors.items() if a.kind in ("government", "organization")])
         # a pure function of the word, asked for every token: words repeat across documents
         self._person_with_head = functools.lru_cache(maxsize=1 << 16)(self._person_with_head)
+        self.admin_suffixes = _admin_suffixes(self.parts)
         # the first letters of place suffixes: a word starting with none of them starts no suffix
         self.suffix_initials = frozenset(s[:1] for s in self.parts.suffixes)
 
@@ -108,7 +109,7 @@ class NameTagger:
         cands = [c for c in cands if not self._names_a_body(v, c)]
         cands = self._credit_lines(doc, v, cands)
         cands = self._english_credits(doc, v, cands)
-        cands = _merge_places(v, cands, self.parts, self.gaz.abbrevs)
+        cands = _merge_places(v, cands, self.parts, self.gaz.abbrevs, self.admin_suffixes)
         cands = [self._with_media_prefix(v, c) for c in cands]
         chosen = [c for c in _non_overlapping(cands) if not self._inside_name(v, c)]
         if letters:
@@ -161,6 +162,8 @@ class NameTagger:
         letter, so each letter can be its own entity span; the last letter keeps the token's
         head. Span groups written by earlier taggers are rebuilt on the new tokens. True when
         a token was split."""
+        if not letters and not makers:
+            return False
         starts = {s for s, _ in letters}
         makers = makers or {}
         hits = [doc[i] for i, text in enumerate(v.words)
@@ -1017,14 +1020,14 @@ def _governor(v: DocView, c: Cand) -> int | None:
 
 
 def _merge_places(v: DocView, cands: list[Cand], parts: PlaceParts,
-                  abbrevs: dict | None = None) -> list[Cand]:
+                  abbrevs: dict | None = None, admin: tuple[str, ...] | None = None) -> list[Cand]:
     """Join places with directions and connectors into maximal expressions
     (ロシア西部クルスク州, ロシア・クルスク州, 東部ドネツク州, ウクライナ東部), and a one-letter
     country written right before a place (米アラスカ州: SPEC §7, the place it is inside)."""
     placey = sorted((c for c in cands if c.label in ("PLACE", "DUAL")), key=lambda c: c.start)
     starts = {c.start: c for c in placey}
     words, n = v.words, len(v)
-    admin = _admin_suffixes(parts)
+    admin = _admin_suffixes(parts) if admin is None else admin
     merged = []
     for c in placey:
         if any(m.start <= c.start < m.end for m in merged):
