@@ -22,7 +22,7 @@ _ATTRS = [ORTH, TAG, POS, IDX, LIKE_NUM, HEAD, LEMMA, DEP, SPACY]
 # hash → string, shared by every view: a hash names one string whatever the StringStore, and a
 # dict look-up is cheaper than StringStore.__getitem__. Cleared when it grows past the bound.
 _STRINGS: dict[int, str] = {}
-_STRINGS_MAX = 1 << 18
+_STRINGS_MAX = 1 << 16
 
 
 def _strings(hashes: list[int], store: StringStore) -> list[str]:

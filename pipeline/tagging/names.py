@@ -48,6 +48,9 @@ PERSON_RULES = {"actor.name_title", "actor.title_name", "actor.full_name", "acto
 # Case particles that make a country the doer, and those that make it a location.
 # Grammar, not vocabulary: the case particles that make a name the agent of its clause.
 AGENT_CASES = {"が", "は", "も", "こそ", "として"}
+# Beginnings of dictionary surfaces kept for cutting look-ups short: most texts that start no
+# name are told apart within three letters, and longer beginnings cost megabytes.
+PREFIX_LEN = 3
 
 
 @dataclass
@@ -76,8 +79,9 @@ class NameTagger:
         self.max_len: dict[str, int] = {}
         for surface in self.surfaces:
             self.max_len[surface[0]] = max(self.max_len.get(surface[0], 0), len(surface))
-        # every beginning of a surface: a longer text than one that is none is no surface
-        self.prefixes = frozenset(s[:k] for s in self.surfaces for k in range(1, len(s)))
+        # the beginnings of surfaces up to PREFIX_LEN letters: a longer text than one that is
+        # none is no surface
+        self.prefixes = frozenset(s[:k] for s in self.surfaces for k in range(1, min(len(s), PREFIX_LEN + 1)))
         # the same table by surface_key, so spelling variants (ヴォ/ボ, ー) match too
         self.keyed: dict[str, tuple[str, str]] = {}
         for surface, value in self.surfaces.items():
@@ -368,7 +372,7 @@ class NameTagger:
             piece = text[idx:stops[j]]
             if entry := self.surfaces.get(piece):
                 found = (j + 1, entry)
-            if piece not in self.prefixes:
+            if len(piece) <= PREFIX_LEN and piece not in self.prefixes:
                 break
         return found
 
