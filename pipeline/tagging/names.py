@@ -615,13 +615,12 @@ class NameTagger:
 
     def _place_suffixes(self, v: DocView) -> list[Cand]:
         """A proper or katakana name followed by 州/市/村/基地…: a place no dictionary lists."""
-        words, suffixes, initials = v.words, self.parts.suffixes, self.suffix_initials
+        words, initials = v.words, self.suffix_initials
         out = []
         for i, word in enumerate(words[:-1]):
             if words[i + 1][:1] not in initials:
                 continue        # no suffix starts with the next word's letter
-            end = next((i + 1 + n for n in (2, 1) if i + 1 + n <= len(v)
-                        and (nxt := v.span_text(i + 1, i + 1 + n)) in suffixes and "・" not in nxt), None)
+            end = self._suffix_end(v, i + 1)
             if end is None or not word.strip() or not (_is_proper(v, i) or _KATAKANA.match(word)) \
                     or _is_name_only(v, i):
                 continue
@@ -630,6 +629,15 @@ class NameTagger:
                 start -= 1
             out.append(Cand(start, end, "PLACE", "place.suffix"))
         return out
+
+    def _suffix_end(self, v: DocView, i: int) -> int | None:
+        """End of a place suffix of two tokens or one starting at token i, else None."""
+        for n in (2, 1):
+            if i + n <= len(v):
+                word = v.span_text(i, i + n)
+                if word in self.parts.suffixes and "・" not in word:
+                    return i + n
+        return None
 
     def _context_places(self, v: DocView, cands: list[Cand]) -> list[Cand]:
         """An unlisted katakana name in a place context (issue 10 item 3): followed by a
@@ -753,7 +761,8 @@ class NameTagger:
         if i >= len(words) or not surface_key(words[i]):
             return None
         for n in (3, 2, 1):
-            if i + n <= len(words) and surface_key(words[i + n - 1]) and self.gaz.is_title(v.span_text(i, i + n)):
+            if i + n <= len(words) and surface_key(words[i + n - 1]) \
+                    and self.gaz.is_title(v.span_text(i, i + n)):
                 return i + n
         return None
 
