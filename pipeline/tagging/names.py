@@ -15,14 +15,15 @@ particle and head noun (SPEC §4).
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from ..parse.doctext import text_of
 from ..rules.gazetteer import surface_key
 from ..rules.place_parts import PlaceParts
+from .docview import DocView
 from .mention import Mention
 from .overlap import longest_first
 
@@ -47,6 +48,9 @@ PERSON_RULES = {"actor.name_title", "actor.title_name", "actor.full_name", "acto
 # Case particles that make a country the doer, and those that make it a location.
 # Grammar, not vocabulary: the case particles that make a name the agent of its clause.
 AGENT_CASES = {"が", "は", "も", "こそ", "として"}
+# Beginnings of dictionary surfaces kept for cutting look-ups short: most texts that start no
+# name are told apart within three letters, and longer beginnings cost megabytes.
+PREFIX_LEN = 3
 
 
 @dataclass
@@ -75,31 +79,46 @@ class NameTagger:
         self.max_len: dict[str, int] = {}
         for surface in self.surfaces:
             self.max_len[surface[0]] = max(self.max_len.get(surface[0], 0), len(surface))
+        # the beginnings of surfaces up to PREFIX_LEN letters: a longer text than one that is
+        # none is no surface
+        self.prefixes = frozenset(s[:k] for s in self.surfaces for k in range(1, min(len(s), PREFIX_LEN + 1)))
         # the same table by surface_key, so spelling variants (ヴォ/ボ, ー) match too
         self.keyed: dict[str, tuple[str, str]] = {}
         for surface, value in self.surfaces.items():
             self.keyed.setdefault(surface_key(surface), value)
         self.key_max = max((len(k) for k in self.keyed), default=0) + 4
+        # what may stand between a name and its title (トランプ米大統領, 金正恩朝鮮労働党総書記): a
+        # country or a listed government or organisation, by surface_key
+        gaz = self.gaz
+        self.title_owners = frozenset(
+            [k for table in (gaz.countries, gaz.abbrevs) for k, iso in table.items() if iso]
+            + [k for k, a in gaz.actors.items() if a.kind in ("government", "organization")])
+        # a pure function of the word, asked for every token: words repeat across documents
+        self._person_with_head = functools.lru_cache(maxsize=1 << 16)(self._person_with_head)
+        self.admin_suffixes = _admin_suffixes(self.parts)
+        # the first letters of place suffixes: a word starting with none of them starts no suffix
+        self.suffix_initials = frozenset(s[:1] for s in self.parts.suffixes)
 
     def __call__(self, doc: Doc) -> list[Mention]:
-        marks = self._abbrev_compounds(doc)
-        self._split_compounds(doc, [m for m in marks if m[0] == m[1]], self._maker_tokens(doc))
+        v = DocView.of(doc)
+        marks = self._abbrev_compounds(v)
+        if self._split_compounds(doc, v, [m for m in marks if m[0] == m[1]], self._maker_tokens(v)):
+            v = DocView.of(doc)         # the split tokens
         letters = [m for m in marks if m[0] != m[1]]
-        cands = (self._dictionary(doc) + self._nationality_heads(doc) + self._persons(doc)
-                 + self._units(doc) + self._place_suffixes(doc) + self._ner_places(doc)
-                 + self._ner_persons(doc))
-        cands += self._context_places(doc, cands)
-        cands += self._listed_person_titles(doc, cands)
-        cands = [c for c in cands if not self._names_a_body(doc, c)]
-        cands = self._credit_lines(doc, cands)
-        cands = self._english_credits(doc, cands)
-        cands = _merge_places(doc, cands, self.parts, self.gaz.abbrevs)
-        cands = [self._with_media_prefix(doc, c) for c in cands]
-        chosen = [c for c in _non_overlapping(cands) if not self._inside_name(doc, c)]
+        cands = (self._dictionary(v) + self._nationality_heads(v) + self._persons(v)
+                 + self._units(v) + self._place_suffixes(v) + self._ner_places(v)
+                 + self._ner_persons(v))
+        cands += self._context_places(v, cands)
+        cands += self._listed_person_titles(v, cands)
+        cands = [c for c in cands if not self._names_a_body(v, c)]
+        cands = self._credit_lines(doc, v, cands)
+        cands = self._english_credits(doc, v, cands)
+        cands = _merge_places(v, cands, self.parts, self.gaz.abbrevs, self.admin_suffixes)
+        cands = [self._with_media_prefix(v, c) for c in cands]
+        chosen = [c for c in _non_overlapping(cands) if not self._inside_name(v, c)]
         if letters:
             taken = {i for s, e in letters for i in range(s, e)}
-            chosen = [c for c in chosen if not any(
-                i in taken for i in range(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)))]
+            chosen = [c for c in chosen if taken.isdisjoint(range(v.starts[c.start], v.ends[c.end - 1]))]
         placey = {i for c in chosen if c.label != "ACTOR" for i in range(c.start, c.end)}
         out = [Mention(s, e, "ACTOR", "actor.abbrev_compound") for s, e in letters]
         labels: dict[int, str] = {}         # start → label, decided from the last one back
@@ -108,46 +127,53 @@ class NameTagger:
             if c.label != "DUAL":
                 labels[c.start] = c.label
                 continue
-            nxt = by_start.get(c.end + 1 + (c.end + 1 < len(doc) and doc[c.end].text == "など"))
+            nxt = by_start.get(c.end + 1 + (c.end + 1 < len(v) and v.words[c.end] == "など"))
             later = labels.get(nxt.start) if nxt is not None and nxt.label != "ACTOR" else None
-            labels[c.start] = self._decide(doc, c, placey, later)
+            labels[c.start] = self._decide(v, c, placey, later)
         dropped = {c.start for c in chosen
-                   if labels[c.start] == "PLACE" and self._inside_organization(doc, c) is not None}
+                   if labels[c.start] == "PLACE" and self._inside_organization(v, c) is not None}
         for c in chosen:
             label = labels[c.start]
             if c.start in dropped:
-                org = self._inside_organization(doc, c)
-                if not any(o.start < org.end and org.start < o.end and o.start not in dropped
-                           for o in chosen) and not any(m.start < org.end_char and org.start_char < m.end
+                org_start, org_end, _ = self._inside_organization(v, c)
+                start_char, end_char = v.starts[org_start], v.ends[org_end - 1]
+                if not any(o.start < org_end and org_start < o.end and o.start not in dropped
+                           for o in chosen) and not any(m.start < end_char and start_char < m.end
                                                         for m in out):
-                    out.append(Mention(org.start_char, org.end_char, "ACTOR", "actor.ner_organization"))
+                    out.append(Mention(start_char, end_char, "ACTOR", "actor.ner_organization"))
                 continue
-            span = doc[c.start:c.end]
             hints = (("kind", "person"),) if c.rule in PERSON_RULES else ()
-            out.append(Mention(span.start_char, span.end_char, label, c.rule, hints))
+            out.append(Mention(v.starts[c.start], v.ends[c.end - 1], label, c.rule, hints))
         return sorted(out, key=lambda m: m.start)
 
-    def _maker_tokens(self, doc: Doc) -> dict[int, int]:
+    def _maker_tokens(self, v: DocView) -> dict[int, int]:
         """Tokens written as one word of a country and a maker/leader suffix (米国製, 米国主導):
         token index → length of the country part, to split there."""
+        makers = tuple(self.roles.words.get("maker", ()))
         out = {}
-        for tok in doc:
-            for word in self.roles.words.get("maker", ()):
-                stem = tok.text[:-len(word)]
-                if tok.text.endswith(word) and len(stem) >= 2 and self.gaz.is_country(stem):
-                    out[tok.i] = len(stem)
+        for i, text in enumerate(v.words):
+            if not text.endswith(makers):
+                continue
+            for word in makers:
+                stem = text[:-len(word)]
+                if text.endswith(word) and len(stem) >= 2 and self.gaz.is_country(stem):
+                    out[i] = len(stem)
         return out
 
-    def _split_compounds(self, doc: Doc, letters: list[tuple[int, int]],
-                         makers: dict[int, int] | None = None) -> None:
+    def _split_compounds(self, doc: Doc, v: DocView, letters: list[tuple[int, int]],
+                         makers: dict[int, int] | None = None) -> bool:
         """Split the tokens of abbreviation compounds (米ロ as one token) into one token per
         letter, so each letter can be its own entity span; the last letter keeps the token's
-        head. Span groups written by earlier taggers are rebuilt on the new tokens."""
+        head. Span groups written by earlier taggers are rebuilt on the new tokens. True when
+        a token was split."""
+        if not letters and not makers:
+            return False
         starts = {s for s, _ in letters}
         makers = makers or {}
-        hits = [t for t in doc if len(t.text) > 1 and (t.idx in starts or t.i in makers)]
+        hits = [doc[i] for i, text in enumerate(v.words)
+                if len(text) > 1 and (v.starts[i] in starts or i in makers)]
         if not hits:
-            return
+            return False
         saved = {key: [(sp.start_char, sp.end_char, sp.label_, sp.id_, sp._.hints) for sp in group]
                  for key, group in doc.spans.items()}
         with doc.retokenize() as retok:
@@ -170,46 +196,49 @@ class NameTagger:
             attrs = dict(group.attrs)
             doc.spans[key] = rebuilt
             doc.spans[key].attrs.update(attrs)
+        return True
 
-    def _abbrev_compounds(self, doc: Doc) -> list[tuple[int, int]]:
+    def _abbrev_compounds(self, v: DocView) -> list[tuple[int, int]]:
         """米ロ首脳会談, 朝ロ両国, 日米, 印パ: a word made only of two or three one-letter
         country abbreviations is one state ACTOR per letter (SPEC §7), when a relation noun
         or a case particle follows it. 日中 (also "daytime") needs a relation noun."""
+        abbrevs, words, n = self.gaz.abbrevs, v.words, len(v)
         out = []
         i = 0
-        while i < len(doc):
-            tok, j = doc[i], i + 1
-            if not all(self.gaz.abbrevs.get(ch) for ch in tok.text):
+        while i < n:
+            first, j, word = i, i + 1, words[i]
+            # the first letter settles most words without a generator
+            if word and not abbrevs.get(word[0]) or not all(abbrevs.get(ch) for ch in word):
                 i += 1
                 continue
-            while j < len(doc) and doc[j].idx == doc[j - 1].idx + len(doc[j - 1].text) \
-                    and len(doc[i:j + 1].text) <= 3 and all(self.gaz.abbrevs.get(ch) for ch in doc[j].text):
+            while j < n and v.attached(j) and len(v.span_text(i, j + 1)) <= 3 \
+                    and all(abbrevs.get(ch) for ch in words[j]):
                 j += 1
-            word = doc[i:j].text
+            word = v.span_text(i, j)
             i = j
-            if not 2 <= len(word) <= 3 or not all(self.gaz.abbrevs.get(ch) for ch in word):
+            if not 2 <= len(word) <= 3 or not all(abbrevs.get(ch) for ch in word):
                 continue
-            if len({self.gaz.abbrevs[ch] for ch in word}) < len(word):
+            if len({abbrevs[ch] for ch in word}) < len(word):
                 continue
-            nxt = doc[j] if j < len(doc) else None
-            if nxt is None:
+            if j >= n:
                 continue
-            relation = nxt.text.startswith(_RELATION_NOUNS) or (
-                self.gaz.is_country(nxt.text) and len(nxt.text) > 1)     # 日露北朝鮮
-            particle = nxt.pos_ == "ADP" and word not in _DAYTIME
+            nxt = words[j]
+            relation = nxt.startswith(_RELATION_NOUNS) or (
+                self.gaz.is_country(nxt) and len(nxt) > 1)     # 日露北朝鮮
+            particle = v.pos[j] == "ADP" and word not in _DAYTIME
             if relation or particle:
-                out.extend((tok.idx + k, tok.idx + k + 1) for k in range(len(word)))
-                for t in doc[tok.i:j]:
-                    if len(t.text) > 1:
-                        out.append((t.idx, t.idx))       # marks a token to split (dropped below)
+                out.extend((v.starts[first] + k, v.starts[first] + k + 1) for k in range(len(word)))
+                for t in range(first, j):
+                    if len(words[t]) > 1:
+                        out.append((v.starts[t], v.starts[t]))   # marks a token to split (dropped below)
         return out
 
     # -- credit lines and datelines (SPEC §7) ------------------------------------------
-    def _credit_lines(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+    def _credit_lines(self, doc: Doc, v: DocView, cands: list[Cand]) -> list[Cand]:
         """【キーウ共同】, 【ワシントン時事】, (AP=共同), (AFP時事), [X近郊(ウクライナ) 12日 ロイター],
         【ソウル福岡静哉】: inside a credit bracket an outlet is an ACTOR (media), a place or
         country a PLACE (the dateline), and a reporter's name nothing."""
-        text = text_of(doc)
+        text = v.text
         out = list(cands)
         for m in _CREDIT.finditer(text):
             g = m.lastindex
@@ -222,12 +251,12 @@ class NameTagger:
             lo, hi = m.start(g), m.end(g)
             keep = []
             for c in out:
-                span = doc[c.start:c.end]
-                inside = lo <= span.start_char and span.end_char <= hi
-                if inside and place_end is not None and span.start_char >= place_end \
+                start_char, end_char = v.starts[c.start], v.ends[c.end - 1]
+                inside = lo <= start_char and end_char <= hi
+                if inside and place_end is not None and start_char >= place_end \
                         and not outlets:
                     continue            # 【ソウル福岡静哉】: the reporter's name
-                crossing = span.start_char < hi and lo < span.end_char and not inside
+                crossing = start_char < hi and lo < end_char and not inside
                 if crossing or (inside and c.label == "ACTOR"):
                     continue            # reporters' names, outlets read as something else
                 if inside and c.label == "DUAL":
@@ -244,12 +273,12 @@ class NameTagger:
                     out.append(Cand(span.start, span.end, "PLACE", "place.dateline"))
         return out
 
-    def _english_credits(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+    def _english_credits(self, doc: Doc, v: DocView, cands: list[Cand]) -> list[Cand]:
         """An English photo credit closing a caption line, parts joined by / and the last an
         outlet (…キーウ/Kyiv City Military Administration/Handout via Reuters): the outlet is
         an ACTOR (media), a part holding an organisation word (rules/credit_lines.tsv org_word)
         an ACTOR, any other part (a photographer's name) nothing; nothing else is read inside."""
-        text = text_of(doc)
+        text = v.text
         out = cands
         for m in _EN_CREDIT.finditer(text):
             parts = [(p.start() + m.start(), p.group(0)) for p in re.finditer(r"[^/]+", m.group(0))]
@@ -269,10 +298,10 @@ class NameTagger:
                 if span is not None:
                     found.append(Cand(span.start, span.end, "ACTOR", "actor.credit"))
             lo, hi = m.start(), m.end()
-            out = [c for c in out if not (doc[c.start].idx < hi and lo < doc[c.end - 1].idx + len(doc[c.end - 1].text))]
+            out = [c for c in out if not (v.starts[c.start] < hi and lo < v.ends[c.end - 1])]
             # the caption's place right before the credit (…、キーウ/Kyiv…) is a dateline
             out = [Cand(c.start, c.end, "PLACE", c.rule + "+dateline")
-                   if c.label == "DUAL" and doc[c.end - 1].idx + len(doc[c.end - 1].text) == lo - 1
+                   if c.label == "DUAL" and v.ends[c.end - 1] == lo - 1
                    and text[lo - 1] in "/／" else c for c in out]
             out += found
         return out
@@ -314,238 +343,241 @@ class NameTagger:
         return None
 
     # -- candidate sources -------------------------------------------------------------
-    def _dictionary(self, doc: Doc) -> list[Cand]:
+    def _dictionary(self, v: DocView) -> list[Cand]:
         """Longest dictionary surface starting at each token, ending on a token boundary."""
-        text = text_of(doc)
-        toks = list(doc)
-        stops = [t.idx + len(t.text) for t in toks]
-        ends = {stop: i + 1 for i, stop in enumerate(stops)}
         out = []
-        for tok in toks:
-            found = None
-            # only token ends can close a name: try those within the longest listed name
-            # starting with this character, longest first
-            reach = tok.idx + min(self.max_len.get(tok.text[:1], 0), len(text) - tok.idx)
-            last = tok.i
-            while last + 1 < len(stops) and stops[last + 1] <= reach:
-                last += 1
-            for j in range(last, tok.i - 1, -1):
-                if stops[j] <= reach and (entry := self.surfaces.get(text[tok.idx:stops[j]])):
-                    found = (j + 1, entry)
-                    break
-            if found is None and _KANA_START.match(tok.text):
-                found = self._variant(doc, tok, text, ends)
+        for i, word in enumerate(v.words):
+            found = self._listed_surface(v, i) if word[:1] in self.max_len else None
+            if found is None and _KANA_START.match(word):
+                found = self._variant(v, i)
             if found is None:
                 continue
             end, (label, rule) = found
-            if label != "ACTOR" and self._common_word(doc, tok.i, end) \
-                    and not self._place_context(doc, tok.i, end):
+            if label != "ACTOR" and self._common_word(v, i, end) \
+                    and not self._place_context(v, i, end):
                 continue
-            out.append(Cand(tok.i, end, label, rule))
+            out.append(Cand(i, end, label, rule))
         return out
 
-    def _common_word(self, doc: Doc, start: int, end: int) -> bool:
+    def _listed_surface(self, v: DocView, i: int):
+        """The longest listed surface from token i to a token end: (end, (label, rule)), or
+        None. Only token ends within the longest listed name starting with this letter can
+        close one, and none past a text that no listed name begins with."""
+        text, stops, idx = v.text, v.ends, v.starts[i]
+        reach = idx + min(self.max_len[v.words[i][:1]], len(text) - idx)
+        found = None
+        for j in range(i, len(v)):
+            if stops[j] > reach:
+                break
+            piece = text[idx:stops[j]]
+            if entry := self.surfaces.get(piece):
+                found = (j + 1, entry)
+            if len(piece) <= PREFIX_LEN and piece not in self.prefixes:
+                break
+        return found
+
+    def _common_word(self, v: DocView, start: int, end: int) -> bool:
         """A listed common word (rules/place_common_words.tsv), a kanji name that Sudachi
         reads as a common noun (行方, 中央), or a name from the generated world table that
         Sudachi reads as a surname or the model knows as a loanword: such names are places
         only in a place context."""
-        span = doc[start:end]
-        if self.gaz.is_guarded(span.text):
+        text = v.span_text(start, end)
+        if self.gaz.is_guarded(text):
             return True
-        if end - start == 1 and bool(_KANJI.match(span.text)) and "普通名詞" in span[0].tag_ \
-                and not self.gaz.is_country(span.text):
+        if end - start == 1 and bool(_KANJI.match(text)) and "普通名詞" in v.tags[start] \
+                and not self.gaz.is_country(text):
             return True
-        place = self.gaz.place(span.text)
+        place = self.gaz.place(text)
         if place is None or not place.id.startswith(("geonames:", "iso:")) or end - start != 1:
             return False
-        tok = span[0]
+        tag = v.tags[start]
         # a generated-table name that Sudachi reads as a surname (山田, 中島) or that the model
         # knows as an everyday loanword (ゴール, プレー) needs a place context too
-        return "人名" in tok.tag_ or (bool(_KATAKANA.match(tok.text)) and not tok.is_oov
-                                      and "普通名詞" in tok.tag_)
+        return "人名" in tag or (bool(_KATAKANA.match(v.words[start])) and not v.is_oov(start)
+                                and "普通名詞" in tag)
 
-    def _variant(self, doc: Doc, tok: Token, text: str, ends: dict[int, int]):
+    def _variant(self, v: DocView, i: int):
         """A spelling variant of a listed name (ヴォルィーニ/ボルイニ, ハルキーウ/ハルキウ):
-        the longest token-bounded run from `tok` whose surface_key is listed."""
+        the longest token-bounded run from token i whose surface_key is listed."""
         best = None
-        for j in range(tok.i, min(len(doc), tok.i + 6)):
-            end_char = doc[j].idx + len(doc[j].text)
-            if end_char - tok.idx > self.key_max:
+        idx = v.starts[i]
+        for j in range(i, min(len(v), i + 6)):
+            end_char = v.ends[j]
+            if end_char - idx > self.key_max:
                 break
-            value = self.keyed.get(surface_key(text[tok.idx:end_char]))
+            value = self.keyed.get(surface_key(v.text[idx:end_char]))
             # a dictionary loanword (パートナー) is not a variant spelling of a name
-            if value and not (j == tok.i and "普通名詞" in tok.tag_ and "ー" in tok.text):
+            if value and not (j == i and "普通名詞" in v.tags[i] and "ー" in v.words[i]):
                 best = (j + 1, value)
         return best
 
-    def _place_context(self, doc: Doc, start: int, end: int) -> bool:
+    def _place_context(self, v: DocView, start: int, end: int) -> bool:
         """A name that is also a common word (タイ, ゴマ) is a place only here: Sudachi calls it a
         place name, a place suffix, direction or relational noun follows, or a place or a
         direction word comes right before it (コンゴ東部のゴマ, 東部ゴマ)."""
-        if end - start == 1 and ("地名" in doc[start].tag_):
+        if end - start == 1 and ("地名" in v.tags[start]):
             return True
-        parts = self.parts
-        if end < len(doc) and (doc[end].text in parts.suffixes or doc[end].text in parts.directions
-                               or doc[end].text in parts.relational):
+        parts, words = self.parts, v.words
+        if end < len(v) and (words[end] in parts.suffixes or words[end] in parts.directions
+                             or words[end] in parts.relational):
             return True
-        if start > 0 and doc[start - 1].text in parts.directions:
+        if start > 0 and words[start - 1] in parts.directions:
             return True
-        if start > 1 and doc[start - 1].text == "の":
-            prev = doc[start - 2]
-            return bool(self.gaz.place(prev.text) or self._is_country_token(prev)
-                        or prev.text in parts.suffixes or prev.text in parts.directions)
+        if start > 1 and words[start - 1] == "の":
+            prev = words[start - 2]
+            return bool(self.gaz.place(prev) or self._is_country_token(v, start - 2)
+                        or prev in parts.suffixes or prev in parts.directions)
         return False
 
-    def _nationality_heads(self, doc: Doc) -> list[Cand]:
+    def _nationality_heads(self, v: DocView) -> list[Cand]:
         """Country (or 米/露-style prefix) + compound nouns ending in an actor head or title."""
         out = []
-        for tok in doc:
-            if not self._is_country_token(tok):
-                continue
-            run = _compound_run(doc, tok.i + 1)
+        for i, word in enumerate(v.words):
+            if _COUNTRY_TAG not in v.tags[i] and self.gaz.country_code(word) is None:
+                continue        # not a country token
+            run = _compound_run(v, i + 1)
             best = None
-            for k in range(tok.i + 1, run):
-                tail = doc[tok.i + 1:k + 1].text
+            for k in range(i + 1, run):
+                tail = v.span_text(i + 1, k + 1)
                 # an action noun ending in a head-like letter is an event (ロシア派兵), not a
                 # body: a head may not start inside it
-                last = len(tail) - len(doc[k].text) + 1 if "サ変" in doc[k].tag_ else len(tail)
+                last = len(tail) - len(v.words[k]) + 1 if "サ変" in v.tags[k] else len(tail)
                 if self._head_suffix(tail, last):
                     best = k + 1
             if best:
-                out.append(Cand(tok.i, best, "ACTOR", "actor.nationality_head"))
+                out.append(Cand(i, best, "ACTOR", "actor.nationality_head"))
         return out
 
-    def _persons(self, doc: Doc) -> list[Cand]:
+    def _persons(self, v: DocView) -> list[Cand]:
+        names = _name_flags(v)
         out = []
-        for tok in doc:
-            if not (_is_name(tok) or _place_surname(doc, tok.i)) or (tok.i > 0 and _is_name(doc[tok.i - 1])):
+        for i, tag in enumerate(v.tags):
+            if i > 0 and names[i - 1] or not (names[i] or "地名" in tag and _place_surname(v, i)):
                 continue
-            name_end = _name_run_end(doc, tok.i)
-            end = self._regnal_end(doc, name_end)
-            title_end = self._title_chain(doc, end)
+            name_end = _name_run_end(v, i)
+            end = self._regnal_end(v, name_end)
+            title_end = self._title_chain(v, end)
             if title_end:
-                out.append(Cand(tok.i, title_end, "ACTOR", "actor.name_title"))
+                out.append(Cand(i, title_end, "ACTOR", "actor.name_title"))
                 continue
-            start = self._title_before(doc, tok.i)
+            start = self._title_before(v, i)
             if start is not None:
                 out.append(Cand(start, end, "ACTOR", "actor.title_name"))
-            elif _full_name(doc[tok.i:end]):
-                out.append(Cand(tok.i, end, "ACTOR", "actor.full_name"))
-            elif self._bare_name(doc, tok.i, name_end, end):
-                out.append(Cand(tok.i, end, "ACTOR", "actor.bare_name"))
+            elif _full_name(v, i, end):
+                out.append(Cand(i, end, "ACTOR", "actor.full_name"))
+            elif self._bare_name(v, i, name_end, end):
+                out.append(Cand(i, end, "ACTOR", "actor.bare_name"))
         return out
 
-    def _names_a_body(self, doc: Doc, c: Cand) -> bool:
+    def _names_a_body(self, v: DocView, c: Cand) -> bool:
         """A name found as a person's but written with an organisation head (rules/name_parts.tsv
         org_head) as its last part or the noun right after it: the name of a company,
         institution or facility (ワーナー・ブラザーズ, 前田|製紙, 吉川|弘文|館), not a person."""
         if c.rule not in ("actor.full_name", "actor.ner_person", "actor.bare_name"):
             return False
         heads = self.gaz.org_heads
-        if doc[c.end - 1].text in heads:
+        if v.words[c.end - 1] in heads:
             return True
-        nxt = doc[c.end] if c.end < len(doc) else None
-        return nxt is not None and nxt.idx == doc[c.end - 1].idx + len(doc[c.end - 1].text) \
-            and nxt.pos_ in ("NOUN", "PROPN") and (nxt.text in heads or any(
-                nxt.text.endswith(h) for h in heads if len(h) > 1))
+        if c.end >= len(v):
+            return False
+        nxt = v.words[c.end]
+        return v.attached(c.end) and v.pos[c.end] in ("NOUN", "PROPN") and (nxt in heads or any(
+            nxt.endswith(h) for h in heads if len(h) > 1))
 
-    def _regnal_end(self, doc: Doc, end: int) -> int:
+    def _regnal_end(self, v: DocView, end: int) -> int:
         """End of a name with its regnal number (ルイ|14|世, ジョージ|6|世: rules/name_parts.tsv
         regnal), else `end`."""
         k = end
-        while k < len(doc) and doc[k].like_num and doc[k].idx == doc[k - 1].idx + len(doc[k - 1].text):
+        while k < len(v) and v.like_num[k] and v.attached(k):
             k += 1
-        if k > end and k < len(doc) and doc[k].text in self.gaz.regnal_suffixes \
-                and doc[k].idx == doc[k - 1].idx + len(doc[k - 1].text):
+        if k > end and k < len(v) and v.words[k] in self.gaz.regnal_suffixes and v.attached(k):
             return k + 1
         return end
 
-    def _bare_name(self, doc: Doc, start: int, name_end: int, end: int) -> bool:
+    def _bare_name(self, v: DocView, start: int, name_end: int, end: int) -> bool:
         """A name alone (ゴルバチョフは, 高橋が): one word Sudachi reads as a person's name, not
         written onto the noun before it (a compound: フランス人|ベルナール) and followed by a
         case or topic particle, where it is an argument of its own. Not a country or a listed
         place (a world-table town that is also a surname stays a person here, as for GiNZA's
         persons); not a locative で; not a word the event rules read (見方を示した)."""
-        tok = doc[start]
-        if name_end != start + 1 or _NAME_TAG not in tok.tag_ or end >= len(doc):
+        word = v.words[start]
+        if name_end != start + 1 or _NAME_TAG not in v.tags[start] or end >= len(v):
             return False
-        nxt, prv = doc[end], doc[start - 1] if start > 0 else None
-        if nxt.pos_ != "ADP" or nxt.text in ("で", "・") or not nxt.text.strip() \
-                or tok.text in self.vocabulary or tok.lemma_ in self.vocabulary:
+        nxt = v.words[end]
+        if v.pos[end] != "ADP" or nxt in ("で", "・") or not nxt.strip() \
+                or word in self.vocabulary or v.lemmas[start] in self.vocabulary:
             return False
-        if prv is not None and prv.pos_ in ("NOUN", "PROPN") and prv.idx + len(prv.text) == tok.idx:
+        if start > 0 and v.pos[start - 1] in ("NOUN", "PROPN") and v.attached(start):
             return False
-        return not (self.gaz.country_code(tok.text) or (
-            self.gaz.place(tok.text) and not self._common_word(doc, start, end)))
+        return not (self.gaz.country_code(word) or (
+            self.gaz.place(word) and not self._common_word(v, start, end)))
 
-    def _units(self, doc: Doc) -> list[Cand]:
+    def _units(self, v: DocView) -> list[Cand]:
         """第 + number + nouns ending in a unit word: a numbered formation."""
         out = []
-        for tok in doc:
-            if tok.text == "第" and tok.i + 1 < len(doc) and doc[tok.i + 1].like_num:
-                run = _compound_run(doc, tok.i + 2)
+        for i, word in enumerate(v.words):
+            if word == "第" and i + 1 < len(v) and v.like_num[i + 1]:
+                run = _compound_run(v, i + 2)
                 # a nationality written right before it belongs to the unit (ウクライナ第3旅団)
-                start = tok.i - 1 if tok.i > 0 and self._is_country_token(doc[tok.i - 1]) else tok.i
-                for k in range(run - 1, tok.i + 1, -1):
-                    if doc[k].text.endswith(self.gaz.unit_heads):
+                start = i - 1 if i > 0 and self._is_country_token(v, i - 1) else i
+                for k in range(run - 1, i + 1, -1):
+                    if v.words[k].endswith(self.gaz.unit_heads):
                         out.append(Cand(start, k + 1, "ACTOR", "actor.unit"))
                         break
         return out
 
-    def _ner_places(self, doc: Doc) -> list[Cand]:
+    def _ner_places(self, v: DocView) -> list[Cand]:
         """GiNZA's place entities that contain a place name, trimmed of a leading classifier
         (首都キーウ → キーウ) and of trailing common nouns (クルスク州越境 → クルスク州,
         ロシア領内 → ロシア)."""
+        parts, words = self.parts, v.words
         out = []
-        for e in doc.ents:
-            if self.gaz.ner_roles.get(e.label_) != "place" or not any(_is_placename_token(t) for t in e):
+        for ent_start, ent_end, label in v.ents:
+            if self.gaz.ner_roles.get(label) != "place" \
+                    or not any(_is_placename_token(v, t) for t in range(ent_start, ent_end)):
                 continue
-            start = e.start
+            start = ent_start
             # a classifier before the name is outside the span (首都|キーウ, 州都|X: SPEC §7)
-            while start < e.end - 1 and doc[start].text in self.parts.classifiers:
+            while start < ent_end - 1 and words[start] in parts.classifiers:
                 start += 1
-            e = doc[start:e.end]
-            end = e.end
-            while end > e.start and not (_is_placename_token(doc[end - 1])
-                                         or doc[end - 1].text in self.parts.suffixes
-                                         or doc[end - 1].text in self.parts.directions):
+            end = ent_end
+            while end > start and not (_is_placename_token(v, end - 1) or words[end - 1] in parts.suffixes
+                                       or words[end - 1] in parts.directions):
                 end -= 1
-            if end > e.start and doc[e.start:end].text not in self.parts.not_places:
-                out.append(Cand(e.start, end, "PLACE", "place.ner"))
+            if end > start and v.span_text(start, end) not in parts.not_places:
+                out.append(Cand(start, end, "PLACE", "place.ner"))
         return out
 
-    def _inside_name(self, doc: Doc, c: Cand) -> bool:
+    def _inside_name(self, v: DocView, c: Cand) -> bool:
         """A town or city written straight before another noun is part of a name, not a
         location (札幌オリンピック, 宝塚歌劇団, ボルチモア・レイブンズ); suffixes, directions and
         relational nouns (キーウ市, ドニプロ市街, ハルキウ周辺) keep it a place."""
-        if c.label not in ("PLACE", "DUAL") or c.end >= len(doc) or "dateline" in c.rule:
+        if c.label not in ("PLACE", "DUAL") or c.end >= len(v) or "dateline" in c.rule:
             return False
-        nxt = doc[c.end]
-        touching = nxt.idx == doc[c.end - 1].idx + len(doc[c.end - 1].text)
-        if touching and nxt.text in self.parts.name_heads:
+        words, nxt = v.words, c.end
+        touching = v.attached(nxt)
+        if touching and words[nxt] in self.parts.name_heads:
             return True         # 日本代表, 大阪大学, ロシア語 (rules/place_parts.tsv name_head)
-        if touching and nxt.text == "・" and c.end + 1 < len(doc) and _is_katakana_name(doc[c.end + 1]) \
-                and not self.gaz.place(doc[c.end + 1].text) and not self._is_country_token(doc[c.end + 1]) \
-                and doc[c.end + 1].text not in self.parts.suffixes:
+        if touching and words[nxt] == "・" and nxt + 1 < len(v) and _is_katakana_name(v, nxt + 1) \
+                and not self.gaz.place(words[nxt + 1]) and not self._is_country_token(v, nxt + 1) \
+                and words[nxt + 1] not in self.parts.suffixes:
             return True         # マンチェスター・ユナイテッド: a place and a word that is none, one name
         if c.label != "PLACE" or c.rule not in ("gaz.place", "place.ner"):
             return False
-        place = self.gaz.place(doc[c.start:c.end].text)
+        place = self.gaz.place(v.span_text(c.start, c.end))
         if place is None or place.kind not in ("city", "village"):
             return False
-        nxt = doc[c.end]
-        if nxt.text == "・" and c.end + 1 < len(doc):
-            nxt = doc[c.end + 1]
-        parts = self.parts
-        if nxt.text in parts.suffixes or nxt.text in parts.directions or nxt.text in parts.relational:
+        if words[nxt] == "・" and nxt + 1 < len(v):
+            nxt += 1
+        parts, word, tag = self.parts, words[nxt], v.tags[nxt]
+        if word in parts.suffixes or word in parts.directions or word in parts.relational:
             return False
-        touching = nxt.idx == doc[nxt.i - 1].idx + len(doc[nxt.i - 1].text)
         # an action noun after a place makes it the target (スジャ奪還, ポクロウシク攻略)
-        action = "サ変" in nxt.tag_
-        return touching and not action and nxt.pos_ in ("NOUN", "PROPN") and not nxt.like_num \
-            and "数詞" not in nxt.tag_ and "接尾辞" not in nxt.tag_ and self.gaz.place(nxt.text) is None
+        action = "サ変" in tag
+        return v.attached(nxt) and not action and v.pos[nxt] in ("NOUN", "PROPN") and not v.like_num[nxt] \
+            and "数詞" not in tag and "接尾辞" not in tag and self.gaz.place(word) is None
 
-    def _inside_organization(self, doc: Doc, c: Cand):
+    def _inside_organization(self, v: DocView, c: Cand) -> tuple[int, int, str] | None:
         """The organisation entity GiNZA found around a place (日本|証券業協会, FC|バルセロナ:
         rules/ner_labels.tsv), or None: such a place is part of the name, not a location, and
         the name is an ACTOR (organisation) where nothing else was found on it. Datelines of
@@ -553,49 +585,61 @@ class NameTagger:
         if "dateline" in c.rule:
             return None
         # an action noun at the end makes it an event (ハルキウ州奪還), whatever GiNZA says
-        return next((e for e in doc.ents if self.gaz.ner_roles.get(e.label_) == "organization"
-                     and e.start <= c.start and c.end <= e.end and (e.start, e.end) != (c.start, c.end)
-                     and "サ変" not in e[-1].tag_), None)
+        return next((e for e in v.ents if self.gaz.ner_roles.get(e[2]) == "organization"
+                     and e[0] <= c.start and c.end <= e[1] and (e[0], e[1]) != (c.start, c.end)
+                     and "サ変" not in v.tags[e[1] - 1]), None)
 
-    def _ner_persons(self, doc: Doc) -> list[Cand]:
+    def _ner_persons(self, v: DocView) -> list[Cand]:
         """GiNZA's Person entities made only of name tokens (or a kanji surname and the kanji
         Sudachi cut from it: 楊|秀麗), and naming no country or place (GiNZA sometimes calls
         ロシア a Person). A name of the generated world table that Sudachi reads as a person's
         (ウィリアムズ, 小沢) or as an everyday word is a person here, as for the dictionary.
         A katakana name with no person-name word that Sudachi knows as another proper name
         (a maker, a team, a band) is not taken."""
+        words, tags = v.words, v.tags
         out = []
-        for e in doc.ents:
-            if self.gaz.ner_roles.get(e.label_) != "person" or not (all(_is_name(t) or t.text in _JOINERS for t in e)
-                                            or _kanji_name(e)):
+        for start, end, label in v.ents:
+            toks = range(start, end)
+            if self.gaz.ner_roles.get(label) != "person" or not (
+                    all(_is_name(v, t) or words[t] in _JOINERS for t in toks) or _kanji_name(v, start, end)):
                 continue
-            if any(self.gaz.country_code(t.text) or (
-                    self.gaz.place(t.text) and not self._common_word(doc, t.i, t.i + 1)) for t in e):
+            if any(self.gaz.country_code(words[t]) or (
+                    self.gaz.place(words[t]) and not self._common_word(v, t, t + 1)) for t in toks):
                 continue
-            words = [t for t in e if t.text not in _JOINERS]
-            if bool(_KATAKANA.match(e.text)) and not any(_NAME_TAG in t.tag_ for t in words) \
-                    and any(t.tag_.startswith(_PROPER_OTHER) for t in words):
+            named = [t for t in toks if words[t] not in _JOINERS]
+            if bool(_KATAKANA.match(v.span_text(start, end))) and not any(_NAME_TAG in tags[t] for t in named) \
+                    and any(tags[t].startswith(_PROPER_OTHER) for t in named):
                 continue    # katakana Sudachi knows as another proper name (a brand, a team)
-            out.append(Cand(e.start, self._regnal_end(doc, e.end), "ACTOR", "actor.ner_person"))
+            out.append(Cand(start, self._regnal_end(v, end), "ACTOR", "actor.ner_person"))
         return out
 
-    def _place_suffixes(self, doc: Doc) -> list[Cand]:
+    def _place_suffixes(self, v: DocView) -> list[Cand]:
         """A proper or katakana name followed by 州/市/村/基地…: a place no dictionary lists."""
+        words, initials = v.words, self.suffix_initials
         out = []
-        for tok in doc:
-            if not tok.text.strip() or not (_is_proper(tok) or _KATAKANA.match(tok.text)) or _is_name_only(tok):
+        for i, word in enumerate(words[:-1]):
+            if words[i + 1][:1] not in initials:
+                continue        # no suffix starts with the next word's letter
+            end = self._suffix_end(v, i + 1)
+            if end is None or not word.strip() or not (_is_proper(v, i) or _KATAKANA.match(word)) \
+                    or _is_name_only(v, i):
                 continue
-            start = tok.i
-            while start > 0 and _KATAKANA.match(doc[start - 1].text) and doc[start - 1].text != "・":
+            start = i
+            while start > 0 and _KATAKANA.match(words[start - 1]) and words[start - 1] != "・":
                 start -= 1
-            for n in (2, 1):
-                nxt = doc[tok.i + 1:tok.i + 1 + n]
-                if len(nxt) == n and nxt.text in self.parts.suffixes and "・" not in nxt.text:
-                    out.append(Cand(start, tok.i + 1 + n, "PLACE", "place.suffix"))
-                    break
+            out.append(Cand(start, end, "PLACE", "place.suffix"))
         return out
 
-    def _context_places(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+    def _suffix_end(self, v: DocView, i: int) -> int | None:
+        """End of a place suffix of two tokens or one starting at token i, else None."""
+        for n in (2, 1):
+            if i + n <= len(v):
+                word = v.span_text(i, i + n)
+                if word in self.parts.suffixes and "・" not in word:
+                    return i + n
+        return None
+
+    def _context_places(self, v: DocView, cands: list[Cand]) -> list[Cand]:
         """An unlisted katakana name in a place context (issue 10 item 3): followed by a
         relational noun (ボルチャ近郊, ナムサン周辺) or written after a region and の and before
         a case particle (ハルキウ州のリプツィを制圧). Its country comes from the place around it
@@ -603,198 +647,212 @@ class NameTagger:
         covered = {i for c in cands if c.label != "ACTOR" or c.rule == "gaz.actor"
                    for i in range(c.start, c.end)}
         by_end = {c.end: c for c in cands if c.label in ("PLACE", "DUAL")}
+        n, words = len(v), v.words
         out = []
         i = 0
-        while i < len(doc):
-            if i in covered or not _is_katakana_name(doc[i]):
+        while i < n:
+            if i in covered or not _is_katakana_name(v, i):
                 i += 1
                 continue
             j = i
-            while j < len(doc) and j not in covered and _is_katakana_name(doc[j]):
+            while j < n and j not in covered and _is_katakana_name(v, j):
                 j += 1
-            name = doc[i:j].text
+            name = v.span_text(i, j)
             # a word the model knows (ドローン) is a loanword, not an unlisted name
             known = self.gaz.actor(name) or self.gaz.is_title(name) or len(name) < 3 \
-                or not all(t.is_oov or _is_proper(t) for t in doc[i:j])
-            nxt = doc[j] if j < len(doc) else None
-            after_place = i >= 2 and doc[i - 1].text == "の" and (i - 1) in by_end \
-                and nxt is not None and nxt.pos_ == "ADP" and nxt.text in ("で", "に", "を", "から", "へ", "まで")
-            before_rel = nxt is not None and nxt.text in _CONTEXT_RELATIONAL
+                or not all(v.is_oov(t) or _is_proper(v, t) for t in range(i, j))
+            nxt = words[j] if j < n else None
+            after_place = i >= 2 and words[i - 1] == "の" and (i - 1) in by_end \
+                and nxt is not None and v.pos[j] == "ADP" and nxt in ("で", "に", "を", "から", "へ", "まで")
+            before_rel = nxt is not None and nxt in _CONTEXT_RELATIONAL
             if not known and (after_place or before_rel):
                 out.append(Cand(i, j, "PLACE", "place.context"))
             i = j
         return out
 
-    def _with_media_prefix(self, doc: Doc, c: Cand) -> Cand:
+    def _with_media_prefix(self, v: DocView, c: Cand) -> Cand:
         """英紙ガーディアン, 米紙ニューヨーク・タイムズ: a country + 紙/誌 classifier joins the outlet."""
         if c.label != "ACTOR" or c.start == 0:
             return c
-        prev = doc[c.start - 1].text
-        actor = self.gaz.actor(doc[c.start:c.end].text)
+        prev = v.words[c.start - 1]
+        actor = self.gaz.actor(v.span_text(c.start, c.end))
         if actor and actor.kind == "media" and prev[-1:] in self.gaz.media_classifiers \
                 and self.gaz.country_code(prev[:-1]):
             return Cand(c.start - 1, c.end, c.label, c.rule + "+classifier")
         return c
 
     # -- helpers over the gazetteer ----------------------------------------------------
-    def _is_country_token(self, tok: Token) -> bool:
-        if _COUNTRY_TAG in tok.tag_:
+    def _is_country_token(self, v: DocView, i: int) -> bool:
+        if _COUNTRY_TAG in v.tags[i]:
             return True
-        return self.gaz.country_code(tok.text) is not None
+        return self.gaz.country_code(v.words[i]) is not None
 
     def _head_suffix(self, tail: str, last: int | None = None) -> bool:
         """`tail` ends in an actor head or a title starting before position `last`."""
         return any(self.gaz.head(tail[i:]) or self.gaz.is_title(tail[i:])
                    for i in range(len(tail) if last is None else last))
 
-    def _listed_person_titles(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+    def _listed_person_titles(self, v: DocView, cands: list[Cand]) -> list[Cand]:
         """A listed person followed by a title chain (金正恩|朝鮮労働党総書記): one ACTOR; a
         person (listed or found as a name) followed by a leader head (バイデン|政権): the
         government that person leads, one ACTOR (SPEC §7)."""
         out = []
         for c in cands:
             if c.rule == "gaz.actor":
-                actor = self.gaz.actor(doc[c.start:c.end].text)
+                actor = self.gaz.actor(v.span_text(c.start, c.end))
                 if actor is None or actor.kind != "person":
                     continue
-                end = self._title_chain(doc, c.end)
+                end = self._title_chain(v, c.end)
                 if end is not None:
                     out.append(Cand(c.start, end, "ACTOR", "actor.name_title"))
             elif c.rule not in PERSON_RULES or c.rule == "actor.name_title":
                 continue
-            if c.end < len(doc) and doc[c.end].text in self.gaz.leader_heads:
+            if c.end < len(v) and v.words[c.end] in self.gaz.leader_heads:
                 out.append(Cand(c.start, c.end + 1, "ACTOR", "actor.leader_government"))
-        for tok in doc:         # トランプ政権, トランプ大統領 as one token
-            for j in range(1, len(tok.text)):
-                actor = self.gaz.actor(tok.text[:j])
-                if actor is None or actor.kind != "person":
-                    continue
-                rest = tok.text[j:]
-                if rest in self.gaz.leader_heads:
-                    out.append(Cand(tok.i, tok.i + 1, "ACTOR", "actor.leader_government"))
-                elif self.gaz.is_title(rest):
-                    end = self._title_chain(doc, tok.i + 1) or tok.i + 1
-                    out.append(Cand(tok.i, end, "ACTOR", "actor.name_title"))
+        for i, word in enumerate(v.words):         # トランプ政権, トランプ大統領 as one token
+            for leader in self._person_with_head(word):
+                if leader:
+                    out.append(Cand(i, i + 1, "ACTOR", "actor.leader_government"))
+                else:
+                    end = self._title_chain(v, i + 1) or i + 1
+                    out.append(Cand(i, end, "ACTOR", "actor.name_title"))
         return out
 
-    def _title_chain(self, doc: Doc, i: int) -> int | None:
+    def _person_with_head(self, word: str) -> tuple[bool, ...]:
+        """Each way `word` splits into a listed person and a leader head (True: トランプ政権) or a
+        title (False: トランプ大統領), first split first. Memoised per word (see __init__)."""
+        out = []
+        for j in range(1, len(word)):
+            actor = self.gaz.actor(word[:j])
+            if actor is None or actor.kind != "person":
+                continue
+            rest = word[j:]
+            if rest in self.gaz.leader_heads:
+                out.append(True)
+            elif self.gaz.is_title(rest):
+                out.append(False)
+        return tuple(out)
+
+    def _title_chain(self, v: DocView, i: int) -> int | None:
         """End of the title chain after a name (SPEC §7): titles, optionally after a country
         or a listed organisation (トランプ米大統領, 金正恩朝鮮労働党総書記), and further titles
         written after them (大統領|顧問)."""
-        end = self._title_after(doc, i)
-        if end is None and i < len(doc) and doc[i].text[:1] in self.gaz.abbrevs \
-                and self.gaz.is_title(doc[i].text[1:]):
+        end = self._title_after(v, i)
+        if end is None and i < len(v) and v.words[i][:1] in self.gaz.abbrevs \
+                and self.gaz.is_title(v.words[i][1:]):
             end = i + 1         # 米大統領 as one token
         if end is None:
             for k in (1, 2, 3, 4):
-                if i + k >= len(doc):
+                if i + k >= len(v.words):
                     break
-                owner = doc[i:i + k].text
-                actor = self.gaz.actor(owner)
-                if self.gaz.country_code(owner) or (actor and actor.kind in ("government", "organization")):
-                    end = self._title_after(doc, i + k)
+                if surface_key(v.span_text(i, i + k)) in self.title_owners:
+                    end = self._title_after(v, i + k)
                     if end is not None:
                         break
         while end is not None:
-            more = self._title_after(doc, end)
+            more = self._title_after(v, end)
             if more is None:
                 break
             end = more
         return end
 
-    def _title_after(self, doc: Doc, i: int) -> int | None:
+    def _title_after(self, v: DocView, i: int) -> int | None:
+        words = v.words
+        if i >= len(words) or not surface_key(words[i]):
+            return None
         for n in (3, 2, 1):
-            if i + n <= len(doc) and surface_key(doc[i].text) and surface_key(doc[i + n - 1].text) \
-                    and self.gaz.is_title(doc[i:i + n].text):
+            if i + n <= len(words) and surface_key(words[i + n - 1]) \
+                    and self.gaz.is_title(v.span_text(i, i + n)):
                 return i + n
         return None
 
-    def _title_before(self, doc: Doc, i: int) -> int | None:
+    def _title_before(self, v: DocView, i: int) -> int | None:
         """ウクライナ大統領ゼレンスキー: a title (optionally after a country) right before a name."""
         for n in (3, 2, 1):
-            if i - n >= 0 and self.gaz.is_title(doc[i - n:i].text) and doc[i - n].text not in ("氏",):
+            if i - n >= 0 and self.gaz.is_title(v.span_text(i - n, i)) and v.words[i - n] not in ("氏",):
                 start = i - n
-                if start > 0 and self._is_country_token(doc[start - 1]):
+                if start > 0 and self._is_country_token(v, start - 1):
                     start -= 1
                 return start
         return None
 
     # -- actor or place ----------------------------------------------------------------
-    def _decide(self, doc: Doc, c: Cand, placey: set[int], later: str | None = None) -> str:
+    def _decide(self, v: DocView, c: Cand, placey: set[int], later: str | None = None) -> str:
         """SPEC §4/§7: a country (or seat of government) is ACTOR when it acts, owns, makes,
         receives or is a party; PLACE when it locates. The case particle and the class of the
         word it depends on (rules/country_roles.tsv) decide; a country coordinated by と/や
         with a following name takes that name's label (`later`)."""
         roles = self.roles
-        end = _past_brackets(doc, c.start, c.end)     # キーウ(キエフ)中心部で: read past the aside
-        nxt = doc[end] if end < len(doc) else None
-        prv = doc[c.start - 1] if c.start > 0 else None
-        if nxt is not None and (roles.has("maker", nxt.text) or roles.starts("maker", nxt.text)):
+        end = _past_brackets(v, c.start, c.end)     # キーウ(キエフ)中心部で: read past the aside
+        nxt = v.words[end] if end < len(v) else None
+        prv = v.words[c.start - 1] if c.start > 0 else None
+        if nxt is not None and (roles.has("maker", nxt) or roles.starts("maker", nxt)):
             return "ACTOR"      # イラン製, 米国主導: the maker or leader
-        if prv is not None and roles.has("actor_prefix", prv.text):
+        if prv is not None and roles.has("actor_prefix", prv):
             return "ACTOR"      # 親ロシア: the side supported
-        if nxt is not None and nxt.text in _BETWEEN:
+        if nxt is not None and nxt in _BETWEEN:
             return "ACTOR"      # 朝鮮とロシア間の条約: the parties of a relation
-        if _caption_dateline(doc, c.start):
+        if _caption_dateline(v, c.start):
             return "PLACE"      # 写真説明=2024年6月、平壌: where the photo was taken
-        particles = _particles_after(doc, end)
+        particles = _particles_after(v, end)
         if particles.startswith("など"):
             particles = particles[2:]       # メキシコなどで: the case particle after など
         if particles[:1] in ("と", "や") and later is not None:
             return later                    # ラオスとベトナムで: as the last conjunct
         if particles.startswith("によ") or particles[:1] in AGENT_CASES or particles in AGENT_CASES:
             return "ACTOR"
-        head = _governor(doc, c)
-        if particles == "に" and c.end + 1 < len(doc) and doc[c.end + 1].text in ("おけ", "おい"):
+        head = _governor(v, c)
+        if particles == "に" and c.end + 1 < len(v) and v.words[c.end + 1] in ("おけ", "おい"):
             return "PLACE"                  # Xにおける, Xにおいて: where
         if particles[:1] in ("に", "へ"):
             # destination of a movement or target area of an attack; else a recipient
-            return "PLACE" if self._frame(head, ("motion", "attack")) else "ACTOR"
+            return "PLACE" if self._frame(v, head, ("motion", "attack")) else "ACTOR"
         if particles.startswith("から"):
-            return "PLACE" if self._frame(head, ("departure", "motion"), locative=False) else "ACTOR"
+            return "PLACE" if self._frame(v, head, ("departure", "motion"), locative=False) else "ACTOR"
         if particles[:1] == "で":
             return "PLACE"
         if particles[:1] == "の":
-            return self._genitive(head, placey)
+            return self._genitive(v, head, placey)
         if particles[:1] == "と":
             # the partner of a border (ロシアと国境を接する, ウクライナとの国境)
-            if head is not None and (roles.has("border", head.text) or any(
-                    roles.has("border", ch.text) for ch in head.children)):
+            if head is not None and (roles.has("border", v.words[head]) or any(
+                    roles.has("border", v.words[ch]) for ch in v.children(head))):
                 return "PLACE"
             return "ACTOR"
         if particles[:1] == "を":
-            return "PLACE" if self._frame(head, ("motion",)) or (
-                head is not None and head.lemma_ in self.parts.locative_verbs) else "ACTOR"
-        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "VERB") and nxt.text.strip():
+            return "PLACE" if self._frame(v, head, ("motion",)) or (
+                head is not None and v.lemmas[head] in self.parts.locative_verbs) else "ACTOR"
+        if nxt is not None and v.pos[end] in ("NOUN", "PROPN", "VERB") and nxt.strip():
             return "PLACE"      # inside a compound: ウクライナ戦争, ウクライナ侵攻, ウクライナ全体
         return "ACTOR"
 
-    def _frame(self, head: Token | None, classes: tuple[str, ...], locative: bool = True) -> bool:
+    def _frame(self, v: DocView, head: int | None, classes: tuple[str, ...], locative: bool = True) -> bool:
         """The governing verb or action noun belongs to one of `classes` (or is a listed
         locative verb): 派遣した, 派遣団, 向けて発射, 撤収した. A light verb (する, 行う) or a
         向ける/向かう adjunct passes the question to the word it serves."""
         seen = 0
         while head is not None and seen < 3:
-            lemma, word = head.lemma_, _compound_text(head)
+            lemma, word = v.lemmas[head], _compound_text(v, head)
             if (locative and lemma in self.parts.locative_verbs) or any(
                     self.roles.has(k, lemma) or self.roles.starts(k, word) for k in classes):
                 return True
-            if lemma not in ("向ける", "向かう", "する", "行う") or head.head.i == head.i:
+            if lemma not in ("向ける", "向かう", "する", "行う") or v.heads[head] == head:
                 return False
-            head, seen = head.head, seen + 1
+            head, seen = v.heads[head], seen + 1
         return False
 
-    def _genitive(self, head: Token | None, placey: set[int]) -> str:
+    def _genitive(self, v: DocView, head: int | None, placey: set[int]) -> str:
         """X の head: a location word makes X a place; an action or a person makes X an actor."""
         if head is None:
             return "PLACE"
-        if head.i in placey or head.text in self.parts.relational or head.text in self.parts.directions:
+        word, tag = v.words[head], v.tags[head]
+        if head in placey or word in self.parts.relational or word in self.parts.directions:
             return "PLACE"
-        compound = _compound_text(head)
-        if self.roles.ends("location_head", head.text) or self.roles.ends("location_head", compound):
+        compound = _compound_text(v, head)
+        if self.roles.ends("location_head", word) or self.roles.ends("location_head", compound):
             return "PLACE"      # 中国の排他的経済水域, 韓国の空軍基地, キーウの住民
-        if (self.gaz.place(head.text) and not self.gaz.is_guarded(head.text)) \
-                or _COUNTRY_TAG in head.tag_ or "地名" in head.tag_:
+        if (self.gaz.place(word) and not self.gaz.is_guarded(word)) \
+                or _COUNTRY_TAG in tag or "地名" in tag:
             return "PLACE"
         return "ACTOR"
 
@@ -832,170 +890,182 @@ _MEDIA_SUFFIXES = ("通信", "通信社", "新聞", "日報", "放送", "テレ�
 _CONTEXT_RELATIONAL = ("近郊", "周辺", "付近", "郊外", "一帯", "中心部", "沖", "近く", "方面", "市内")
 
 
-def _is_katakana_name(tok: Token) -> bool:
-    return bool(_KATAKANA.match(tok.text)) and tok.text not in ("・", "=", "＝") \
-        and "人名" not in tok.tag_
+def _is_katakana_name(v: DocView, i: int) -> bool:
+    word = v.words[i]
+    return bool(_KATAKANA.match(word)) and word not in ("・", "=", "＝") and "人名" not in v.tags[i]
 
 
-def _compound_text(head: Token) -> str:
+def _compound_text(v: DocView, head: int) -> str:
     """The head with the compound nouns written right before it (派遣|団 → 派遣団)."""
-    start = head.i
-    while start > 0 and head.i - start < 4 and head.doc[start - 1].dep_ == "compound" \
-            and head.doc[start - 1].pos_ in ("NOUN", "PROPN"):
+    start = head
+    while start > 0 and head - start < 4 and v.deps[start - 1] == "compound" \
+            and v.pos[start - 1] in ("NOUN", "PROPN"):
         start -= 1
-    return head.doc[start:head.i + 1].text
+    return v.span_text(start, head + 1)
 
 
-def _is_proper(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" or "固有名詞" in tok.tag_
+def _is_proper(v: DocView, i: int) -> bool:
+    return v.pos[i] == "PROPN" or "固有名詞" in v.tags[i]
 
 
-def _is_name_only(tok: Token) -> bool:
-    return _NAME_TAG in tok.tag_ and not _KATAKANA.match(tok.text)
+def _is_name_only(v: DocView, i: int) -> bool:
+    return _NAME_TAG in v.tags[i] and not _KATAKANA.match(v.words[i])
 
 
-def _is_name(tok: Token) -> bool:
+def _is_name(v: DocView, i: int) -> bool:
     """Person-name token: Sudachi's 人名, or a katakana word (foreign names are often 普通名詞)."""
-    if _NAME_TAG in tok.tag_:
+    if _NAME_TAG in v.tags[i]:
         return True
-    return bool(_KATAKANA.match(tok.text)) and tok.text != "・" and len(tok.text) >= 2
+    word = v.words[i]
+    return bool(_KATAKANA.match(word)) and word != "・" and len(word) >= 2
 
 
-def _full_name(span) -> bool:
+def _name_flags(v: DocView) -> list[bool]:
+    """_is_name of every token."""
+    return [_NAME_TAG in tag or (word != "・" and len(word) >= 2 and _KATAKANA.match(word) is not None)
+            for word, tag in zip(v.words, v.tags)]
+
+
+def _full_name(v: DocView, start: int, end: int) -> bool:
     """A name that is unmistakably a person's without a title: surname + given name
     (松友|美佐紀, Sudachi 人名-姓 + 人名-名) or a ・-joined foreign name with a 人名 part
     (ロバート・キャロル). A lone surname (田中) is too ambiguous."""
-    tags = [t.tag_ for t in span]
+    tags = v.tags[start:end]
     if any(t.endswith("人名-名") for t in tags[1:]) and "固有名詞" in tags[0]:
         return True
-    return any(j in span.text for j in _JOINERS) and any(_NAME_TAG in t for t in tags)
+    text = v.span_text(start, end)
+    return any(j in text for j in _JOINERS) and any(_NAME_TAG in t for t in tags)
 
 
-def _place_surname(doc: Doc, i: int) -> bool:
+def _place_surname(v: DocView, i: int) -> bool:
     """兵庫|慎司, 長野|博: a kanji place name (Sudachi 地名, not a country) right before a given
     name (人名-名) is a surname."""
-    tok = doc[i]
-    return i + 1 < len(doc) and "地名" in tok.tag_ and _COUNTRY_TAG not in tok.tag_ \
-        and bool(_KANJI.match(tok.text)) and doc[i + 1].tag_.endswith("人名-名") \
-        and doc[i + 1].idx == tok.idx + len(tok.text)
+    tag = v.tags[i]
+    return i + 1 < len(v) and "地名" in tag and _COUNTRY_TAG not in tag \
+        and bool(_KANJI.match(v.words[i])) and v.tags[i + 1].endswith("人名-名") and v.attached(i + 1)
 
 
-def _kanji_name(span) -> bool:
+def _kanji_name(v: DocView, start: int, end: int) -> bool:
     """楊|秀麗, 名城|信男: a kanji surname (Sudachi 人名) with at most two kanji tokens after it,
     or kanji ending in a given name (人名-名), two to five characters in all; or a foreign name
     of katakana parts and initials joined by ・ or = with a 人名 part (ジョン・J・テイラー)."""
-    if 2 <= len(span.text) <= 5 and bool(_KANJI.match(span.text)) and len(span) <= 3:
-        return _NAME_TAG in span[0].tag_ or span[-1].tag_.endswith("人名-名")
-    return bool(_FOREIGN_NAME.match(span.text)) and any(_NAME_TAG in t.tag_ for t in span)
+    text = v.span_text(start, end)
+    if 2 <= len(text) <= 5 and bool(_KANJI.match(text)) and end - start <= 3:
+        return _NAME_TAG in v.tags[start] or v.tags[end - 1].endswith("人名-名")
+    return bool(_FOREIGN_NAME.match(text)) and any(_NAME_TAG in v.tags[t] for t in range(start, end))
 
 
-def _name_run_end(doc: Doc, i: int) -> int:
+def _name_run_end(v: DocView, i: int) -> int:
     """End of a name run: name tokens joined directly or by ・ (ドナルド・トランプ, 金正|恩).
     Kanji names on both sides of ・ are a list of people (羽田孜・杉山憲夫), not one name."""
+    words, tags, pos, n = v.words, v.tags, v.pos, len(v)
     j = i + 1
-    while j < len(doc):
-        t = doc[j]
-        if t.text in _JOINERS and j + 1 < len(doc) and _is_name(doc[j + 1]) \
-                and (_KATAKANA.match(doc[j - 1].text) or _KATAKANA.match(doc[j + 1].text)):
+    while j < n:
+        word = words[j]
+        if word in _JOINERS and j + 1 < n and _is_name(v, j + 1) \
+                and (_KATAKANA.match(words[j - 1]) or _KATAKANA.match(words[j + 1])):
             j += 2
-        elif _is_name(t) or (t.pos_ == "PROPN" and "人名" in doc[j - 1].tag_ and len(t.text) <= 2):
+        elif _is_name(v, j) or (pos[j] == "PROPN" and "人名" in tags[j - 1] and len(word) <= 2):
             j += 1
-        elif _NAME_TAG in doc[j - 1].tag_ and len(t.text) == 1 and t.pos_ in ("NOUN", "PROPN") \
-                and "接尾辞" in t.tag_ and t.text not in _NOT_NAME_SUFFIXES:
+        elif _NAME_TAG in tags[j - 1] and len(word) == 1 and pos[j] in ("NOUN", "PROPN") \
+                and "接尾辞" in tags[j] and word not in _NOT_NAME_SUFFIXES:
             j += 1      # 李成|権: Sudachi cuts kanji given names into suffix pieces
         else:
             break
     return j
 
 
-def _compound_run(doc: Doc, i: int) -> int:
+def _compound_run(v: DocView, i: int) -> int:
     """End of the run of nouns from i with no particle or punctuation in between."""
     j = i
-    while j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN") and "助" not in doc[j].tag_:
+    while j < len(v) and v.pos[j] in ("NOUN", "PROPN") and "助" not in v.tags[j]:
         j += 1
     return j
 
 
-def _is_placename_token(tok: Token) -> bool:
-    return "地名" in tok.tag_ or (bool(_KATAKANA.match(tok.text)) and len(tok.text) >= 2)
+def _is_placename_token(v: DocView, i: int) -> bool:
+    return "地名" in v.tags[i] or (bool(_KATAKANA.match(v.words[i])) and len(v.words[i]) >= 2)
 
 
-def _caption_dateline(doc: Doc, i: int) -> bool:
+def _caption_dateline(v: DocView, i: int) -> bool:
     """A photo caption's place: the name after `=date、` (…総書記=2024年6月、平壌)."""
-    if i < 3 or doc[i - 1].text not in ("、", ","):
+    words = v.words
+    if i < 3 or words[i - 1] not in ("、", ","):
         return False
     k = i - 2
-    while k >= 0 and (doc[k].like_num or doc[k].text in ("年", "月", "日")):
+    while k >= 0 and (v.like_num[k] or words[k] in ("年", "月", "日")):
         k -= 1
-    return k < i - 2 and k >= 0 and doc[k].text in ("=", "＝")
+    return k < i - 2 and k >= 0 and words[k] in ("=", "＝")
 
 
-def _past_brackets(doc: Doc, start: int, end: int) -> int:
+def _past_brackets(v: DocView, start: int, end: int) -> int:
     """Token index after a mention and the bracketed asides right after it (キーウ(キエフ)); for
     a mention that is itself the aside, after its closing bracket."""
-    if start > 0 and doc[start - 1].text in _OPEN_BRACKETS and end < len(doc) \
-            and doc[end].text in _CLOSE_BRACKETS:
+    words, n = v.words, len(v)
+    if start > 0 and words[start - 1] in _OPEN_BRACKETS and end < n and words[end] in _CLOSE_BRACKETS:
         end += 1
-    while end < len(doc) and doc[end].text in _OPEN_BRACKETS:
-        close = next((k for k in range(end + 1, min(len(doc), end + 12))
-                      if doc[k].text in _CLOSE_BRACKETS), None)
+    while end < n and words[end] in _OPEN_BRACKETS:
+        close = next((k for k in range(end + 1, min(n, end + 12)) if words[k] in _CLOSE_BRACKETS), None)
         if close is None:
             break
         end = close + 1
     return end
 
 
-def _particles_after(doc: Doc, i: int) -> str:
+def _particles_after(v: DocView, i: int) -> str:
     """The run of particles right after token i-1 (による is に + よる)."""
     out = ""
-    for t in doc[i:i + 3]:
-        if t.pos_ == "ADP" or (out == "に" and t.lemma_ == "よる") or (out and t.pos_ == "SCONJ"):
-            out += t.text
+    for t in range(i, min(i + 3, len(v))):
+        pos = v.pos[t]
+        if pos == "ADP" or (out == "に" and v.lemmas[t] == "よる") or (out and pos == "SCONJ"):
+            out += v.words[t]
         else:
             break
     return out
 
 
-def _governor(doc: Doc, c: Cand) -> Token | None:
-    """The word the mention depends on, outside the mention itself."""
-    tok = doc[c.end - 1]
-    while c.start <= tok.i < c.end and tok.head.i != tok.i:
-        tok = tok.head
-    return None if c.start <= tok.i < c.end else tok
+def _governor(v: DocView, c: Cand) -> int | None:
+    """The index of the word the mention depends on, outside the mention itself."""
+    tok = c.end - 1
+    while c.start <= tok < c.end and v.heads[tok] != tok:
+        tok = v.heads[tok]
+    return None if c.start <= tok < c.end else tok
 
 
-def _merge_places(doc: Doc, cands: list[Cand], parts: PlaceParts,
-                  abbrevs: dict | None = None) -> list[Cand]:
+def _merge_places(v: DocView, cands: list[Cand], parts: PlaceParts,
+                  abbrevs: dict | None = None, admin: tuple[str, ...] | None = None) -> list[Cand]:
     """Join places with directions and connectors into maximal expressions
     (ロシア西部クルスク州, ロシア・クルスク州, 東部ドネツク州, ウクライナ東部), and a one-letter
     country written right before a place (米アラスカ州: SPEC §7, the place it is inside)."""
     placey = sorted((c for c in cands if c.label in ("PLACE", "DUAL")), key=lambda c: c.start)
     starts = {c.start: c for c in placey}
+    words, n = v.words, len(v)
+    admin = _admin_suffixes(parts) if admin is None else admin
     merged = []
     for c in placey:
         if any(m.start <= c.start < m.end for m in merged):
             continue
         start, end, grew = c.start, c.end, False
-        if start > 0 and doc[start - 1].text in parts.directions:
+        if start > 0 and words[start - 1] in parts.directions:
             start, grew = start - 1, True
-        elif start > 0 and c.label == "PLACE" and abbrevs and len(doc[start - 1].text) == 1 \
-                and abbrevs.get(doc[start - 1].text) and _attached(doc, start) \
-                and _COUNTRY_TAG not in doc[start].tag_ \
-                and not (start > 1 and abbrevs.get(doc[start - 2].text[-1:]) and _attached(doc, start - 1)):
+        elif start > 0 and c.label == "PLACE" and abbrevs and len(words[start - 1]) == 1 \
+                and abbrevs.get(words[start - 1]) and _attached(v, start) \
+                and _COUNTRY_TAG not in v.tags[start] \
+                and not (start > 1 and abbrevs.get(words[start - 2][-1:]) and _attached(v, start - 1)):
             start, grew = start - 1, True
-        while end < len(doc):
-            t = doc[end]
-            if t.text in parts.connectors and end + 1 in starts and starts[end + 1].rule != "gaz.country":
+        while end < n:
+            word = words[end]
+            if word in parts.connectors and end + 1 in starts and starts[end + 1].rule != "gaz.country":
                 end, grew = starts[end + 1].end, True
-            elif t.text in parts.directions:
+            elif word in parts.directions:
                 end, grew = end + 1, True
                 if end in starts:
                     end = starts[end].end
-            elif end in starts and starts[end].label != "ACTOR" and _attached(doc, end):
+            elif end in starts and starts[end].label != "ACTOR" and _attached(v, end):
                 end, grew = starts[end].end, True
-            elif end not in starts and _admin_suffixed(doc[end - 1].text, parts) \
-                    and _attached(doc, end) and _unlisted_name(doc, end):
-                end, grew = _unlisted_name(doc, end), True      # アラスカ州アンカレジ: its town
+            elif end not in starts and words[end - 1].endswith(admin) \
+                    and _attached(v, end) and _unlisted_name(v, end):
+                end, grew = _unlisted_name(v, end), True      # アラスカ州アンカレジ: its town
             else:
                 break
         if grew:
@@ -1003,25 +1073,25 @@ def _merge_places(doc: Doc, cands: list[Cand], parts: PlaceParts,
     return cands + merged
 
 
-def _unlisted_name(doc: Doc, i: int) -> int:
+def _unlisted_name(v: DocView, i: int) -> int:
     """End of a run of katakana proper-name tokens from i (three letters or more), else 0."""
     j = i
-    while j < len(doc) and _is_katakana_name(doc[j]) and "固有名詞" in doc[j].tag_:
+    while j < len(v) and _is_katakana_name(v, j) and "固有名詞" in v.tags[j]:
         j += 1
-    return j if j > i and len(doc[i:j].text) >= 3 else 0
+    return j if j > i and len(v.span_text(i, j)) >= 3 else 0
 
 
-def _admin_suffixed(word: str, parts: PlaceParts) -> bool:
-    """A first- or second-level region written with its suffix (アラスカ州, 州)."""
-    return any(word.endswith(suffix) and kind in ("admin1", "admin2")
-               for suffix, kind in parts.suffixes.items())
+def _admin_suffixes(parts: PlaceParts) -> tuple[str, ...]:
+    """The suffixes of first- and second-level regions (州, 省, 県…): a word ending in one is
+    such a region written with its suffix (アラスカ州)."""
+    return tuple(suffix for suffix, kind in parts.suffixes.items() if kind in ("admin1", "admin2"))
 
 
-def _attached(doc: Doc, i: int) -> bool:
+def _attached(v: DocView, i: int) -> bool:
     """Two place names written back to back (ロシアクルスク州) with no punctuation between."""
     # Sudachi's part of speech: GiNZA's UD tag follows the parse (ハリコフ州 ADJ, X ADV)
-    return all(t.pos_ in ("PROPN", "NOUN") or t.tag_.startswith("名詞") for t in (doc[i - 1], doc[i])) \
-        and doc[i].idx == doc[i - 1].idx + len(doc[i - 1].text)
+    return all(v.pos[t] in ("PROPN", "NOUN") or v.tags[t].startswith("名詞") for t in (i - 1, i)) \
+        and v.attached(i)
 
 
 def _non_overlapping(cands: list[Cand]) -> list[Cand]:

@@ -1,0 +1,110 @@
+"""A Doc's per-token attributes read once into plain lists.
+
+Every `doc[i]`, iteration over a Doc or Span, `tok.head` or `tok.children` builds a new
+spaCy object; a rule that reads a few attributes of each token pays mostly for those objects.
+A `DocView` reads the attributes the rules use in one `Doc.to_array` call and indexes them as
+lists (`view.words[i]` is `doc[i].text`, `view.heads[i]` is `doc[i].head.i`). It is a snapshot:
+build a new one after retokenizing the Doc or setting its entities.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LIKE_NUM, ORTH, POS, SPACY, TAG
+from spacy.strings import StringStore
+from spacy.tokens import Doc
+
+from ..parse.doctext import text_from
+
+_ATTRS = [ORTH, TAG, POS, IDX, LIKE_NUM, HEAD, LEMMA, DEP, SPACY]
+# hash → string, shared by every view: a hash names one string whatever the StringStore, and a
+# dict look-up is cheaper than StringStore.__getitem__. Cleared when it grows past the bound.
+_STRINGS: dict[int, str] = {}
+_STRINGS_MAX = 1 << 16
+
+
+def _strings(hashes: list[int], store: StringStore) -> list[str]:
+    try:
+        return list(map(_STRINGS.__getitem__, hashes))
+    except KeyError:            # a word not seen yet: read them all from the store
+        if len(_STRINGS) > _STRINGS_MAX:
+            _STRINGS.clear()
+        out = [store[h] for h in hashes]
+        _STRINGS.update(zip(hashes, out))
+        return out
+
+
+@dataclass(frozen=True)
+class DocView:
+    """Token attributes by token index; spans are (start, end) token indices, end-exclusive."""
+
+    text: str                    # doc.text
+    words: list[str]             # token.text
+    tags: list[str]              # token.tag_ (Sudachi's part of speech)
+    pos: list[str]               # token.pos_ (UD)
+    heads: list[int]             # token.head.i (a root is its own head)
+    starts: list[int]            # token.idx
+    ends: list[int]              # token.idx + len(token.text)
+    like_num: list[bool]         # token.like_num
+    ents: list[tuple[int, int, str]]     # doc.ents as (start, end, label_)
+    # read on demand (few rules need them): ORTH, LEMMA and DEP hashes, the Doc's vocab
+    _orths: list[int] = field(repr=False)
+    _lemmas: list[int] = field(repr=False)
+    _deps: list[int] = field(repr=False)
+    _vocab: object = field(repr=False)
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocView:
+        n = len(doc)
+        array = doc.to_array(_ATTRS) if n else numpy.zeros((0, len(_ATTRS)), dtype="uint64")
+        orths, tags, pos, idx, like_num, _, lemmas, deps, spaces = array.T.tolist()
+        store = doc.vocab.strings
+        words = _strings(orths, store)
+        return cls(text=text_from(doc, words, spaces), words=words, tags=_strings(tags, store),
+                   pos=_strings(pos, store),
+                   heads=(array[:, 5].astype("int64") + numpy.arange(n)).tolist(),   # HEAD is relative
+                   starts=idx, ends=[i + len(w) for i, w in zip(idx, words)],
+                   like_num=[x == 1 for x in like_num],
+                   ents=[(e.start, e.end, e.label_) for e in doc.ents],
+                   _orths=orths, _lemmas=lemmas, _deps=deps, _vocab=doc.vocab)
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """token.lemma_"""
+        return _strings(self._lemmas, self._vocab.strings)
+
+    @cached_property
+    def deps(self) -> list[str]:
+        """token.dep_"""
+        return _strings(self._deps, self._vocab.strings)
+
+    @cached_property
+    def _children(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for k, h in enumerate(self.heads):
+            if h != k:
+                out.setdefault(h, []).append(k)
+        return out
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def span_text(self, start: int, end: int) -> str:
+        """doc[start:end].text (end clipped to the Doc, as a slice is)."""
+        if end > len(self.words):
+            end = len(self.words)
+        return self.text[self.starts[start]:self.ends[end - 1]] if end > start else ""
+
+    def attached(self, i: int) -> bool:
+        """Token i is written right after token i-1, with no space between."""
+        return self.starts[i] == self.ends[i - 1]
+
+    def is_oov(self, i: int) -> bool:
+        """doc[i].is_oov: the word has no vector."""
+        return self._orths[i] not in self._vocab.vectors
+
+    def children(self, i: int) -> list[int]:
+        """The indices of doc[i].children, in order."""
+        return self._children.get(i, [])
