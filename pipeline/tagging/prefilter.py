@@ -88,7 +88,9 @@ class _Classes:
         specs = list(specs)
         self.any = any(s.kind == "any" for s in specs)
         self.texts = frozenset().union(*(s.value for s in specs if s.kind == "texts"))
-        self.regexes = [s.value for s in specs if s.kind == "regex"]
+        # patterns repeat across specs (a date part in a hundred patterns): each tested once
+        self.regexes = list({(r.pattern, r.flags): r
+                             for r in (s.value for s in specs if s.kind == "regex")}.values())
         tags = set().union(*(s.value for s in specs if s.kind == "tags"))
         self.tags = np.array(sorted(get_string_id(t) for t in tags), dtype=np.uint64)
         pos = set().union(*(s.value for s in specs if s.kind == "pos"))
