@@ -20,6 +20,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..parse.doctext import text_of
 from .mention import Mention
 from .prefilter import PrefilteredMatcher
 from ..rules.date_patterns import DateRule
@@ -64,7 +65,7 @@ class DateTagger:
         from a photo caption): a date written right after = or ＝ (…避難する住民=14日、ヘルソン), or
         inside a sentence that opens with a caption word of rules/credit_lines.tsv followed by a
         particle or punctuation (写真は…で7日、…, 【写真】…, a Markdown image `![…`)."""
-        text, at = doc.text, doc[start].idx
+        text, at = text_of(doc), doc[start].idx
         before = text[:at].rstrip(" \u3000")
         if before.endswith(("=", "＝")):
             return (("zone", "caption"),)

@@ -12,8 +12,8 @@ Doc be skipped without changing the matches:
 
 So the Matcher is run on the runs of matchable tokens that hold an anchor token, each a Span,
 and the offsets are shifted back: the same (key, start, end) triples as on the whole Doc. The
-token classes are computed with arrays (`Doc.to_array`) and a per-lexeme cache, never a Python
-loop over the Doc's tokens. Spec attributes other than ORTH/TEXT, TAG, POS and the extensions the
+token classes come from the plain ints of `Doc.to_array` and a cache per (text, tag, POS), never
+from Token objects (the Matcher's cost is per token, and so is a Token's). Spec attributes other than ORTH/TEXT, TAG, POS and the extensions the
 caller describes by a regex make a spec match anything (always correct, only slower).
 """
 from __future__ import annotations
@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-import numpy as np
 from spacy.attrs import ORTH, POS, TAG
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -29,7 +28,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-_CACHE_MAX = 500_000       # lexemes whose text class is remembered (then the cache restarts)
+_CACHE_MAX = 500_000       # (text, tag, POS) classes remembered (then the cache restarts)
 # Values that make a spec a poor anchor: they are everywhere in running text.
 _COMMON = re.compile(r"^[\u3040-\u309f\W]$")
 _OPS = (None, "1", "+", "?", "*")           # quantifiers whose tokens the prefilter understands
@@ -82,22 +81,49 @@ class _Spec:
 
 
 class _Classes:
-    """The specs of one role (matchable or anchor), merged per kind."""
+    """The specs of one role (matchable, an anchor group, a group's patterns), merged per kind."""
 
     def __init__(self, specs: Iterable[_Spec]):
         specs = list(specs)
         self.any = any(s.kind == "any" for s in specs)
         self.texts = frozenset().union(*(s.value for s in specs if s.kind == "texts"))
-        # patterns repeat across specs (a date part in a hundred patterns): each tested once
-        self.regexes = list({(r.pattern, r.flags): r
-                             for r in (s.value for s in specs if s.kind == "regex")}.values())
+        self.regex = _either([s.value for s in specs if s.kind == "regex"])
         tags = set().union(*(s.value for s in specs if s.kind == "tags"))
-        self.tags = np.array(sorted(get_string_id(t) for t in tags), dtype=np.uint64)
-        pos = set().union(*(s.value for s in specs if s.kind == "pos"))
-        self.pos = np.array(sorted(pos), dtype=np.uint64)
+        self.tags = frozenset(get_string_id(t) for t in tags)
+        self.pos = frozenset().union(*(s.value for s in specs if s.kind == "pos"))
 
-    def by_text(self, text: str) -> bool:
-        return text in self.texts or any(r.search(text) for r in self.regexes)
+    def holds(self, text: str, tag: int, pos: int) -> bool:
+        return self.any or tag in self.tags or pos in self.pos or text in self.texts \
+            or (self.regex is not None and self.regex.search(text) is not None)
+
+
+class _AnyOf:
+    """Regexes searched one by one (they could not be joined into one)."""
+
+    def __init__(self, regexes: list[re.Pattern]):
+        self.regexes = regexes
+
+    def search(self, text: str):
+        return next((m for r in self.regexes if (m := r.search(text))), None)
+
+
+# a pattern that refers to a group by number changes meaning inside a join
+_NUMBERED_REF = re.compile(r"\\[1-9]|\(\?\(")
+
+
+def _either(regexes: list[re.Pattern]) -> re.Pattern | _AnyOf | None:
+    """What finds a match where any of `regexes` does, each distinct pattern tested once (the
+    DATE specs hold a dozen patterns a hundred times over): one joined regex when it is safe."""
+    distinct = list(dict.fromkeys((r.pattern, r.flags) for r in regexes))
+    if len(distinct) <= 1:
+        return re.compile(*distinct[0]) if distinct else None
+    flags = {f for _, f in distinct}
+    if len(flags) == 1 and not any(_NUMBERED_REF.search(p) for p, _ in distinct):
+        try:
+            return re.compile("|".join(f"(?:{p})" for p, _ in distinct), flags.pop())
+        except re.error:        # a group name used twice
+            pass
+    return _AnyOf([re.compile(p, f) for p, f in distinct])
 
 
 class PrefilteredMatcher:
@@ -115,8 +141,9 @@ class PrefilteredMatcher:
         such token's text satisfies (a necessary condition is enough)."""
         every: list[_Spec] = []
         groups: dict[tuple, list[_Spec]] = {}       # anchor → its spec(s)
+        kin: dict[tuple, list[_Spec]] = {}          # anchor → every spec of its patterns
         members: dict[tuple, list] = {}             # anchor → (key, pattern) pairs
-        lengths: list[int] = []
+        lengths: dict[tuple, list[int]] = {}        # anchor → required tokens per pattern
         for key, pattern in keyed:
             specs = [_Spec(t, extensions) for t in pattern]
             ops = [t.get("OP") for t in pattern]
@@ -129,13 +156,17 @@ class PrefilteredMatcher:
             anchors = [min(required, key=_Spec.rank)] if required else specs
             group = tuple(a.key() for a in anchors) if grouped else ()
             groups.setdefault(group, []).extend(anchors)
+            kin.setdefault(group, []).extend(specs)
             members.setdefault(group, []).append((key, pattern))
-            lengths.append(max(len(required), 1))
-        if len(groups) > 63:        # one bit a group in a uint64: too many, one Matcher for all
+            lengths.setdefault(group, []).append(max(len(required), 1))
+        if len(groups) > 63:        # too many Matchers: one for all
             groups = {(): [a for specs in groups.values() for a in specs]}
+            kin = {(): every}
             members = {(): [pair for pairs in members.values() for pair in pairs]}
+            lengths = {(): [n for ns in lengths.values() for n in ns]}
         self.matchable = _Classes(every)
         self.anchors = [_Classes(specs) for specs in groups.values()]
+        self.kin = [_Classes(specs) for specs in kin.values()]
         self.matchers = []
         for pairs in members.values():
             matcher = Matcher(Vocab())
@@ -143,71 +174,81 @@ class PrefilteredMatcher:
                 matcher.add(key, [pattern])
             self.matchers.append(matcher)
         self.grouped = grouped
-        self.min_len = min(lengths, default=1)
-        self._text_class: dict[int, tuple[int, int]] = {}
-
-    def _groups(self, doc: Doc) -> tuple[np.ndarray, np.ndarray]:
-        """Per token: matchable (bool) and the bits of the anchor groups it satisfies."""
-        n = len(doc)
-        arr = doc.to_array([ORTH, TAG, POS]).reshape(n, 3)
-        uniq, inv = np.unique(arr[:, 0], return_inverse=True)
-        inv = inv.reshape(-1)
-        classes = [self._classify(o, doc) for o in uniq.tolist()]
-        by_text = np.fromiter((c[0] for c in classes), dtype=bool, count=len(uniq))[inv]
-        bits = np.fromiter((c[1] for c in classes), dtype=np.uint64, count=len(uniq))[inv]
-        matchable = self._mask(arr, by_text, self.matchable)
-        for g, anchor in enumerate(self.anchors):
-            if anchor.any or len(anchor.tags) or len(anchor.pos):
-                extra = self._mask(arr, np.zeros(n, dtype=bool), anchor)
-                bits |= extra.astype(np.uint64) << np.uint64(g)
-        return matchable, bits
+        self.min_lens = [min(ns) for ns in lengths.values()]
+        self.min_len = min(self.min_lens, default=1)
+        self._classes: dict[tuple[int, int, int], tuple[bool, int, int]] = {}
 
     def spans(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """(start, end, anchor group bits) of the token ranges the Matchers must see."""
-        if len(doc) == 0:
-            return []
-        matchable, bits = self._groups(doc)
-        anchor = bits != 0
-        if not anchor.any():
-            return []
-        edges = np.flatnonzero(np.diff(np.concatenate(([0], matchable.astype(np.int8), [0]))))
-        starts, ends = edges[0::2], edges[1::2]
-        held = np.concatenate(([0], np.cumsum(anchor)))
-        keep = (held[ends] > held[starts]) & (ends - starts >= self.min_len)
-        return [(s, e, int(np.bitwise_or.reduce(bits[s:e])))
-                for s, e in zip(starts[keep].tolist(), ends[keep].tolist())]
+        """(start, end, anchor group bits) of the runs of matchable tokens holding an anchor."""
+        return self._runs(self._token_classes(doc))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        classes = self._token_classes(doc)
         out: list[tuple[int, int, int]] = []
-        for start, end, held in self.spans(doc):
-            span = doc if start == 0 and end == len(doc) else doc[start:end]
+        for start, end, held in self._runs(classes):
             for g, matcher in enumerate(self.matchers):
                 if held >> g & 1:
-                    out.extend((key, start + s, start + e) for key, s, e in matcher(span))
+                    for s, e in self._pieces(classes, start, end, g):
+                        span = doc if s == 0 and e == len(doc) else doc[s:e]
+                        out.extend((key, s + a, s + b) for key, a, b in matcher(span))
         # a key whose patterns sit in several groups may match a span twice (the Matcher
         # reports each (key, start, end) once)
         return list(dict.fromkeys(out)) if self.grouped else out
 
-    @staticmethod
-    def _mask(arr: np.ndarray, by_text: np.ndarray, classes: _Classes) -> np.ndarray:
-        if classes.any:
-            return np.ones(len(arr), dtype=bool)
-        mask = by_text.astype(bool)
-        if len(classes.tags):
-            mask |= np.isin(arr[:, 1], classes.tags)
-        if len(classes.pos):
-            mask |= np.isin(arr[:, 2], classes.pos)
-        return mask
+    def _runs(self, classes: list[tuple[bool, int, int]]) -> list[tuple[int, int, int]]:
+        """Maximal runs of matchable tokens with the anchor bits they hold (an anchor token is
+        matchable: its spec is one of all the specs)."""
+        out, start, held = [], 0, 0
+        for i, (matchable, anchors, _) in enumerate(classes):
+            if matchable:
+                held |= anchors
+                continue
+            if held and i - start >= self.min_len:
+                out.append((start, i, held))
+            start, held = i + 1, 0
+        if held and len(classes) - start >= self.min_len:
+            out.append((start, len(classes), held))
+        return out
 
-    def _classify(self, orth: int, doc: Doc) -> tuple[int, int]:
-        """(the text satisfies a text spec of some pattern, bits of the anchor groups whose
-        text specs it satisfies), remembered per lexeme."""
-        c = self._text_class.get(orth)
-        if c is None:
-            if len(self._text_class) >= _CACHE_MAX:
-                self._text_class.clear()
-            text = doc.vocab.strings[orth]
-            c = self._text_class[orth] = (
-                int(self.matchable.by_text(text)),
-                sum(1 << g for g, a in enumerate(self.anchors) if a.by_text(text)))
+    def _pieces(self, classes: list[tuple[bool, int, int]], start: int, end: int, group: int):
+        """The parts of a run that group `group`'s Matcher must see: runs of tokens satisfying
+        a spec of its own patterns that hold one of its anchors (a token `の` between `4` and
+        `日` may join a run for some other group's patterns)."""
+        bit, need = 1 << group, self.min_lens[group]
+        first, held = start, False
+        for i in range(start, end):
+            _, anchors, kin = classes[i]
+            if kin & bit:
+                held = held or bool(anchors & bit)
+                continue
+            if held and i - first >= need:
+                yield first, i
+            first, held = i + 1, False
+        if held and end - first >= need:
+            yield first, end
+
+    def _token_classes(self, doc: Doc) -> list[tuple[bool, int, int]]:
+        """Per token: (matchable, bits of the anchor groups it satisfies, bits of the groups
+        one of whose patterns' specs it satisfies), remembered per (text, tag, POS): plain
+        ints from `Doc.to_array`, no Token objects."""
+        if len(doc) == 0:
+            return []
+        known, strings = self._classes, doc.vocab.strings
+        columns = doc.to_array([ORTH, TAG, POS]).T.tolist()
+        return [known.get(key) or self._classify(key, strings) for key in zip(*columns)]
+
+    def _classify(self, key: tuple[int, int, int], strings) -> tuple[bool, int, int]:
+        if len(self._classes) >= _CACHE_MAX:
+            self._classes.clear()
+        orth, tag, pos = key
+        text = strings[orth]
+        if not self.matchable.holds(text, tag, pos):     # so none of the narrower classes
+            c = (False, 0, 0)
+        else:
+            c = (True, _bits(self.anchors, text, tag, pos), _bits(self.kin, text, tag, pos))
+        self._classes[key] = c
         return c
+
+
+def _bits(classes: list[_Classes], text: str, tag: int, pos: int) -> int:
+    return sum(1 << g for g, c in enumerate(classes) if c.holds(text, tag, pos))
