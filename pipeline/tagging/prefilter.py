@@ -133,7 +133,8 @@ class PrefilteredMatcher:
     `grouped`: the patterns are split by their anchor into Matchers of their own, and a span
     meets only the Matchers whose anchors it holds (a span `54` never meets the hundred
     patterns anchored on 年). The triples are then the same set, not in the Matcher's order:
-    for callers that rank the matches themselves. Ungrouped, the order is the Matcher's."""
+    for callers that rank the matches themselves. Ungrouped, one Matcher sees each whole run
+    that some anchor group could match in, and the order is the Matcher's."""
 
     def __init__(self, keyed: Iterable[tuple[str, list[dict]]],
                  extensions: dict[str, re.Pattern] | None = None, grouped: bool = False):
@@ -143,6 +144,7 @@ class PrefilteredMatcher:
         groups: dict[tuple, list[_Spec]] = {}       # anchor → its spec(s)
         kin: dict[tuple, list[_Spec]] = {}          # anchor → every spec of its patterns
         members: dict[tuple, list] = {}             # anchor → (key, pattern) pairs
+        pairs: list[tuple[str, list[dict]]] = []    # every (key, pattern), in order
         lengths: dict[tuple, list[int]] = {}        # anchor → required tokens per pattern
         for key, pattern in keyed:
             specs = [_Spec(t, extensions) for t in pattern]
@@ -154,10 +156,11 @@ class PrefilteredMatcher:
             required = [s for op, s in zip(ops, specs) if op in _REQUIRED]
             # no required token: a match still holds a token satisfying one of its specs
             anchors = [min(required, key=_Spec.rank)] if required else specs
-            group = tuple(a.key() for a in anchors) if grouped else ()
+            group = tuple(a.key() for a in anchors)
             groups.setdefault(group, []).extend(anchors)
             kin.setdefault(group, []).extend(specs)
             members.setdefault(group, []).append((key, pattern))
+            pairs.append((key, pattern))
             lengths.setdefault(group, []).append(max(len(required), 1))
         if len(groups) > 63:        # too many Matchers: one for all
             groups = {(): [a for specs in groups.values() for a in specs]}
@@ -167,12 +170,7 @@ class PrefilteredMatcher:
         self.matchable = _Classes(every)
         self.anchors = [_Classes(specs) for specs in groups.values()]
         self.kin = [_Classes(specs) for specs in kin.values()]
-        self.matchers = []
-        for pairs in members.values():
-            matcher = Matcher(Vocab())
-            for key, pattern in pairs:
-                matcher.add(key, [pattern])
-            self.matchers.append(matcher)
+        self.matchers = [_matcher(ps) for ps in members.values()] if grouped else [_matcher(pairs)]
         self.grouped = grouped
         self.min_lens = [min(ns) for ns in lengths.values()]
         self.min_len = min(self.min_lens, default=1)
@@ -186,11 +184,14 @@ class PrefilteredMatcher:
         classes = self._token_classes(doc)
         out: list[tuple[int, int, int]] = []
         for start, end, held in self._runs(classes):
-            for g, matcher in enumerate(self.matchers):
-                if held >> g & 1:
-                    for s, e in self._pieces(classes, start, end, g):
-                        span = doc if s == 0 and e == len(doc) else doc[s:e]
-                        out.extend((key, s + a, s + b) for key, a, b in matcher(span))
+            groups = [g for g in range(len(self.anchors)) if held >> g & 1]
+            if not self.grouped:
+                if any(next(self._pieces(classes, start, end, g), None) for g in groups):
+                    out.extend(_match(self.matchers[0], doc, start, end))
+                continue
+            for g in groups:
+                for s, e in self._pieces(classes, start, end, g):
+                    out.extend(_match(self.matchers[g], doc, s, e))
         # a key whose patterns sit in several groups may match a span twice (the Matcher
         # reports each (key, start, end) once)
         return list(dict.fromkeys(out)) if self.grouped else out
@@ -248,6 +249,19 @@ class PrefilteredMatcher:
             c = (True, _bits(self.anchors, text, tag, pos), _bits(self.kin, text, tag, pos))
         self._classes[key] = c
         return c
+
+
+def _matcher(pairs: list[tuple[str, list[dict]]]) -> Matcher:
+    matcher = Matcher(Vocab())
+    for key, pattern in pairs:
+        matcher.add(key, [pattern])
+    return matcher
+
+
+def _match(matcher: Matcher, doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
+    """The Matcher's triples on doc[start:end], in Doc offsets."""
+    span = doc if start == 0 and end == len(doc) else doc[start:end]
+    return [(key, start + s, start + e) for key, s, e in matcher(span)]
 
 
 def _bits(classes: list[_Classes], text: str, tag: int, pos: int) -> int:
