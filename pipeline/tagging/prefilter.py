@@ -126,6 +126,44 @@ def _either(regexes: list[re.Pattern]) -> re.Pattern | _AnyOf | None:
     return _AnyOf([re.compile(p, f) for p, f in distinct])
 
 
+class _Group:
+    """Patterns that share an anchor: the specs the prefilter tests for them."""
+
+    def __init__(self):
+        self.anchors: list[_Spec] = []
+        self.kin: list[_Spec] = []          # every spec of the patterns
+        self.firsts: list[_Spec] = []       # the specs a match's first token may satisfy
+        self.lasts: list[_Spec] = []        # ... its last token
+        self.pairs: list[tuple[str, list[dict]]] = []
+        self.lengths: list[int] = []        # the required tokens of each pattern
+
+    def add(self, key: str, pattern: list[dict], specs: list[_Spec], ops: list, anchors, required: int):
+        self.anchors += anchors
+        self.kin += specs
+        self.firsts += _leading(specs, ops)
+        self.lasts += _leading(specs[::-1], ops[::-1])
+        self.pairs.append((key, pattern))
+        self.lengths.append(max(required, 1))
+
+    @staticmethod
+    def union(groups: Iterable["_Group"]) -> "_Group":
+        out = _Group()
+        for g in groups:
+            for name, value in vars(g).items():
+                getattr(out, name).extend(value)
+        return out
+
+
+def _leading(specs: list[_Spec], ops: list) -> list[_Spec]:
+    """The specs a match's first token may satisfy: up to the first required one."""
+    out = []
+    for spec, op in zip(specs, ops):
+        out.append(spec)
+        if op in _REQUIRED:
+            break
+    return out
+
+
 class PrefilteredMatcher:
     """`matcher(doc)`'s (key, start, end) triples, computed only on the spans that can hold a
     match. Built from the (key, pattern) pairs of the Matcher it stands for.
@@ -141,11 +179,8 @@ class PrefilteredMatcher:
         """`extensions`: for a token extension a spec may require to be True, a regex every
         such token's text satisfies (a necessary condition is enough)."""
         every: list[_Spec] = []
-        groups: dict[tuple, list[_Spec]] = {}       # anchor → its spec(s)
-        kin: dict[tuple, list[_Spec]] = {}          # anchor → every spec of its patterns
-        members: dict[tuple, list] = {}             # anchor → (key, pattern) pairs
+        groups: dict[tuple, _Group] = {}            # by anchor
         pairs: list[tuple[str, list[dict]]] = []    # every (key, pattern), in order
-        lengths: dict[tuple, list[int]] = {}        # anchor → required tokens per pattern
         for key, pattern in keyed:
             specs = [_Spec(t, extensions) for t in pattern]
             ops = [t.get("OP") for t in pattern]
@@ -156,25 +191,22 @@ class PrefilteredMatcher:
             required = [s for op, s in zip(ops, specs) if op in _REQUIRED]
             # no required token: a match still holds a token satisfying one of its specs
             anchors = [min(required, key=_Spec.rank)] if required else specs
-            group = tuple(a.key() for a in anchors)
-            groups.setdefault(group, []).extend(anchors)
-            kin.setdefault(group, []).extend(specs)
-            members.setdefault(group, []).append((key, pattern))
+            group = groups.setdefault(tuple(a.key() for a in anchors), _Group())
+            group.add(key, pattern, specs, ops, anchors, len(required))
             pairs.append((key, pattern))
-            lengths.setdefault(group, []).append(max(len(required), 1))
         if len(groups) > 63:        # too many Matchers: one for all
-            groups = {(): [a for specs in groups.values() for a in specs]}
-            kin = {(): every}
-            members = {(): [pair for pairs in members.values() for pair in pairs]}
-            lengths = {(): [n for ns in lengths.values() for n in ns]}
+            groups = {(): _Group.union(groups.values())}
+        groups = list(groups.values())
         self.matchable = _Classes(every)
-        self.anchors = [_Classes(specs) for specs in groups.values()]
-        self.kin = [_Classes(specs) for specs in kin.values()]
-        self.matchers = [_matcher(ps) for ps in members.values()] if grouped else [_matcher(pairs)]
+        self.anchors = [_Classes(g.anchors) for g in groups]
+        self.kin = [_Classes(g.kin) for g in groups]
+        self.firsts = [_Classes(g.firsts) for g in groups]
+        self.lasts = [_Classes(g.lasts) for g in groups]
+        self.matchers = [_matcher(g.pairs) for g in groups] if grouped else [_matcher(pairs)]
         self.grouped = grouped
-        self.min_lens = [min(ns) for ns in lengths.values()]
+        self.min_lens = [min(g.lengths) for g in groups]
         self.min_len = min(self.min_lens, default=1)
-        self._classes: dict[tuple[int, int, int], tuple[bool, int, int]] = {}
+        self._classes: dict[tuple[int, int, int], tuple] = {}
 
     def spans(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(start, end, anchor group bits) of the runs of matchable tokens holding an anchor."""
@@ -196,11 +228,11 @@ class PrefilteredMatcher:
         # reports each (key, start, end) once)
         return list(dict.fromkeys(out)) if self.grouped else out
 
-    def _runs(self, classes: list[tuple[bool, int, int]]) -> list[tuple[int, int, int]]:
+    def _runs(self, classes: list[tuple]) -> list[tuple[int, int, int]]:
         """Maximal runs of matchable tokens with the anchor bits they hold (an anchor token is
         matchable: its spec is one of all the specs)."""
         out, start, held = [], 0, 0
-        for i, (matchable, anchors, _) in enumerate(classes):
+        for i, (matchable, anchors, *_) in enumerate(classes):
             if matchable:
                 held |= anchors
                 continue
@@ -211,42 +243,52 @@ class PrefilteredMatcher:
             out.append((start, len(classes), held))
         return out
 
-    def _pieces(self, classes: list[tuple[bool, int, int]], start: int, end: int, group: int):
+    def _pieces(self, classes: list[tuple], start: int, end: int, group: int):
         """The parts of a run that group `group`'s Matcher must see: runs of tokens satisfying
-        a spec of its own patterns that hold one of its anchors (a token `の` between `4` and
-        `日` may join a run for some other group's patterns)."""
-        bit, need = 1 << group, self.min_lens[group]
-        first, held = start, False
-        for i in range(start, end):
-            _, anchors, kin = classes[i]
-            if kin & bit:
-                held = held or bool(anchors & bit)
-                continue
-            if held and i - first >= need:
-                yield first, i
-            first, held = i + 1, False
-        if held and end - first >= need:
-            yield first, end
+        a spec of its own patterns (a token `の` between `4` and `日` may join a run for some
+        other group's patterns), cut to the first token that can start one of its matches and
+        the last that can end one, that hold one of its anchors."""
+        bit = 1 << group
+        first = start
+        for i in range(start, end + 1):
+            if i == end or not classes[i][2] & bit:
+                piece = self._trimmed(classes, first, i, bit)
+                if piece is not None and piece[1] - piece[0] >= self.min_lens[group]:
+                    yield piece
+                first = i + 1
 
-    def _token_classes(self, doc: Doc) -> list[tuple[bool, int, int]]:
-        """Per token: (matchable, bits of the anchor groups it satisfies, bits of the groups
-        one of whose patterns' specs it satisfies), remembered per (text, tag, POS): plain
-        ints from `Doc.to_array`, no Token objects."""
+    @staticmethod
+    def _trimmed(classes: list[tuple], start: int, end: int, bit: int) -> tuple[int, int] | None:
+        """[start, end) without the tokens before any match's first token or after its last
+        one, or None when it holds no anchor there."""
+        while start < end and not classes[start][3] & bit:
+            start += 1
+        while end > start and not classes[end - 1][4] & bit:
+            end -= 1
+        if any(classes[i][1] & bit for i in range(start, end)):
+            return start, end
+        return None
+
+    def _token_classes(self, doc: Doc) -> list[tuple]:
+        """Per token: (matchable, then the bits of the groups for which it satisfies an
+        anchor, any spec, a spec that may start a match, one that may end it), remembered per
+        (text, tag, POS): plain ints from `Doc.to_array`, no Token objects."""
         if len(doc) == 0:
             return []
         known, strings = self._classes, doc.vocab.strings
         columns = doc.to_array([ORTH, TAG, POS]).T.tolist()
         return [known.get(key) or self._classify(key, strings) for key in zip(*columns)]
 
-    def _classify(self, key: tuple[int, int, int], strings) -> tuple[bool, int, int]:
+    def _classify(self, key: tuple[int, int, int], strings) -> tuple:
         if len(self._classes) >= _CACHE_MAX:
             self._classes.clear()
         orth, tag, pos = key
         text = strings[orth]
         if not self.matchable.holds(text, tag, pos):     # so none of the narrower classes
-            c = (False, 0, 0)
+            c = (False, 0, 0, 0, 0)
         else:
-            c = (True, _bits(self.anchors, text, tag, pos), _bits(self.kin, text, tag, pos))
+            c = (True,) + tuple(_bits(classes, text, tag, pos) for classes in
+                                (self.anchors, self.kin, self.firsts, self.lasts))
         self._classes[key] = c
         return c
 
