@@ -51,7 +51,7 @@ class DateTagger:
         # only the runs of tokens that can be part of a date, holding a token every match of
         # its pattern needs (a digit, a date word...), reach the Matcher: the same matches
         self.find = PrefilteredMatcher(((f"{r}#{a}#{b}", p) for (r, a, b), ps in by_key.items()
-                                        for p in ps), grouped=True)
+                                        for p in ps), grouped=True, memo=True)
 
     def __call__(self, doc: Doc) -> list[Mention]:
         cands = self._candidates(doc)

@@ -66,9 +66,11 @@ class NumberTagger:
         for key, pats in patterns.items():
             self.matcher.add(key, pats)
         # the Matcher sees only runs of tokens that can be part of a NUMBER holding a numeral
-        # or a fused number+counter token: the same matches (pipeline.tagging.prefilter)
+        # or a fused number+counter token: the same matches (pipeline.tagging.prefilter); the
+        # numeral extension reads only a token's text, tag, POS and like_num (its text)
         self.find = PrefilteredMatcher([(k, p) for k, ps in patterns.items() for p in ps],
-                                       {_EXT: re.compile(rf"^(?:{_NUMERAL_TEXT.pattern})\Z")})
+                                       {_EXT: re.compile(rf"^(?:{_NUMERAL_TEXT.pattern})\Z")},
+                                       memo=True)
 
     def __call__(self, doc: Doc) -> list[Mention]:
         cands = []

@@ -33,6 +33,8 @@ _CACHE_MAX = 500_000       # (text, tag, POS) classes remembered (then the cache
 _COMMON = re.compile(r"^[\u3040-\u309f\W]$")
 _OPS = (None, "1", "+", "?", "*")           # quantifiers whose tokens the prefilter understands
 _REQUIRED = (None, "1", "+")
+_ANNOTATIONS = {"TAG", "POS", "MORPH", "LEMMA", "DEP"}   # that the Matcher checks a Doc has
+_MEMO_READS = {"ORTH", "TEXT", "TAG", "POS", "OP", "_"}   # a token's text, tag, POS; extensions
 
 
 class _Spec:
@@ -87,7 +89,10 @@ class _Classes:
         specs = list(specs)
         self.any = any(s.kind == "any" for s in specs)
         self.texts = frozenset().union(*(s.value for s in specs if s.kind == "texts"))
-        self.regex = _either([s.value for s in specs if s.kind == "regex"])
+        # a date part recurs in a hundred specs: each distinct pattern is tested once
+        self.patterns = list(dict.fromkeys((s.value.pattern, s.value.flags)
+                                           for s in specs if s.kind == "regex"))
+        self.regex = _either(self.patterns)
         tags = set().union(*(s.value for s in specs if s.kind == "tags"))
         self.tags = frozenset(get_string_id(t) for t in tags)
         self.pos = frozenset().union(*(s.value for s in specs if s.kind == "pos"))
@@ -95,6 +100,31 @@ class _Classes:
     def holds(self, text: str, tag: int, pos: int) -> bool:
         return self.any or tag in self.tags or pos in self.pos or text in self.texts \
             or (self.regex is not None and self.regex.search(text) is not None)
+
+
+class _GroupBits:
+    """Which groups a token satisfies in one role (anchor, kin, first, last), by lookups: the
+    bits of the groups per text, tag and POS value and per distinct regex."""
+
+    def __init__(self, classes: list[_Classes]):
+        self.any = sum(1 << g for g, c in enumerate(classes) if c.any)
+        self.texts: dict[str, int] = {}
+        self.tags: dict[int, int] = {}
+        self.pos: dict[int, int] = {}
+        self.regexes: dict[tuple[str, int], int] = {}
+        for g, c in enumerate(classes):
+            for table, values in ((self.texts, c.texts), (self.tags, c.tags), (self.pos, c.pos),
+                                  (self.regexes, c.patterns)):
+                for v in values:
+                    table[v] = table.get(v, 0) | 1 << g
+
+    def of(self, text: str, tag: int, pos: int, found: set[tuple[str, int]]) -> int:
+        """`found`: the regexes (pattern, flags) that find a match in `text`."""
+        bits = self.any | self.texts.get(text, 0) | self.tags.get(tag, 0) | self.pos.get(pos, 0)
+        for regex, b in self.regexes.items():
+            if regex in found:
+                bits |= b
+        return bits
 
 
 class _AnyOf:
@@ -111,10 +141,9 @@ class _AnyOf:
 _NUMBERED_REF = re.compile(r"\\[1-9]|\(\?\(")
 
 
-def _either(regexes: list[re.Pattern]) -> re.Pattern | _AnyOf | None:
-    """What finds a match where any of `regexes` does, each distinct pattern tested once (the
-    DATE specs hold a dozen patterns a hundred times over): one joined regex when it is safe."""
-    distinct = list(dict.fromkeys((r.pattern, r.flags) for r in regexes))
+def _either(distinct: list[tuple[str, int]]) -> re.Pattern | _AnyOf | None:
+    """What finds a match where any of the (pattern, flags) does: one joined regex when it is
+    safe."""
     if len(distinct) <= 1:
         return re.compile(*distinct[0]) if distinct else None
     flags = {f for _, f in distinct}
@@ -175,9 +204,12 @@ class PrefilteredMatcher:
     that some anchor group could match in, and the order is the Matcher's."""
 
     def __init__(self, keyed: Iterable[tuple[str, list[dict]]],
-                 extensions: dict[str, re.Pattern] | None = None, grouped: bool = False):
+                 extensions: dict[str, re.Pattern] | None = None, grouped: bool = False,
+                 memo: bool = False):
         """`extensions`: for a token extension a spec may require to be True, a regex every
-        such token's text satisfies (a necessary condition is enough)."""
+        such token's text satisfies (a necessary condition is enough). `memo`: the patterns
+        read nothing but a token's text, tag and POS (and extensions computed from them
+        alone), so the Matcher's answer on a token sequence can be remembered."""
         every: list[_Spec] = []
         groups: dict[tuple, _Group] = {}            # by anchor
         pairs: list[tuple[str, list[dict]]] = []    # every (key, pattern), in order
@@ -207,23 +239,30 @@ class PrefilteredMatcher:
         self.min_lens = [min(g.lengths) for g in groups]
         self.min_len = min(self.min_lens, default=1)
         self._classes: dict[tuple[int, int, int], tuple] = {}
+        self._roles = [_GroupBits(c) for c in (self.anchors, self.kin, self.firsts, self.lasts)]
+        self._regexes = {k: re.compile(*k) for role in self._roles for k in role.regexes}
+        read = {a.upper() for _, p in pairs for t in p for a in t}
+        self._memo: dict | None = {} if memo and read <= _MEMO_READS else None
+        self._needs = sorted(read & _ANNOTATIONS)
 
     def spans(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(start, end, anchor group bits) of the runs of matchable tokens holding an anchor."""
-        return self._runs(self._token_classes(doc))
+        return self._runs(self._token_classes(_token_keys(doc), doc.vocab.strings))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        classes = self._token_classes(doc)
+        keys = _token_keys(doc)
+        classes = self._token_classes(keys, doc.vocab.strings)
+        memo = self._memo if self._memo is not None and self._annotated(doc) else None
         out: list[tuple[int, int, int]] = []
         for start, end, held in self._runs(classes):
             groups = [g for g in range(len(self.anchors)) if held >> g & 1]
             if not self.grouped:
                 if any(next(self._pieces(classes, start, end, g), None) for g in groups):
-                    out.extend(_match(self.matchers[0], doc, start, end))
+                    out.extend(self._match(0, doc, keys, start, end, memo))
                 continue
             for g in groups:
                 for s, e in self._pieces(classes, start, end, g):
-                    out.extend(_match(self.matchers[g], doc, s, e))
+                    out.extend(self._match(g, doc, keys, s, e, memo))
         # a key whose patterns sit in several groups may match a span twice (the Matcher
         # reports each (key, start, end) once)
         return list(dict.fromkeys(out)) if self.grouped else out
@@ -269,15 +308,32 @@ class PrefilteredMatcher:
             return start, end
         return None
 
-    def _token_classes(self, doc: Doc) -> list[tuple]:
+    def _match(self, m: int, doc: Doc, keys: list, start: int, end: int,
+               memo: dict | None) -> list[tuple[int, int, int]]:
+        """Matcher m's triples on doc[start:end], in Doc offsets. With a memo, remembered
+        per token sequence: the same dates (17日, 2月24日) recur from Doc to Doc."""
+        if memo is None:
+            found = _match(self.matchers[m], doc, start, end)
+        else:
+            seq = (m, tuple(keys[start:end]))
+            found = memo.get(seq)
+            if found is None:
+                if len(memo) >= _CACHE_MAX:
+                    memo.clear()
+                found = memo[seq] = _match(self.matchers[m], doc, start, end)
+        return [(key, start + s, start + e) for key, s, e in found]
+
+    def _annotated(self, doc: Doc) -> bool:
+        """The Doc has every annotation the patterns read (else the Matcher itself must
+        see it, and raise)."""
+        return all(doc.has_annotation(attr) for attr in self._needs)
+
+    def _token_classes(self, keys: list[tuple[int, int, int]], strings) -> list[tuple]:
         """Per token: (matchable, then the bits of the groups for which it satisfies an
         anchor, any spec, a spec that may start a match, one that may end it), remembered per
-        (text, tag, POS): plain ints from `Doc.to_array`, no Token objects."""
-        if len(doc) == 0:
-            return []
-        known, strings = self._classes, doc.vocab.strings
-        columns = doc.to_array([ORTH, TAG, POS]).T.tolist()
-        return [known.get(key) or self._classify(key, strings) for key in zip(*columns)]
+        (text, tag, POS)."""
+        known = self._classes
+        return [known.get(key) or self._classify(key, strings) for key in keys]
 
     def _classify(self, key: tuple[int, int, int], strings) -> tuple:
         if len(self._classes) >= _CACHE_MAX:
@@ -287,8 +343,8 @@ class PrefilteredMatcher:
         if not self.matchable.holds(text, tag, pos):     # so none of the narrower classes
             c = (False, 0, 0, 0, 0)
         else:
-            c = (True,) + tuple(_bits(classes, text, tag, pos) for classes in
-                                (self.anchors, self.kin, self.firsts, self.lasts))
+            found = {k for k, regex in self._regexes.items() if regex.search(text)}
+            c = (True,) + tuple(role.of(text, tag, pos, found) for role in self._roles)
         self._classes[key] = c
         return c
 
@@ -301,10 +357,14 @@ def _matcher(pairs: list[tuple[str, list[dict]]]) -> Matcher:
 
 
 def _match(matcher: Matcher, doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
-    """The Matcher's triples on doc[start:end], in Doc offsets."""
-    span = doc if start == 0 and end == len(doc) else doc[start:end]
-    return [(key, start + s, start + e) for key, s, e in matcher(span)]
+    """The Matcher's triples on doc[start:end], in the span's offsets."""
+    return matcher(doc if start == 0 and end == len(doc) else doc[start:end])
 
 
-def _bits(classes: list[_Classes], text: str, tag: int, pos: int) -> int:
-    return sum(1 << g for g, c in enumerate(classes) if c.holds(text, tag, pos))
+def _token_keys(doc: Doc) -> list[tuple[int, int, int]]:
+    """(ORTH, TAG, POS) of each token: plain ints from `Doc.to_array`, no Token objects."""
+    if len(doc) == 0:
+        return []
+    return list(zip(*doc.to_array([ORTH, TAG, POS]).T.tolist()))
+
+
