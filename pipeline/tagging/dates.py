@@ -104,7 +104,8 @@ class DateTagger:
             if toks.head[i] == i:
                 break
             i, seen = toks.head[i], seen + 1
-        if any(toks.lemma[t] == _TA and toks.pos[t] == AUX for t in range(end, toks.sent_end(start))):
+        after = range(end, toks.sent_end(start))
+        if any(toks.lemma[t] == _TA and toks.pos[t] == AUX for t in after):
             return (("tense", "past"),)
         return ()
 

@@ -12,9 +12,14 @@ Doc be skipped without changing the matches:
 
 So the Matcher is run on the runs of matchable tokens that hold an anchor token, each a Span,
 and the offsets are shifted back: the same (key, start, end) triples as on the whole Doc. The
-token classes come from the plain ints of `Doc.to_array` and a cache per (text, tag, POS), never
-from Token objects (the Matcher's cost is per token, and so is a Token's). Spec attributes other than ORTH/TEXT, TAG, POS and the extensions the
-caller describes by a regex make a spec match anything (always correct, only slower).
+patterns that share an anchor form a group, and the same facts hold per group: a group's match
+lies in a run of tokens satisfying its own specs, holds its anchor, is at least as long as its
+shortest pattern's required tokens, and starts (ends) with a token that can start (end) one of
+its patterns; so a run is cut to what each group's Matcher must see. The token classes come
+from the plain ints of `Doc.to_array` and a cache per (text, tag, POS), never from Token
+objects (the Matcher's cost is per token, and so is a Token's). Spec attributes other than
+ORTH/TEXT, TAG, POS and the extensions the caller describes by a regex make a spec match
+anything (always correct, only slower).
 """
 from __future__ import annotations
 
@@ -166,7 +171,8 @@ class _Group:
         self.pairs: list[tuple[str, list[dict]]] = []
         self.lengths: list[int] = []        # the required tokens of each pattern
 
-    def add(self, key: str, pattern: list[dict], specs: list[_Spec], ops: list, anchors, required: int):
+    def add(self, key: str, pattern: list[dict], specs: list[_Spec], ops: list,
+            anchors: list[_Spec], required: int):
         self.anchors += anchors
         self.kin += specs
         self.firsts += _leading(specs, ops)
