@@ -24,6 +24,7 @@ anything (always correct, only slower).
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Iterable
 
 from spacy.attrs import ORTH, POS, TAG
@@ -40,6 +41,11 @@ _OPS = (None, "1", "+", "?", "*")           # quantifiers whose tokens the prefi
 _REQUIRED = (None, "1", "+")
 _ANNOTATIONS = {"TAG", "POS", "MORPH", "LEMMA", "DEP"}   # that the Matcher checks a Doc has
 _MEMO_READS = {"ORTH", "TEXT", "TAG", "POS", "OP", "_"}   # a token's text, tag, POS; extensions
+# a token's first class: not matchable, matchable, an anchor (so matchable); a maximal run of
+# matchable tokens holding an anchor, over one byte a token (tried only where a run starts:
+# linear time)
+_OUT, _IN, _ANCHOR = 0, 1, 2
+_RUN = re.compile(rb"(?<![\x01\x02])\x01*\x02[\x01\x02]*")
 
 
 class _Spec:
@@ -275,17 +281,16 @@ class PrefilteredMatcher:
 
     def _runs(self, classes: list[tuple]) -> list[tuple[int, int, int]]:
         """Maximal runs of matchable tokens with the anchor bits they hold (an anchor token is
-        matchable: its spec is one of all the specs)."""
-        out, start, held = [], 0, 0
-        for i, (matchable, anchors, *_) in enumerate(classes):
-            if matchable:
-                held |= anchors
-                continue
-            if held and i - start >= self.min_len:
-                out.append((start, i, held))
-            start, held = i + 1, 0
-        if held and len(classes) - start >= self.min_len:
-            out.append((start, len(classes), held))
+        matchable: its spec is one of all the specs). The runs are found by a regex over one
+        byte a token, not a Python loop over the Doc."""
+        out = []
+        for run in _RUN.finditer(bytes(map(itemgetter(0), classes))):
+            start, end = run.span()
+            held = 0
+            for c in classes[start:end]:
+                held |= c[1]
+            if end - start >= self.min_len:
+                out.append((start, end, held))
         return out
 
     def _pieces(self, classes: list[tuple], start: int, end: int, group: int):
@@ -335,11 +340,13 @@ class PrefilteredMatcher:
         return all(doc.has_annotation(attr) for attr in self._needs)
 
     def _token_classes(self, keys: list[tuple[int, int, int]], strings) -> list[tuple]:
-        """Per token: (matchable, then the bits of the groups for which it satisfies an
-        anchor, any spec, a spec that may start a match, one that may end it), remembered per
-        (text, tag, POS)."""
-        known = self._classes
-        return [known.get(key) or self._classify(key, strings) for key in keys]
+        """Per token: (_OUT, _IN or _ANCHOR, then the bits of the groups for which it
+        satisfies an anchor, any spec, a spec that may start a match, one that may end it),
+        remembered per (text, tag, POS)."""
+        classes = list(map(self._classes.get, keys))
+        if None in classes:             # a (text, tag, POS) not seen yet
+            classes = [c or self._classify(k, strings) for k, c in zip(keys, classes)]
+        return classes
 
     def _classify(self, key: tuple[int, int, int], strings) -> tuple:
         if len(self._classes) >= _CACHE_MAX:
@@ -347,10 +354,11 @@ class PrefilteredMatcher:
         orth, tag, pos = key
         text = strings[orth]
         if not self.matchable.holds(text, tag, pos):     # so none of the narrower classes
-            c = (False, 0, 0, 0, 0)
+            c = (_OUT, 0, 0, 0, 0)
         else:
             found = {k for k, regex in self._regexes.items() if regex.search(text)}
-            c = (True,) + tuple(role.of(text, tag, pos, found) for role in self._roles)
+            bits = tuple(role.of(text, tag, pos, found) for role in self._roles)
+            c = (_ANCHOR if bits[0] else _IN,) + bits
         self._classes[key] = c
         return c
 
