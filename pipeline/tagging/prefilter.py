@@ -34,7 +34,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-_CACHE_MAX = 500_000       # (text, tag, POS) classes remembered (then the cache restarts)
+_CACHE_MAX = 200_000       # (text, tag, POS) classes remembered (then the cache restarts)
+_MEMO_MAX = 20_000         # token sequences whose matches are remembered (some 600 bytes each)
 # Values that make a spec a poor anchor: they are everywhere in running text.
 _COMMON = re.compile(r"^[\u3040-\u309f\W]$")
 _OPS = (None, "1", "+", "?", "*")           # quantifiers whose tokens the prefilter understands
@@ -324,14 +325,14 @@ class PrefilteredMatcher:
         """Matcher m's triples on doc[start:end], in Doc offsets. With a memo, remembered
         per token sequence: the same dates (17日, 2月24日) recur from Doc to Doc."""
         if memo is None:
-            found = _match(self.matchers[m], doc, start, end)
+            found = _run_matcher(self.matchers[m], doc, start, end)
         else:
             seq = (m, tuple(keys[start:end]))
             found = memo.get(seq)
             if found is None:
-                if len(memo) >= _CACHE_MAX:
+                if len(memo) >= _MEMO_MAX:
                     memo.clear()
-                found = memo[seq] = _match(self.matchers[m], doc, start, end)
+                found = memo[seq] = _run_matcher(self.matchers[m], doc, start, end)
         return [(key, start + s, start + e) for key, s, e in found]
 
     def _annotated(self, doc: Doc) -> bool:
@@ -370,7 +371,7 @@ def _matcher(pairs: list[tuple[str, list[dict]]]) -> Matcher:
     return matcher
 
 
-def _match(matcher: Matcher, doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
+def _run_matcher(matcher: Matcher, doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
     """The Matcher's triples on doc[start:end], in the span's offsets."""
     return matcher(doc if start == 0 and end == len(doc) else doc[start:end])
 
