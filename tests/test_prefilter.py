@@ -25,11 +25,12 @@ WORDS = [("3", "名詞-数詞", "NUM"), ("月", "名詞-普通名詞-助数詞�
          ("し", "動詞-非自立可能", "AUX"), ("た", "助動詞", "AUX"), ("12", "名詞-数詞", "NUM"), ("機", "接尾辞-名詞的-助数詞", "NOUN")]
 
 
-def _matchers(patterns, grouped=False):
+def _matchers(patterns, grouped=False, memo=False):
     matcher = Matcher(Vocab())
     for key, pats in patterns.items():
         matcher.add(key, pats)
-    return matcher, PrefilteredMatcher([(k, p) for k, ps in patterns.items() for p in ps], grouped=grouped)
+    return matcher, PrefilteredMatcher([(k, p) for k, ps in patterns.items() for p in ps],
+                                       grouped=grouped, memo=memo)
 
 
 def _doc(vocab, rows):
@@ -37,9 +38,9 @@ def _doc(vocab, rows):
                pos=[p for _, _, p in rows], spaces=[False] * len(rows))
 
 
-@pytest.mark.parametrize("grouped", [False, True])
-def test_same_matches_as_the_matcher_on_random_docs(grouped):
-    matcher, pre = _matchers(PATTERNS, grouped)
+@pytest.mark.parametrize("grouped,memo", [(False, False), (True, False), (False, True), (True, True)])
+def test_same_matches_as_the_matcher_on_random_docs(grouped, memo):
+    matcher, pre = _matchers(PATTERNS, grouped, memo)
     rnd = random.Random(14)
     for n in range(300):
         doc = _doc(matcher.vocab, [rnd.choice(WORDS) for _ in range(rnd.randint(0, 25))])
@@ -55,6 +56,18 @@ def test_skips_the_tokens_that_cannot_match():
     assert [s[:2] for s in pre.spans(doc)] == [(3, 7)]
     assert sorted(pre(doc)) == sorted(matcher(doc)) != []
     assert pre.spans(_doc(matcher.vocab, [WORDS[i] for i in (11, 12, 13)])) == []
+
+
+def test_a_remembered_answer_never_hides_missing_annotation():
+    patterns = {"n": [[{"ORTH": "12"}, {"ORTH": "人"}, {"TAG": "接尾辞", "OP": "?"}]]}
+    matcher, pre = _matchers(patterns, memo=True)
+    partly = Doc(matcher.vocab, words=["攻撃", "12", "人"], tags=["名詞", "", ""])   # 12人 untagged
+    assert pre(partly) == matcher(partly) != []
+    bare = Doc(matcher.vocab, words=["12", "人"])             # the same tokens, no tag at all
+    with pytest.raises(ValueError):
+        matcher(bare)
+    with pytest.raises(ValueError):
+        pre(bare)
 
 
 def test_an_unsupported_operator_lets_the_whole_doc_through():

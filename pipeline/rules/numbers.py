@@ -26,7 +26,7 @@ class Counter:
     kind: str
     tokens: tuple[str, ...]   # GiNZA token split as written in the table
 
-    @property
+    @functools.cached_property          # read per candidate by the tagger and normaliser
     def surface(self) -> str:
         return "".join(self.tokens)
 
@@ -37,7 +37,7 @@ class Qualifier:
     effects: frozenset[str]
     tokens: tuple[str, ...]
 
-    @property
+    @functools.cached_property          # read per candidate by the tagger and normaliser
     def surface(self) -> str:
         return "".join(self.tokens)
 

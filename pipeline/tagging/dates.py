@@ -16,10 +16,15 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, ORTH, POS, SENT_START
 from spacy.matcher import Matcher
+from spacy.parts_of_speech import AUX
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..parse.doctext import text_of
 from .mention import Mention
 from .prefilter import PrefilteredMatcher
 from ..rules.date_patterns import DateRule
@@ -29,6 +34,7 @@ class DateTagger:
 
     def __init__(self, rules):
         self.planned = _planned_cues(rules.lexicon)
+        self.planned_ids = frozenset(get_string_id(w) for w in self.planned)
         self.caption_openers = rules.gazetteer.caption_openers
         rules, patterns = rules.date_patterns
         self.rules = {r.id: r for r in rules}
@@ -45,26 +51,34 @@ class DateTagger:
         # only the runs of tokens that can be part of a date, holding a token every match of
         # its pattern needs (a digit, a date word...), reach the Matcher: the same matches
         self.find = PrefilteredMatcher(((f"{r}#{a}#{b}", p) for (r, a, b), ps in by_key.items()
-                                        for p in ps), grouped=True)
+                                        for p in ps), grouped=True, memo=True)
 
     def __call__(self, doc: Doc) -> list[Mention]:
+        cands = self._candidates(doc)
+        if not cands:
+            return []
+        toks = _Tokens(doc)
+        return [Mention(toks.idx[s], toks.end_char(e), "DATE", rule.id,
+                        tuple(h for h in rule.hints if h[0] != "drop") + self._tense(toks, s, e)
+                        + self._caption(doc, toks.idx[s]))
+                for s, e, rule in _longest(toks, cands) if not rule.drop]
+
+    def _candidates(self, doc: Doc) -> list[tuple[int, int, int, DateRule]]:
+        """(start, end, match length with context, rule) of every match, context cut off."""
         cands = []
         for key, start, end in self.find(doc):
             rule_id, pre, post = self.keys[key]
             if end - post > start + pre:
                 cands.append((start + pre, end - post, end - start, self.rules[rule_id]))
-        chosen = _longest(doc, cands)
-        return [Mention(doc[s].idx, _end_char(doc, e), "DATE", rule.id,
-                        tuple(h for h in rule.hints if h[0] != "drop") + self._tense(doc, s, e)
-                        + self._caption(doc, s))
-                for s, e, rule in chosen if not rule.drop]
+        return cands
 
-    def _caption(self, doc: Doc, start: int) -> tuple:
+    def _caption(self, doc: Doc, at: int) -> tuple:
         """("zone", "caption") for a photo's date (SPEC §7: a bare day never takes its month
         from a photo caption): a date written right after = or ＝ (…避難する住民=14日、ヘルソン), or
         inside a sentence that opens with a caption word of rules/credit_lines.tsv followed by a
-        particle or punctuation (写真は…で7日、…, 【写真】…, a Markdown image `![…`)."""
-        text, at = doc.text, doc[start].idx
+        particle or punctuation (写真は…で7日、…, 【写真】…, a Markdown image `![…`). `at`: the
+        date's first character."""
+        text = text_of(doc)
         before = text[:at].rstrip(" \u3000")
         if before.endswith(("=", "＝")):
             return (("zone", "caption"),)
@@ -78,25 +92,61 @@ class DateTagger:
                 return (("zone", "caption"),)
         return ()
 
-    def _tense(self, doc: Doc, start: int, end: int) -> tuple:
+    def _tense(self, toks: "_Tokens", start: int, end: int) -> tuple:
         """("tense", "past") when the sentence reports in the past (a た after the date) and
         nothing on the way from the date to the root is planned or expected (the `planned`
         words of rules/event_cues.tsv, 見通し, 可能性…): the normaliser then never puts the
         date after the dct (SPEC §7)."""
-        sent = doc[start].sent
-        tok, seen = doc[end - 1], 0
+        i, seen = end - 1, 0
         while seen < 12:
-            words = [tok] + [c for c in tok.children if c.pos_ == "AUX"]
-            if any(t.lemma_ in self.planned or t.text in self.planned for t in words):
+            if any(self._is_planned(toks, t) for t in [i] + toks.aux_children(i)):
                 return ()
-            if tok.head.i == tok.i:
+            if toks.head[i] == i:
                 break
-            tok, seen = tok.head, seen + 1
-        if any(t.lemma_ == "た" and t.pos_ == "AUX" for t in doc[end:sent.end]):
+            i, seen = toks.head[i], seen + 1
+        after = range(end, toks.sent_end(start))
+        if any(toks.lemma[t] == _TA and toks.pos[t] == AUX for t in after):
             return (("tense", "past"),)
         return ()
 
+    def _is_planned(self, toks: "_Tokens", i: int) -> bool:
+        return toks.lemma[i] in self.planned_ids or toks.orth[i] in self.planned_ids
 
+
+class _Tokens:
+    """A Doc's token attributes as plain lists, read once per Doc that has a date: each
+    `doc[i]`, `tok.head`, `tok.children` would build a Token object."""
+
+    def __init__(self, doc: Doc):
+        signed = doc.to_array([IDX, LENGTH, HEAD, SENT_START]).astype(np.int64).T.tolist()
+        self.idx, length, relative, self.sent_start = signed
+        self.ends = [i + n for i, n in zip(self.idx, length)]
+        self.head = [i + r for i, r in enumerate(relative)]
+        self.pos, self.lemma, self.orth = doc.to_array([POS, LEMMA, ORTH]).T.tolist()
+        self._aux: dict[int, list[int]] | None = None
+
+    def end_char(self, end: int) -> int:
+        """The character offset where the token range ending (exclusive) at `end` ends."""
+        return self.ends[end - 1]
+
+    def sent_end(self, i: int) -> int:
+        """The end of token i's sentence (as `doc[i].sent.end`)."""
+        j = i + 1
+        while j < len(self.sent_start) and self.sent_start[j] != 1:
+            j += 1
+        return j
+
+    def aux_children(self, i: int) -> list[int]:
+        """Token i's children tagged AUX (as `[c for c in doc[i].children if c.pos_ == "AUX"]`)."""
+        if self._aux is None:
+            self._aux = {}
+            for j, (h, pos) in enumerate(zip(self.head, self.pos)):
+                if pos == AUX and h != j:
+                    self._aux.setdefault(h, []).append(j)
+        return self._aux.get(i, [])
+
+
+_TA = get_string_id("た")
 # what may come before a caption word at a sentence's start: space, bullets, opening brackets
 _LEADING = re.compile(r"^[\s\u3000・•●■◆▶【\[(（「]*")
 # a letter that continues a word (写真集, 写真家: not a caption)
@@ -110,14 +160,9 @@ def _planned_cues(lexicon) -> frozenset[str]:
     return frozenset(planned | set(lexicon.cues["expect"]))
 
 
-def _end_char(doc: Doc, end: int) -> int:
-    last = doc[end - 1]
-    return last.idx + len(last.text)
-
-
-def _longest(doc: Doc, cands) -> list[tuple[int, int, DateRule]]:
+def _longest(toks: _Tokens, cands) -> list[tuple[int, int, DateRule]]:
     """Greedy by span length in characters; ties: longer match with context, earlier rule."""
-    ranked = sorted(cands, key=lambda c: (-(_end_char(doc, c[1]) - doc[c[0]].idx),
+    ranked = sorted(cands, key=lambda c: (-(toks.end_char(c[1]) - toks.idx[c[0]]),
                                           -c[2], c[3].order, c[0]))
     taken: set[int] = set()
     out = []

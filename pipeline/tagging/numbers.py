@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+from spacy.attrs import DEP, HEAD, IDX, LENGTH, TAG
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -66,69 +68,70 @@ class NumberTagger:
         for key, pats in patterns.items():
             self.matcher.add(key, pats)
         # the Matcher sees only runs of tokens that can be part of a NUMBER holding a numeral
-        # or a fused number+counter token: the same matches (pipeline.tagging.prefilter)
+        # or a fused number+counter token: the same matches (pipeline.tagging.prefilter); the
+        # numeral extension reads only a token's text, tag, POS and like_num (its text)
         self.find = PrefilteredMatcher([(k, p) for k, ps in patterns.items() for p in ps],
-                                       {_EXT: re.compile(rf"^(?:{_NUMERAL_TEXT.pattern})\Z")})
+                                       {_EXT: re.compile(rf"^(?:{_NUMERAL_TEXT.pattern})\Z")},
+                                       memo=True)
 
     def __call__(self, doc: Doc) -> list[Mention]:
-        cands = []
-        for key, start, end in self.find(doc):
-            span = doc[start:end]
-            if self._keep(span):
-                cands.append((span, self.matcher.vocab.strings[key]))
-        return [self._mention(span, rule) for span, rule in _longest(cands)]
+        found = self.find(doc)
+        if not found:
+            return []
+        toks = _Tokens(doc)
+        cands = [(start, end, self.matcher.vocab.strings[key]) for key, start, end in found
+                 if self._keep(toks, start, end)]
+        return [self._mention(toks, start, end, rule) for start, end, rule in _longest(cands)]
 
     # --- filters -------------------------------------------------------------------------
-    def _keep(self, span: Span) -> bool:
-        core, unit, has_prefix = self._parts(span)
-        doc = span.doc
-        before = doc[core.start - 1] if core.start > 0 else None
-        after = doc[span.end] if span.end < len(doc) else None
-        if before is not None and before.text in self.reject_before:
+    def _keep(self, toks: "_Tokens", start: int, end: int) -> bool:
+        first, last, unit_start, unit_end = self._parts(toks, start, end)
+        core, unit = toks.span_text(first, last), toks.span_text(unit_start, unit_end)
+        after = end if end < len(toks) else None
+        if first > 0 and toks.text(first - 1) in self.reject_before:
             return False                                  # 第3波: ordinal
-        if after is not None and after.text in self.reject_after:
+        if after is not None and toks.text(after) in self.reject_after:
             return False                                  # 3人目, 2回目: ordinal
-        if _identifier_context(text_of(doc), span.start_char, span.end_char):
+        if _identifier_context(toks.doc_text, toks.idx[start], toks.ends[end - 1]):
             return False                                  # URL paths, codes: /00m/
-        if _space_between_numerals(core):
+        if _space_between_numerals(toks, first, last):
             return False                                  # MiG-29 2機
-        if core.text + unit.text in self.rules.lexical:
+        if core + unit in self.rules.lexical:
             return False                                  # 一度 split as 一|度
-        if has_prefix and re.match(r"数[0-9]", core.text):
+        if first > start and re.match(r"数[0-9]", core):
             return False                                  # 約数100: tokenisation noise
-        if self.unit_kind.get(unit.text) == "measure" and after is not None \
-                and unit.end == span.end and after.tag_.startswith(_NAME_NOUN_TAGS) \
-                and unit[-1].dep_ == "compound" and unit[-1].head.i >= after.i:
+        if self.unit_kind.get(unit) == "measure" and after is not None \
+                and unit_end == end and toks.tag(after).startswith(_NAME_NOUN_TAGS) \
+                and toks.dep(unit_end - 1) == "compound" and toks.head[unit_end - 1] >= after:
             return False                                  # 300km射程, 38度線: part of a name
         return True
 
-    def _parts(self, span: Span) -> tuple[Span, Span, bool]:
-        """(numerals incl. a range, unit tokens, has prefix) of a match: suffix qualifiers
-        are stripped from the end, then the longest counter (km|2 is one counter)."""
-        doc = span.doc
-        first = next(t.i for t in span if t._.get(_EXT) or self._fused(t))
-        end = span.end
-        while end > first + 1 and doc[end - 1].text in self.suffix:
+    def _parts(self, toks: "_Tokens", start: int, end: int) -> tuple[int, int, int, int]:
+        """(first, end of the numerals incl. a range, unit start, unit end) of a match:
+        suffix qualifiers are stripped from the end, then the longest counter (km|2 is one
+        counter)."""
+        first = next(i for i in range(start, end) if toks.numeral(i) or self._fused(toks.text(i)))
+        while end > first + 1 and toks.text(end - 1) in self.suffix:
             end -= 1
         unit_start = end
         for n in (3, 2, 1):
-            if end - n > first and doc[end - n:end].text in self.unit_kind:
+            if end - n > first and toks.span_text(end - n, end) in self.unit_kind:
                 unit_start = end - n
                 break
         last = unit_start
-        while last > first + 1 and doc[last - 1].text in self.infix:
+        while last > first + 1 and toks.text(last - 1) in self.infix:
             last -= 1
-        return doc[first:last], doc[unit_start:end], first > span.start
+        return first, last, unit_start, end
 
-    def _fused(self, token: Token) -> bool:
-        m = re.match(rf"[{NUMERAL_CHARS}]+", token.text)
-        return bool(m) and token.text[m.end():] in self.unit_kind
+    def _fused(self, text: str) -> bool:
+        m = re.match(rf"[{NUMERAL_CHARS}]+", text)
+        return bool(m) and text[m.end():] in self.unit_kind
 
     # --- output --------------------------------------------------------------------------
-    def _mention(self, span: Span, rule: str) -> Mention:
-        doc = span.doc
-        start, end = span.start_char, span.end_char
-        if re.match(r"数[0-9]", span.text):
+    def _mention(self, toks: "_Tokens", first: int, last: int, rule: str) -> Mention:
+        start, end = toks.idx[first], toks.ends[last - 1]
+        doc = toks.doc
+        if re.match(r"数[0-9]", toks.doc_text[start:end]):
             start += 1                                    # 死者数1000人 → GiNZA: 数100|0|人
         hints = []
         found = _detached_before(doc, start, self.rules.qualifiers_at("before"))
@@ -138,6 +141,41 @@ class NumberTagger:
         if found:
             hints.append(("after", found))
         return Mention(start, end, "NUMBER", rule, tuple(hints))
+
+
+class _Tokens:
+    """A Doc's tokens as plain lists, read once per Doc with a candidate: a token's or a
+    range's text is a slice of the Doc's text, no Token or Span object is built."""
+
+    def __init__(self, doc: Doc):
+        self.doc, self.doc_text = doc, text_of(doc)
+        self.idx, length, relative = doc.to_array([IDX, LENGTH, HEAD]).astype(np.int64).T.tolist()
+        self.ends = [i + n for i, n in zip(self.idx, length)]
+        self.head = [i + r for i, r in enumerate(relative)]
+        self._tags, self._deps = doc.to_array([TAG, DEP]).T.tolist()
+
+    def __len__(self) -> int:
+        return len(self.idx)
+
+    def text(self, i: int) -> str:
+        return self.doc_text[self.idx[i]:self.ends[i]]
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens [start, end), as `doc[start:end].text`."""
+        return self.doc_text[self.idx[start]:self.ends[end - 1]] if end > start else ""
+
+    def numeral(self, i: int) -> bool:
+        return _is_numeral(self.doc[i])
+
+    def whitespace(self, i: int) -> bool:
+        """Token i (not the last) is followed by a space."""
+        return self.idx[i + 1] > self.ends[i]
+
+    def tag(self, i: int) -> str:
+        return self.doc.vocab.strings[self._tags[i]]
+
+    def dep(self, i: int) -> str:
+        return self.doc.vocab.strings[self._deps[i]]
 
 
 def _patterns(rules: NumberRules, counters) -> dict[str, list[list[dict]]]:
@@ -179,15 +217,15 @@ def _qualifier_forms(rules: NumberRules, position: str) -> tuple[dict, list[list
     return one, multi
 
 
-def _longest(cands: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+def _longest(cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Non-overlapping candidates, longest first, then earliest (like spacy.util.filter_spans)."""
     taken: set[int] = set()
     kept = []
-    for span, rule in sorted(cands, key=lambda c: (-(c[0].end - c[0].start), c[0].start)):
-        if not taken.intersection(range(span.start, span.end)):
-            kept.append((span, rule))
-            taken.update(range(span.start, span.end))
-    return sorted(kept, key=lambda c: c[0].start)
+    for start, end, rule in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
+        if not taken.intersection(range(start, end)):
+            kept.append((start, end, rule))
+            taken.update(range(start, end))
+    return sorted(kept, key=lambda c: c[0])
 
 
 def _identifier_context(text: str, start: int, end: int) -> bool:
@@ -200,9 +238,8 @@ def _identifier_context(text: str, start: int, end: int) -> bool:
          and (after in _ID_CHARS or (after.isascii() and after.isalnum())))
 
 
-def _space_between_numerals(core: Span) -> bool:
-    return any(t.whitespace_ and t.i + 1 < core.end and core.doc[t.i + 1]._.get(_EXT)
-               for t in core)
+def _space_between_numerals(toks: _Tokens, first: int, last: int) -> bool:
+    return any(toks.whitespace(i) and toks.numeral(i + 1) for i in range(first, last - 1))
 
 
 def _detached_after(doc: Doc, end: int, qualifiers) -> str | None:

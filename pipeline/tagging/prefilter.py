@@ -12,16 +12,21 @@ Doc be skipped without changing the matches:
 
 So the Matcher is run on the runs of matchable tokens that hold an anchor token, each a Span,
 and the offsets are shifted back: the same (key, start, end) triples as on the whole Doc. The
-token classes are computed with arrays (`Doc.to_array`) and a per-lexeme cache, never a Python
-loop over the Doc's tokens. Spec attributes other than ORTH/TEXT, TAG, POS and the extensions the
-caller describes by a regex make a spec match anything (always correct, only slower).
+patterns that share an anchor form a group, and the same facts hold per group: a group's match
+lies in a run of tokens satisfying its own specs, holds its anchor, is at least as long as its
+shortest pattern's required tokens, and starts (ends) with a token that can start (end) one of
+its patterns; so a run is cut to what each group's Matcher must see. The token classes come
+from the plain ints of `Doc.to_array` and a cache per (text, tag, POS), never from Token
+objects (the Matcher's cost is per token, and so is a Token's). Spec attributes other than
+ORTH/TEXT, TAG, POS and the extensions the caller describes by a regex make a spec match
+anything (always correct, only slower).
 """
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Iterable
 
-import numpy as np
 from spacy.attrs import ORTH, POS, TAG
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -29,11 +34,19 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-_CACHE_MAX = 500_000       # lexemes whose text class is remembered (then the cache restarts)
+_CACHE_MAX = 200_000       # (text, tag, POS) classes remembered (then the cache restarts)
+_MEMO_MAX = 20_000         # token sequences whose matches are remembered (some 600 bytes each)
 # Values that make a spec a poor anchor: they are everywhere in running text.
 _COMMON = re.compile(r"^[\u3040-\u309f\W]$")
 _OPS = (None, "1", "+", "?", "*")           # quantifiers whose tokens the prefilter understands
 _REQUIRED = (None, "1", "+")
+_ANNOTATIONS = {"TAG", "POS", "MORPH", "LEMMA", "DEP"}   # that the Matcher checks a Doc has
+_MEMO_READS = {"ORTH", "TEXT", "TAG", "POS", "OP", "_"}   # a token's text, tag, POS; extensions
+# a token's first class: not matchable, matchable, an anchor (so matchable); a maximal run of
+# matchable tokens holding an anchor, over one byte a token (tried only where a run starts:
+# linear time)
+_OUT, _IN, _ANCHOR = 0, 1, 2
+_RUN = re.compile(rb"(?<![\x01\x02])\x01*\x02[\x01\x02]*")
 
 
 class _Spec:
@@ -82,20 +95,115 @@ class _Spec:
 
 
 class _Classes:
-    """The specs of one role (matchable or anchor), merged per kind."""
+    """The specs of one role (matchable, an anchor group, a group's patterns), merged per kind."""
 
     def __init__(self, specs: Iterable[_Spec]):
         specs = list(specs)
         self.any = any(s.kind == "any" for s in specs)
         self.texts = frozenset().union(*(s.value for s in specs if s.kind == "texts"))
-        self.regexes = [s.value for s in specs if s.kind == "regex"]
+        # a date part recurs in a hundred specs: each distinct pattern is tested once
+        self.patterns = list(dict.fromkeys((s.value.pattern, s.value.flags)
+                                           for s in specs if s.kind == "regex"))
+        self.regex = _either(self.patterns)
         tags = set().union(*(s.value for s in specs if s.kind == "tags"))
-        self.tags = np.array(sorted(get_string_id(t) for t in tags), dtype=np.uint64)
-        pos = set().union(*(s.value for s in specs if s.kind == "pos"))
-        self.pos = np.array(sorted(pos), dtype=np.uint64)
+        self.tags = frozenset(get_string_id(t) for t in tags)
+        self.pos = frozenset().union(*(s.value for s in specs if s.kind == "pos"))
 
-    def by_text(self, text: str) -> bool:
-        return text in self.texts or any(r.search(text) for r in self.regexes)
+    def holds(self, text: str, tag: int, pos: int) -> bool:
+        return self.any or tag in self.tags or pos in self.pos or text in self.texts \
+            or (self.regex is not None and self.regex.search(text) is not None)
+
+
+class _GroupBits:
+    """Which groups a token satisfies in one role (anchor, kin, first, last), by lookups: the
+    bits of the groups per text, tag and POS value and per distinct regex."""
+
+    def __init__(self, classes: list[_Classes]):
+        self.any = sum(1 << g for g, c in enumerate(classes) if c.any)
+        self.texts: dict[str, int] = {}
+        self.tags: dict[int, int] = {}
+        self.pos: dict[int, int] = {}
+        self.regexes: dict[tuple[str, int], int] = {}
+        for g, c in enumerate(classes):
+            for table, values in ((self.texts, c.texts), (self.tags, c.tags), (self.pos, c.pos),
+                                  (self.regexes, c.patterns)):
+                for v in values:
+                    table[v] = table.get(v, 0) | 1 << g
+
+    def of(self, text: str, tag: int, pos: int, found: set[tuple[str, int]]) -> int:
+        """`found`: the regexes (pattern, flags) that find a match in `text`."""
+        bits = self.any | self.texts.get(text, 0) | self.tags.get(tag, 0) | self.pos.get(pos, 0)
+        for regex, b in self.regexes.items():
+            if regex in found:
+                bits |= b
+        return bits
+
+
+class _AnyOf:
+    """Regexes searched one by one (they could not be joined into one)."""
+
+    def __init__(self, regexes: list[re.Pattern]):
+        self.regexes = regexes
+
+    def search(self, text: str):
+        return next((m for r in self.regexes if (m := r.search(text))), None)
+
+
+# a pattern that refers to a group by number changes meaning inside a join
+_NUMBERED_REF = re.compile(r"\\[1-9]|\(\?\(")
+
+
+def _either(distinct: list[tuple[str, int]]) -> re.Pattern | _AnyOf | None:
+    """What finds a match where any of the (pattern, flags) does: one joined regex when it is
+    safe."""
+    if len(distinct) <= 1:
+        return re.compile(*distinct[0]) if distinct else None
+    flags = {f for _, f in distinct}
+    if len(flags) == 1 and not any(_NUMBERED_REF.search(p) for p, _ in distinct):
+        try:
+            return re.compile("|".join(f"(?:{p})" for p, _ in distinct), flags.pop())
+        except re.error:        # a group name used twice
+            pass
+    return _AnyOf([re.compile(p, f) for p, f in distinct])
+
+
+class _Group:
+    """Patterns that share an anchor: the specs the prefilter tests for them."""
+
+    def __init__(self):
+        self.anchors: list[_Spec] = []
+        self.kin: list[_Spec] = []          # every spec of the patterns
+        self.firsts: list[_Spec] = []       # the specs a match's first token may satisfy
+        self.lasts: list[_Spec] = []        # ... its last token
+        self.pairs: list[tuple[str, list[dict]]] = []
+        self.lengths: list[int] = []        # the required tokens of each pattern
+
+    def add(self, key: str, pattern: list[dict], specs: list[_Spec], ops: list,
+            anchors: list[_Spec], required: int):
+        self.anchors += anchors
+        self.kin += specs
+        self.firsts += _leading(specs, ops)
+        self.lasts += _leading(specs[::-1], ops[::-1])
+        self.pairs.append((key, pattern))
+        self.lengths.append(max(required, 1))
+
+    @staticmethod
+    def union(groups: Iterable["_Group"]) -> "_Group":
+        out = _Group()
+        for g in groups:
+            for name, value in vars(g).items():
+                getattr(out, name).extend(value)
+        return out
+
+
+def _leading(specs: list[_Spec], ops: list) -> list[_Spec]:
+    """The specs a match's first token may satisfy: up to the first required one."""
+    out = []
+    for spec, op in zip(specs, ops):
+        out.append(spec)
+        if op in _REQUIRED:
+            break
+    return out
 
 
 class PrefilteredMatcher:
@@ -105,16 +213,19 @@ class PrefilteredMatcher:
     `grouped`: the patterns are split by their anchor into Matchers of their own, and a span
     meets only the Matchers whose anchors it holds (a span `54` never meets the hundred
     patterns anchored on 年). The triples are then the same set, not in the Matcher's order:
-    for callers that rank the matches themselves. Ungrouped, the order is the Matcher's."""
+    for callers that rank the matches themselves. Ungrouped, one Matcher sees each whole run
+    that some anchor group could match in, and the order is the Matcher's."""
 
     def __init__(self, keyed: Iterable[tuple[str, list[dict]]],
-                 extensions: dict[str, re.Pattern] | None = None, grouped: bool = False):
+                 extensions: dict[str, re.Pattern] | None = None, grouped: bool = False,
+                 memo: bool = False):
         """`extensions`: for a token extension a spec may require to be True, a regex every
-        such token's text satisfies (a necessary condition is enough)."""
+        such token's text satisfies (a necessary condition is enough). `memo`: the patterns
+        read nothing but a token's text, tag and POS (and extensions computed from them
+        alone), so the Matcher's answer on a token sequence can be remembered."""
         every: list[_Spec] = []
-        groups: dict[tuple, list[_Spec]] = {}       # anchor → its spec(s)
-        members: dict[tuple, list] = {}             # anchor → (key, pattern) pairs
-        lengths: list[int] = []
+        groups: dict[tuple, _Group] = {}            # by anchor
+        pairs: list[tuple[str, list[dict]]] = []    # every (key, pattern), in order
         for key, pattern in keyed:
             specs = [_Spec(t, extensions) for t in pattern]
             ops = [t.get("OP") for t in pattern]
@@ -125,87 +236,150 @@ class PrefilteredMatcher:
             required = [s for op, s in zip(ops, specs) if op in _REQUIRED]
             # no required token: a match still holds a token satisfying one of its specs
             anchors = [min(required, key=_Spec.rank)] if required else specs
-            group = tuple(a.key() for a in anchors) if grouped else ()
-            groups.setdefault(group, []).extend(anchors)
-            members.setdefault(group, []).append((key, pattern))
-            lengths.append(max(len(required), 1))
-        if len(groups) > 63:        # one bit a group in a uint64: too many, one Matcher for all
-            groups = {(): [a for specs in groups.values() for a in specs]}
-            members = {(): [pair for pairs in members.values() for pair in pairs]}
+            group = groups.setdefault(tuple(a.key() for a in anchors), _Group())
+            group.add(key, pattern, specs, ops, anchors, len(required))
+            pairs.append((key, pattern))
+        if len(groups) > 63:        # too many Matchers: one for all
+            groups = {(): _Group.union(groups.values())}
+        groups = list(groups.values())
         self.matchable = _Classes(every)
-        self.anchors = [_Classes(specs) for specs in groups.values()]
-        self.matchers = []
-        for pairs in members.values():
-            matcher = Matcher(Vocab())
-            for key, pattern in pairs:
-                matcher.add(key, [pattern])
-            self.matchers.append(matcher)
+        self.anchors = [_Classes(g.anchors) for g in groups]
+        self.kin = [_Classes(g.kin) for g in groups]
+        self.firsts = [_Classes(g.firsts) for g in groups]
+        self.lasts = [_Classes(g.lasts) for g in groups]
+        self.matchers = [_matcher(g.pairs) for g in groups] if grouped else [_matcher(pairs)]
         self.grouped = grouped
-        self.min_len = min(lengths, default=1)
-        self._text_class: dict[int, tuple[int, int]] = {}
-
-    def _groups(self, doc: Doc) -> tuple[np.ndarray, np.ndarray]:
-        """Per token: matchable (bool) and the bits of the anchor groups it satisfies."""
-        n = len(doc)
-        arr = doc.to_array([ORTH, TAG, POS]).reshape(n, 3)
-        uniq, inv = np.unique(arr[:, 0], return_inverse=True)
-        inv = inv.reshape(-1)
-        classes = [self._classify(o, doc) for o in uniq.tolist()]
-        by_text = np.fromiter((c[0] for c in classes), dtype=bool, count=len(uniq))[inv]
-        bits = np.fromiter((c[1] for c in classes), dtype=np.uint64, count=len(uniq))[inv]
-        matchable = self._mask(arr, by_text, self.matchable)
-        for g, anchor in enumerate(self.anchors):
-            if anchor.any or len(anchor.tags) or len(anchor.pos):
-                extra = self._mask(arr, np.zeros(n, dtype=bool), anchor)
-                bits |= extra.astype(np.uint64) << np.uint64(g)
-        return matchable, bits
+        self.min_lens = [min(g.lengths) for g in groups]
+        self.min_len = min(self.min_lens, default=1)
+        self._classes: dict[tuple[int, int, int], tuple] = {}
+        self._roles = [_GroupBits(c) for c in (self.anchors, self.kin, self.firsts, self.lasts)]
+        self._regexes = {k: re.compile(*k) for role in self._roles for k in role.regexes}
+        read = {a.upper() for _, p in pairs for t in p for a in t}
+        self._memo: dict | None = {} if memo and read <= _MEMO_READS else None
+        self._needs = sorted(read & _ANNOTATIONS)
 
     def spans(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """(start, end, anchor group bits) of the token ranges the Matchers must see."""
-        if len(doc) == 0:
-            return []
-        matchable, bits = self._groups(doc)
-        anchor = bits != 0
-        if not anchor.any():
-            return []
-        edges = np.flatnonzero(np.diff(np.concatenate(([0], matchable.astype(np.int8), [0]))))
-        starts, ends = edges[0::2], edges[1::2]
-        held = np.concatenate(([0], np.cumsum(anchor)))
-        keep = (held[ends] > held[starts]) & (ends - starts >= self.min_len)
-        return [(s, e, int(np.bitwise_or.reduce(bits[s:e])))
-                for s, e in zip(starts[keep].tolist(), ends[keep].tolist())]
+        """(start, end, anchor group bits) of the runs of matchable tokens holding an anchor."""
+        return self._runs(self._token_classes(_token_keys(doc), doc.vocab.strings))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        keys = _token_keys(doc)
+        classes = self._token_classes(keys, doc.vocab.strings)
+        memo = self._memo if self._memo is not None and self._annotated(doc) else None
         out: list[tuple[int, int, int]] = []
-        for start, end, held in self.spans(doc):
-            span = doc if start == 0 and end == len(doc) else doc[start:end]
-            for g, matcher in enumerate(self.matchers):
-                if held >> g & 1:
-                    out.extend((key, start + s, start + e) for key, s, e in matcher(span))
+        for start, end, held in self._runs(classes):
+            groups = [g for g in range(len(self.anchors)) if held >> g & 1]
+            if not self.grouped:
+                if any(next(self._pieces(classes, start, end, g), None) for g in groups):
+                    out.extend(self._match(0, doc, keys, start, end, memo))
+                continue
+            for g in groups:
+                for s, e in self._pieces(classes, start, end, g):
+                    out.extend(self._match(g, doc, keys, s, e, memo))
         # a key whose patterns sit in several groups may match a span twice (the Matcher
         # reports each (key, start, end) once)
         return list(dict.fromkeys(out)) if self.grouped else out
 
-    @staticmethod
-    def _mask(arr: np.ndarray, by_text: np.ndarray, classes: _Classes) -> np.ndarray:
-        if classes.any:
-            return np.ones(len(arr), dtype=bool)
-        mask = by_text.astype(bool)
-        if len(classes.tags):
-            mask |= np.isin(arr[:, 1], classes.tags)
-        if len(classes.pos):
-            mask |= np.isin(arr[:, 2], classes.pos)
-        return mask
+    def _runs(self, classes: list[tuple]) -> list[tuple[int, int, int]]:
+        """Maximal runs of matchable tokens with the anchor bits they hold (an anchor token is
+        matchable: its spec is one of all the specs). The runs are found by a regex over one
+        byte a token, not a Python loop over the Doc."""
+        out = []
+        for run in _RUN.finditer(bytes(map(itemgetter(0), classes))):
+            start, end = run.span()
+            held = 0
+            for c in classes[start:end]:
+                held |= c[1]
+            if end - start >= self.min_len:
+                out.append((start, end, held))
+        return out
 
-    def _classify(self, orth: int, doc: Doc) -> tuple[int, int]:
-        """(the text satisfies a text spec of some pattern, bits of the anchor groups whose
-        text specs it satisfies), remembered per lexeme."""
-        c = self._text_class.get(orth)
-        if c is None:
-            if len(self._text_class) >= _CACHE_MAX:
-                self._text_class.clear()
-            text = doc.vocab.strings[orth]
-            c = self._text_class[orth] = (
-                int(self.matchable.by_text(text)),
-                sum(1 << g for g, a in enumerate(self.anchors) if a.by_text(text)))
+    def _pieces(self, classes: list[tuple], start: int, end: int, group: int):
+        """The parts of a run that group `group`'s Matcher must see: runs of tokens satisfying
+        a spec of its own patterns (a token `の` between `4` and `日` may join a run for some
+        other group's patterns), cut to the first token that can start one of its matches and
+        the last that can end one, that hold one of its anchors."""
+        bit = 1 << group
+        first = start
+        for i in range(start, end + 1):
+            if i == end or not classes[i][2] & bit:
+                piece = self._trimmed(classes, first, i, bit)
+                if piece is not None and piece[1] - piece[0] >= self.min_lens[group]:
+                    yield piece
+                first = i + 1
+
+    @staticmethod
+    def _trimmed(classes: list[tuple], start: int, end: int, bit: int) -> tuple[int, int] | None:
+        """[start, end) without the tokens before any match's first token or after its last
+        one, or None when it holds no anchor there."""
+        while start < end and not classes[start][3] & bit:
+            start += 1
+        while end > start and not classes[end - 1][4] & bit:
+            end -= 1
+        if any(classes[i][1] & bit for i in range(start, end)):
+            return start, end
+        return None
+
+    def _match(self, m: int, doc: Doc, keys: list, start: int, end: int,
+               memo: dict | None) -> list[tuple[int, int, int]]:
+        """Matcher m's triples on doc[start:end], in Doc offsets. With a memo, remembered
+        per token sequence: the same dates (17日, 2月24日) recur from Doc to Doc."""
+        if memo is None:
+            found = _run_matcher(self.matchers[m], doc, start, end)
+        else:
+            seq = (m, tuple(keys[start:end]))
+            found = memo.get(seq)
+            if found is None:
+                if len(memo) >= _MEMO_MAX:
+                    memo.clear()
+                found = memo[seq] = _run_matcher(self.matchers[m], doc, start, end)
+        return [(key, start + s, start + e) for key, s, e in found]
+
+    def _annotated(self, doc: Doc) -> bool:
+        """The Doc has every annotation the patterns read (else the Matcher itself must
+        see it, and raise)."""
+        return all(doc.has_annotation(attr) for attr in self._needs)
+
+    def _token_classes(self, keys: list[tuple[int, int, int]], strings) -> list[tuple]:
+        """Per token: (_OUT, _IN or _ANCHOR, then the bits of the groups for which it
+        satisfies an anchor, any spec, a spec that may start a match, one that may end it),
+        remembered per (text, tag, POS)."""
+        classes = list(map(self._classes.get, keys))
+        if None in classes:             # a (text, tag, POS) not seen yet
+            classes = [c or self._classify(k, strings) for k, c in zip(keys, classes)]
+        return classes
+
+    def _classify(self, key: tuple[int, int, int], strings) -> tuple:
+        if len(self._classes) >= _CACHE_MAX:
+            self._classes.clear()
+        orth, tag, pos = key
+        text = strings[orth]
+        if not self.matchable.holds(text, tag, pos):     # so none of the narrower classes
+            c = (_OUT, 0, 0, 0, 0)
+        else:
+            found = {k for k, regex in self._regexes.items() if regex.search(text)}
+            bits = tuple(role.of(text, tag, pos, found) for role in self._roles)
+            c = (_ANCHOR if bits[0] else _IN,) + bits
+        self._classes[key] = c
         return c
+
+
+def _matcher(pairs: list[tuple[str, list[dict]]]) -> Matcher:
+    matcher = Matcher(Vocab())
+    for key, pattern in pairs:
+        matcher.add(key, [pattern])
+    return matcher
+
+
+def _run_matcher(matcher: Matcher, doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
+    """The Matcher's triples on doc[start:end], in the span's offsets."""
+    return matcher(doc if start == 0 and end == len(doc) else doc[start:end])
+
+
+def _token_keys(doc: Doc) -> list[tuple[int, int, int]]:
+    """(ORTH, TAG, POS) of each token: plain ints from `Doc.to_array`, no Token objects."""
+    if len(doc) == 0:
+        return []
+    return list(zip(*doc.to_array([ORTH, TAG, POS]).T.tolist()))
+
+
