@@ -127,3 +127,19 @@ def test_bench_smoke(tmp_path):
     assert proc.returncode == 0, proc.stderr
     for figure in ("shipped GiNZA", "parse floor", "full pipeline", "pipeline / floor", "peak RSS"):
         assert figure in proc.stdout
+
+
+def test_worker_model_is_frozen_and_let_go_when_replaced():
+    """A worker freezes its model out of the collector's way; loading another (other rules, or
+    without fast Ops) unfreezes first, so the old model is freed, not kept for ever."""
+    import gc
+    import weakref
+
+    from pipeline.batch import runner
+    runner._init_worker(str(default_dir()), True)
+    assert gc.get_freeze_count() > 10_000
+    old = weakref.ref(runner._WORKER["nlp"])
+    runner._init_worker(str(default_dir()), False)
+    assert old() is None
+    assert gc.get_freeze_count() > 10_000
+    runner._init_worker(str(default_dir()), True)      # as other tests expect it

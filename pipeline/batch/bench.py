@@ -10,6 +10,7 @@ measured on its own: the seeds and a clean-news set (the dev set's texts by defa
 """
 from __future__ import annotations
 
+import gc
 import resource
 import shutil
 import statistics
@@ -61,6 +62,8 @@ class Models:
         self.full = build(rules)                # switches to NumpyBlasOps for its own models
         self.ours = [n for n, _ in self.full.pipeline if n.startswith("ja_")]
         self.rules = rules
+        gc.collect()
+        gc.freeze()                             # both models, as a run's worker freezes its own
 
 
 def measure(articles, repeat: int, models: Models) -> dict:

@@ -12,6 +12,7 @@ carried over from the last manifest, and cache entries are pruned only where thi
 """
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import multiprocessing as mp
@@ -60,10 +61,17 @@ def _init_worker(rules_dir: str, fast: bool) -> None:
         return
     from ..parse.build import build
     from ..rules import load_rules
+    gc.unfreeze()                  # a model loaded before (other rules) can be collected again
+    _WORKER.clear()
     rules = load_rules(rules_dir)
     _WORKER["rules"] = rules
     _WORKER["nlp"] = build(rules, fast=fast)
     _WORKER["key"] = (rules_dir, fast)
+    # The model and the rules are ~100k objects that live as long as the worker; each full
+    # collection walked them all for nothing (2.5% of the parse time on the dev texts). Frozen,
+    # the collector skips them.
+    gc.collect()
+    gc.freeze()
 
 
 def _work(task: tuple[str, Article, str | None]) -> tuple[str, dict]:
