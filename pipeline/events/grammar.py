@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..rules.event_lexicon import Lexicon
-from .docview import view
+from .docview import View, view
 from .phrases import Arg, Phrases
 from .syntax import content_child_ids, content_children, is_verbal, marker_at, raw_marker, voice
 
@@ -51,18 +51,21 @@ class Grammar:
         return m
 
     def marker_of(self, i: int) -> str:
-        """`marker` of token `i` of the phrases' Doc."""
+        """`marker` of token `i` of the phrases' Doc (no Token built: the sentence scans ask
+        this of most words)."""
         m = self._markers.get(i)
         if m is None:
-            m = self._markers[i] = self._marker(view(self.phrases.doc).token(i))
+            m = self._markers[i] = self._marker_at(view(self.phrases.doc), i)
         return m
 
     def _marker(self, tok: Token) -> str:
-        v = view(tok.doc)
-        raw = marker_at(v, tok.i)
-        if raw == "" and tok.i + 1 < v.n and v.text[tok.i + 1] == "、":
-            span = self.phrases.entity(tok)
-            if span is not None and span.label_ == "ACTOR" and span.end == tok.i + 1:
+        return self._marker_at(view(tok.doc), tok.i)
+
+    def _marker_at(self, v: View, i: int) -> str:
+        raw = marker_at(v, i)
+        if raw == "" and i + 1 < v.n and v.text[i + 1] == "、":
+            span = self.phrases.entity_at.get(i)
+            if span is not None and span.label_ == "ACTOR" and span.end == i + 1:
                 return "が"           # headline topic: 北朝鮮軍、ウクライナ参戦
         if raw.startswith("など") and len(raw) > 2:
             raw = raw[2:]                      # 技術などを → を
