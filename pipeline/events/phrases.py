@@ -81,6 +81,14 @@ class Phrases:
                 self._of[tok.i] = a          # what `of` gives too; a plain noun waits for it
         return a if a is not None and a.entity is not None else None
 
+    def may_name(self, i: int) -> bool:
+        """Whether `entity_of` can find a mention for token `i` (the first tests of `_named`:
+        a scan need not build the Token of a verb or a particle)."""
+        if i in self.entity_at:
+            return True
+        v = view(self.doc)
+        return noun_at(v, i) or self.lex.is_cue("portion", v.lemma[i])
+
     def _of_token(self, tok: Token) -> Arg | None:
         a, chain = self._named(tok)
         if a is not None or chain is None:

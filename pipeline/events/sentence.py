@@ -213,9 +213,11 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
     cands = {"time": [], "place": []}
     venues: set[int] = set()
     v = view(sent.doc)
+    root = v.sent_root(sent).i
     for i in range(sent.start, sent.end):
         if v.dep[i] in FUNCTION_DEPS or v.dep[i] == "compound" or \
-                v.head[i] == i and i == v.sent_root(sent).i:
+                i == root and v.head[i] == i or \
+                not g.phrases.may_name(i):
             continue
         tok = v.token(i)
         a = g.phrases.entity_of(tok)
