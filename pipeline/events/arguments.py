@@ -110,7 +110,7 @@ def _from_child(c: Token, head: Token, voice_: str, rule, g: Grammar) -> list[Fo
     if m == "compound" and arg.entity is None and g.phrases.entity_at.get(c.i + 1):
         return []                 # 要衝スジャ奪還: a classifier noun before the name
     role = g.role(rule.type, rule.frame, voice_, m, arg)
-    partners = [Found("agent", a, "case:と+split") for a in _stray_partners(c, g)
+    partners = [Found("agent", a, "case:と+split") for a in g.remembered("stray_partners", c, _stray_partners)
                 if g.role(rule.type, rule.frame, voice_, "と", a) == "agent"]
     if role is None:
         # AはBと首都の宮殿で会談: a partner the parse hung on a word that is no argument
