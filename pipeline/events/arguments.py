@@ -146,11 +146,11 @@ def _stray_partners(c: Token, g: Grammar) -> list[Arg]:
     of the predicate, not of the noun."""
     out = []
     v = view(c.doc)
-    for t in v.subtree(c.i):
-        if t >= c.i or marker_at(v, t) != "と":
-            continue
-        span = g.phrases.entity_at.get(t)
-        if span is None or span.label_ != "ACTOR" or span.end - 1 != t:
+    # the climb from t reaches c only if t lies in c's subtree
+    for t in g.phrases.actor_ends():
+        if t >= c.i:
+            break
+        if marker_at(v, t) != "と":
             continue
         path, h = [], v.head[t]
         while h != c.i and v.head[h] != h:

@@ -60,6 +60,7 @@ class Phrases:
                 self.entity_at[i] = span
         self._of: dict[int, Arg | None] = {}     # `of` per token of `doc` (asked many times)
         self._spans: dict[tuple, tuple] = {}     # char offsets and classes per mention
+        self._actor_ends: list[int] | None = None
 
     def of(self, tok: Token) -> Arg | None:
         if tok.doc is not self.doc:
@@ -80,6 +81,14 @@ class Phrases:
             if a is not None or chain is None:
                 self._of[tok.i] = a          # what `of` gives too; a plain noun waits for it
         return a if a is not None and a.entity is not None else None
+
+    def actor_ends(self) -> list[int]:
+        """The tokens that close an ACTOR mention, ascending."""
+        ends = self._actor_ends
+        if ends is None:
+            ends = self._actor_ends = sorted(
+                i for i, span in self.entity_at.items() if span.label_ == "ACTOR" and span.end - 1 == i)
+        return ends
 
     def may_name(self, i: int) -> bool:
         """Whether `entity_of` can find a mention for token `i` (the first tests of `_named`:
