@@ -291,14 +291,10 @@ def compound_chain(tok: Token) -> list[Token]:
 def _compound_ids(v: View, i: int) -> list[int]:
     out = [i]
     stack = [i]
-    deps = v.dep
     while stack:
         t = stack.pop()
         for c in v.children[t]:
-            # a particle-less nmod right before is fused too (包括的戦略パートナーシップ条約)
-            fused = deps[c] in ("compound", "nummod") or deps[c] in ("nmod", "amod") and \
-                not any(f > c and deps[f] in ("case", "cop", "aux") for f in v.children[c])
-            if c < t and fused and not v.space[c]:
+            if c < t and not v.space[c] and _fused(v, c):
                 out.append(c)
                 stack.append(c)
     out.sort()
@@ -310,6 +306,15 @@ def _compound_ids(v: View, i: int) -> list[int]:
         else:
             break
     return run
+
+
+def _fused(v: View, c: int) -> bool:
+    """A compound or number word, or a particle-less nmod (包括的戦略パートナーシップ条約)."""
+    deps = v.dep
+    if deps[c] in ("compound", "nummod"):
+        return True
+    return deps[c] in ("nmod", "amod") and \
+        not any(f > c and deps[f] in ("case", "cop", "aux") for f in v.children[c])
 
 
 def can_speak(a: Arg | None) -> bool:
