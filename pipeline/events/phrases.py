@@ -61,6 +61,7 @@ class Phrases:
         self._of: dict[int, Arg | None] = {}     # `of` per token of `doc` (asked many times)
         self._spans: dict[tuple, tuple] = {}     # char offsets and classes per mention
         self._actor_ends: list[int] | None = None
+        self._plain_chains: dict[int, list[Token]] = {}   # plain nouns `entity_of` has read
 
     def of(self, tok: Token) -> Arg | None:
         if tok.doc is not self.doc:
@@ -80,6 +81,8 @@ class Phrases:
             a, chain = self._named(tok)
             if a is not None or chain is None:
                 self._of[tok.i] = a          # what `of` gives too; a plain noun waits for it
+            else:
+                self._plain_chains[tok.i] = chain
         return a if a is not None and a.entity is not None else None
 
     def actor_ends(self) -> list[int]:
@@ -99,6 +102,9 @@ class Phrases:
         return noun_at(v, i) or self.lex.is_cue("portion", v.lemma[i])
 
     def _of_token(self, tok: Token) -> Arg | None:
+        chain = self._plain_chains.pop(tok.i, None) if tok.doc is self.doc else None
+        if chain is not None:
+            return self._plain(tok, chain)       # `entity_of` found a plain noun
         a, chain = self._named(tok)
         if a is not None or chain is None:
             return a
