@@ -104,7 +104,7 @@ def _speakers_without_events(sent, g: Grammar, carried: list[Arg]) -> list[Arg]:
             speakers = carried
     if not speakers:
         for i in range(sent.start, sent.end):
-            if v.dep[i] not in FUNCTION_DEPS and g.lex.is_cue("according", g.marker_of(i)):
+            if v.dep[i] not in FUNCTION_DEPS and g.is_according(i):
                 speakers = _origin(v.token(i), g)
                 break
     return _next_carried(sent, g, speakers, carried)
@@ -332,7 +332,7 @@ def _according(sent, group: list[Pending], g: Grammar) -> list[Arg]:
     found: list[Arg] = []
     v = view(sent.doc)
     for i in range(sent.start, sent.end):
-        if v.dep[i] in FUNCTION_DEPS or not g.lex.is_cue("according", g.marker_of(i)):
+        if v.dep[i] in FUNCTION_DEPS or not g.is_according(i):
             continue
         tok = v.token(i)
         origin = _origin(tok, g)
