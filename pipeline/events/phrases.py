@@ -124,7 +124,7 @@ class Phrases:
                 return whole, None
         if not noun_at(v, tok.i) or lemma in self.event_nouns or \
                 _ADVERBIAL_TAG in v.tag[tok.i] or \
-                any(self.lex.is_cue(k, lemma) for k in NOT_ARGUMENT_KINDS):
+                lemma in _not_argument_words(self.lex):
             return None, None
         chain = compound_chain(tok)
         if any(v.pos[t.i] == "PRON" for t in chain):
@@ -262,6 +262,18 @@ def _endings(table: dict) -> tuple[str, ...]:
     hit = _ENDINGS.get(id(table))
     if hit is None or hit[0] is not table:
         hit = _ENDINGS[id(table)] = (table, tuple(table))
+    return hit[1]
+
+
+_NOT_ARGUMENT: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _not_argument_words(lex: Lexicon) -> frozenset[str]:
+    """The cues of the NOT_ARGUMENT_KINDS as one set, built once per lexicon."""
+    hit = _NOT_ARGUMENT.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        words = frozenset().union(*(lex.cues[k] for k in NOT_ARGUMENT_KINDS))
+        hit = _NOT_ARGUMENT[id(lex)] = (lex, words)
     return hit[1]
 
 
