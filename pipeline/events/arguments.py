@@ -110,7 +110,7 @@ def _from_child(c: Token, head: Token, voice_: str, rule, g: Grammar) -> list[Fo
     if m == "compound" and arg.entity is None and g.phrases.entity_at.get(c.i + 1):
         return []                 # 要衝スジャ奪還: a classifier noun before the name
     role = g.role(rule.type, rule.frame, voice_, m, arg)
-    partners = [Found("agent", a, "case:と+split") for a in _stray_partners(c, g)
+    partners = [Found("agent", a, "case:と+split") for a in g.remembered("stray_partners", c, _stray_partners)
                 if g.role(rule.type, rule.frame, voice_, "と", a) == "agent"]
     if role is None:
         # AはBと首都の宮殿で会談: a partner the parse hung on a word that is no argument
@@ -146,11 +146,11 @@ def _stray_partners(c: Token, g: Grammar) -> list[Arg]:
     of the predicate, not of the noun."""
     out = []
     v = view(c.doc)
-    for t in v.subtree(c.i):
-        if t >= c.i or marker_at(v, t) != "と":
-            continue
-        span = g.phrases.entity_at.get(t)
-        if span is None or span.label_ != "ACTOR" or span.end - 1 != t:
+    # the climb from t reaches c only if t lies in c's subtree
+    for t in g.phrases.actor_ends():
+        if t >= c.i:
+            break
+        if marker_at(v, t) != "と":
             continue
         path, h = [], v.head[t]
         while h != c.i and v.head[h] != h:

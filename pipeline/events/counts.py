@@ -16,7 +16,12 @@ COUNTED = ("が", "も", "を", "の", "compound", "")
 
 def numbers_of(tok: Token, g: Grammar) -> list[Arg]:
     """NUMBER mentions that count `tok`: 1万1000人の兵士, 2000人を超える兵士,
-    最大1個大隊規模の兵士, ロシア兵は95万人を超えた."""
+    最大1個大隊規模の兵士, ロシア兵は95万人を超えた. (Asked again for each trigger that
+    takes `tok`.)"""
+    return g.remembered("numbers_of", tok, _numbers_of)
+
+
+def _numbers_of(tok: Token, g: Grammar) -> list[Arg]:
     out = []
     v = view(tok.doc)
     for c in v.children[tok.i]:
@@ -25,7 +30,7 @@ def numbers_of(tok: Token, g: Grammar) -> list[Arg]:
         if v.dep[c] == "acl" and g.lex.is_cue("measure", v.lemma[c]):
             out += _numbers(v.tokens(v.children[c]), g)
         elif g.marker_of(c) in COUNTED:
-            out += _numbers(compound_chain(v.token(c)), g)[:1]
+            out += _first_number(compound_chain(v.token(c)), g)
     h = v.head[tok.i]
     if not out and g.marker(tok) == "が" and g.lex.is_cue("measure", v.lemma[h]):
         out += _numbers(v.tokens([c for c in v.children[h] if c > tok.i]), g)
@@ -97,6 +102,15 @@ def as_people(arg: Arg) -> Arg:
     if "TROOP" in arg.classes or "PERSON" in arg.classes or arg.entity is not None:
         return arg
     return Arg(arg.start, arg.end, arg.head, ("PERSON", "noun"), None)
+
+
+def _first_number(tokens, g: Grammar) -> list[Arg]:
+    """`_numbers(tokens, g)[:1]`, without reading the phrases after the first number."""
+    for t in tokens:
+        a = g.phrases.of(t)
+        if a is not None and a.label == "NUMBER":
+            return [a]
+    return []
 
 
 def _numbers(tokens, g: Grammar) -> list[Arg]:

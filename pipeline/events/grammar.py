@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..rules.event_lexicon import Lexicon
-from .docview import view
+from .docview import View, view
 from .phrases import Arg, Phrases
 from .syntax import content_child_ids, content_children, is_verbal, marker_at, raw_marker, voice
 
@@ -27,6 +27,9 @@ class Grammar:
         self._roles = role_memo if role_memo is not None else {}
         self._memos: dict[str, dict] = {}
         self._voices: dict[int, str] = {}        # `own_voice` per token
+        # can a word with no particle after it (raw marker "" or "compound") be 〜によると?
+        self._bare_according = any(lex.is_cue("according", m) for m in
+                                   ("が", self._normalise(""), self._normalise("compound")))
 
     def remembered(self, name: str, tok: Token, fn):
         """`fn(tok, self)`, computed once per token of the phrases' Doc: the stages ask the
@@ -51,19 +54,25 @@ class Grammar:
         return m
 
     def marker_of(self, i: int) -> str:
-        """`marker` of token `i` of the phrases' Doc."""
+        """`marker` of token `i` of the phrases' Doc (no Token built: the sentence scans ask
+        this of most words)."""
         m = self._markers.get(i)
         if m is None:
-            m = self._markers[i] = self._marker(view(self.phrases.doc).token(i))
+            m = self._markers[i] = self._marker_at(view(self.phrases.doc), i)
         return m
 
     def _marker(self, tok: Token) -> str:
-        v = view(tok.doc)
-        raw = marker_at(v, tok.i)
-        if raw == "" and tok.i + 1 < v.n and v.text[tok.i + 1] == "、":
-            span = self.phrases.entity(tok)
-            if span is not None and span.label_ == "ACTOR" and span.end == tok.i + 1:
+        return self._marker_at(view(tok.doc), tok.i)
+
+    def _marker_at(self, v: View, i: int) -> str:
+        raw = marker_at(v, i)
+        if raw == "" and i + 1 < v.n and v.text[i + 1] == "、":
+            span = self.phrases.entity_at.get(i)
+            if span is not None and span.label_ == "ACTOR" and span.end == i + 1:
                 return "が"           # headline topic: 北朝鮮軍、ウクライナ参戦
+        return self._normalise(raw)
+
+    def _normalise(self, raw: str) -> str:
         if raw.startswith("など") and len(raw) > 2:
             raw = raw[2:]                      # 技術などを → を
         norm = self.lex.cue("marker", raw)
@@ -71,6 +80,15 @@ class Grammar:
             raw = raw[:-1]
             norm = self.lex.cue("marker", raw)
         return norm or raw
+
+    def is_according(self, i: int) -> bool:
+        """Is token `i` of the phrases' Doc marked 〜によると (rules/event_cues.tsv kind
+        `according`)? A sentence scan asks this of every word; one with no dependent after
+        it has no particle to be so marked."""
+        kids = view(self.phrases.doc).children[i]
+        if not self._bare_according and (not kids or kids[-1] < i):
+            return False
+        return self.lex.is_cue("according", self.marker_of(i))
 
     def role(self, type_: str, frame: str, voice_: str, marker: str, arg: Arg) -> str | None:
         """The first matching row of rules/event_roles.tsv."""

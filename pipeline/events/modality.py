@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from .attribution import Attribution
-from .docview import view
+from .docview import View, view
 from .grammar import Grammar
 from .phrases import Found
 from .predicate import Predicate
 from .senses import hypothetical
-from .syntax import CLAUSE_DEPS, ancestors, content_children, dep, function_words, \
+from .syntax import CLAUSE_DEPS, ancestors, content_children, dep, function_word_ids, \
     head as head_token, raw_marker
 
 RANK = {"uncertain": 3, "planned": 2, "reported": 1, "asserted": 0}
@@ -82,23 +82,24 @@ class ModalityReader:
         return r
 
     def _own_cues(self, pred: Predicate, r: Reading) -> None:
-        words = [f for t in pred.chain + pred.heads[1:] for f in function_words(t)]
-        self._function_cues(words, r, negate=True)
+        v = view(pred.anchor.doc)
+        words = [f for t in pred.chain + pred.heads[1:] for f in function_word_ids(v, t.i)]
+        self._function_cues(v, words, r, negate=True)
         for t in pred.chain[1:]:                 # 交渉拒否, 派遣計画: fused stop or plan nouns
             if self.lex.is_negator(t.lemma_):
                 r.negate(f"negator:{t.text}")
             if self.lex.is_cue("modal", t.lemma_):
                 r.add(self.lex.cue("modal", t.lemma_), f"modal:{t.text}")
 
-    def _function_cues(self, words: list[Token], r: Reading, negate: bool) -> None:
+    def _function_cues(self, v: View, words: list[int], r: Reading, negate: bool) -> None:
         hedged = False
         for w in words:
-            m = self.lex.cue("modal", w.lemma_) or self.lex.cue("modal", w.text)
+            m = self.lex.cue("modal", v.lemma[w]) or self.lex.cue("modal", v.text[w])
             if m:
-                r.add(m, f"modal:{w.text}")
+                r.add(m, f"modal:{v.text[w]}")
                 hedged = hedged or m == "uncertain"
         # のではないか / かもしれない: a hedge, not a denial
-        if negate and not hedged and any(self.lex.is_cue("negation", w.lemma_) for w in words):
+        if negate and not hedged and any(self.lex.is_cue("negation", v.lemma[w]) for w in words):
             r.negate("negation")
 
     def _attributed(self, child: Token, head: Token, r: Reading, restricted: bool,
@@ -129,7 +130,8 @@ class ModalityReader:
         for sib in content_children(head):                # 解放を目標とし
             if self.lex.is_cue("modal", sib.lemma_) and self.g.marker(sib) == "と":
                 r.add(self.lex.cue("modal", sib.lemma_), f"modal:{sib.text}")
-        self._function_cues(function_words(head), r, negate=False)
+        v = view(head.doc)
+        self._function_cues(v, function_word_ids(v, head.i), r, negate=False)
         if self.lex.is_negator(hl) and self.g.marker(child) in ("を", "compound", "の") \
                 and child.lemma_ not in self.g.speech_lemmas:      # 主張を否定: a claim was made
             r.negate(f"negator:{head.text}")
@@ -150,9 +152,10 @@ class ModalityReader:
 
     def _contrastive(self, tok: Token) -> bool:
         """〜が、…と述べた: a clause closed by a contrastive conjunction."""
-        words = function_words(tok)
-        return bool(words) and words[-1].pos_ == "SCONJ" and \
-            self.lex.is_cue("contrast", words[-1].text)
+        v = view(tok.doc)
+        words = function_word_ids(v, tok.i)
+        return bool(words) and v.pos[words[-1]] == "SCONJ" and \
+            self.lex.is_cue("contrast", v.text[words[-1]])
 
     def _open_question(self, tok: Token) -> bool:
         """A yes/no question (ウクライナで北朝鮮軍が参戦?) hedges; a wh-question does not."""

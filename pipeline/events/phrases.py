@@ -60,6 +60,8 @@ class Phrases:
                 self.entity_at[i] = span
         self._of: dict[int, Arg | None] = {}     # `of` per token of `doc` (asked many times)
         self._spans: dict[tuple, tuple] = {}     # char offsets and classes per mention
+        self._actor_ends: list[int] | None = None
+        self._plain_chains: dict[int, list[Token]] = {}   # plain nouns `entity_of` has read
 
     def of(self, tok: Token) -> Arg | None:
         if tok.doc is not self.doc:
@@ -79,9 +81,30 @@ class Phrases:
             a, chain = self._named(tok)
             if a is not None or chain is None:
                 self._of[tok.i] = a          # what `of` gives too; a plain noun waits for it
+            else:
+                self._plain_chains[tok.i] = chain
         return a if a is not None and a.entity is not None else None
 
+    def actor_ends(self) -> list[int]:
+        """The tokens that close an ACTOR mention, ascending."""
+        ends = self._actor_ends
+        if ends is None:
+            ends = self._actor_ends = sorted(
+                i for i, span in self.entity_at.items() if span.label_ == "ACTOR" and span.end - 1 == i)
+        return ends
+
+    def may_name(self, i: int) -> bool:
+        """Whether `entity_of` can find a mention for token `i` (the first tests of `_named`:
+        a scan need not build the Token of a verb or a particle)."""
+        if i in self.entity_at:
+            return True
+        v = view(self.doc)
+        return noun_at(v, i) or self.lex.is_cue("portion", v.lemma[i])
+
     def _of_token(self, tok: Token) -> Arg | None:
+        chain = self._plain_chains.pop(tok.i, None) if tok.doc is self.doc else None
+        if chain is not None:
+            return self._plain(tok, chain)       # `entity_of` found a plain noun
         a, chain = self._named(tok)
         if a is not None or chain is None:
             return a
@@ -101,7 +124,7 @@ class Phrases:
                 return whole, None
         if not noun_at(v, tok.i) or lemma in self.event_nouns or \
                 _ADVERBIAL_TAG in v.tag[tok.i] or \
-                any(self.lex.is_cue(k, lemma) for k in NOT_ARGUMENT_KINDS):
+                lemma in _not_argument_words(self.lex):
             return None, None
         chain = compound_chain(tok)
         if any(v.pos[t.i] == "PRON" for t in chain):
@@ -242,6 +265,18 @@ def _endings(table: dict) -> tuple[str, ...]:
     return hit[1]
 
 
+_NOT_ARGUMENT: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _not_argument_words(lex: Lexicon) -> frozenset[str]:
+    """The cues of the NOT_ARGUMENT_KINDS as one set, built once per lexicon."""
+    hit = _NOT_ARGUMENT.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        words = frozenset().union(*(lex.cues[k] for k in NOT_ARGUMENT_KINDS))
+        hit = _NOT_ARGUMENT[id(lex)] = (lex, words)
+    return hit[1]
+
+
 def is_noun(tok: Token) -> bool:
     """A noun, also where GiNZA's tagger called it a verb (民間人5人) but no する follows."""
     return noun_at(view(tok.doc), tok.i)
@@ -274,14 +309,10 @@ def compound_chain(tok: Token) -> list[Token]:
 def _compound_ids(v: View, i: int) -> list[int]:
     out = [i]
     stack = [i]
-    deps = v.dep
     while stack:
         t = stack.pop()
         for c in v.children[t]:
-            # a particle-less nmod right before is fused too (包括的戦略パートナーシップ条約)
-            fused = deps[c] in ("compound", "nummod") or deps[c] in ("nmod", "amod") and \
-                not any(f > c and deps[f] in ("case", "cop", "aux") for f in v.children[c])
-            if c < t and fused and not v.space[c]:
+            if c < t and not v.space[c] and _fused(v, c):
                 out.append(c)
                 stack.append(c)
     out.sort()
@@ -293,6 +324,15 @@ def _compound_ids(v: View, i: int) -> list[int]:
         else:
             break
     return run
+
+
+def _fused(v: View, c: int) -> bool:
+    """A compound or number word, or a particle-less nmod (包括的戦略パートナーシップ条約)."""
+    deps = v.dep
+    if deps[c] in ("compound", "nummod"):
+        return True
+    return deps[c] in ("nmod", "amod") and \
+        not any(f > c and deps[f] in ("case", "cop", "aux") for f in v.children[c])
 
 
 def can_speak(a: Arg | None) -> bool:

@@ -104,7 +104,7 @@ def _speakers_without_events(sent, g: Grammar, carried: list[Arg]) -> list[Arg]:
             speakers = carried
     if not speakers:
         for i in range(sent.start, sent.end):
-            if v.dep[i] not in FUNCTION_DEPS and g.lex.is_cue("according", g.marker_of(i)):
+            if v.dep[i] not in FUNCTION_DEPS and g.is_according(i):
                 speakers = _origin(v.token(i), g)
                 break
     return _next_carried(sent, g, speakers, carried)
@@ -213,9 +213,11 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
     cands = {"time": [], "place": []}
     venues: set[int] = set()
     v = view(sent.doc)
+    root = v.sent_root(sent).i
     for i in range(sent.start, sent.end):
         if v.dep[i] in FUNCTION_DEPS or v.dep[i] == "compound" or \
-                v.head[i] == i and i == v.sent_root(sent).i:
+                i == root and v.head[i] == i or \
+                not g.phrases.may_name(i):
             continue
         tok = v.token(i)
         a = g.phrases.entity_of(tok)
@@ -330,7 +332,7 @@ def _according(sent, group: list[Pending], g: Grammar) -> list[Arg]:
     found: list[Arg] = []
     v = view(sent.doc)
     for i in range(sent.start, sent.end):
-        if v.dep[i] in FUNCTION_DEPS or not g.lex.is_cue("according", g.marker_of(i)):
+        if v.dep[i] in FUNCTION_DEPS or not g.is_according(i):
             continue
         tok = v.token(i)
         origin = _origin(tok, g)

@@ -75,8 +75,20 @@ class Lexicon:
 
     def is_negator(self, lemma: str) -> bool:
         """停止, and compounds that end in one (一時停止)."""
-        return lemma in self.cues["negator"] or any(
-            lemma.endswith(n) for n in self.cues["negator"] if len(n) > 1)
+        negators = self.cues["negator"]
+        return lemma in negators or lemma.endswith(_long_words(negators))
+
+
+_LONG: dict[int, tuple[dict, int, tuple[str, ...]]] = {}
+
+
+def _long_words(table: dict) -> tuple[str, ...]:
+    """The cues of `table` longer than one character, as one tuple for `str.endswith` (built
+    again only if the table is another one or has grown)."""
+    hit = _LONG.get(id(table))
+    if hit is None or hit[0] is not table or hit[1] != len(table):
+        hit = _LONG[id(table)] = (table, len(table), tuple(n for n in table if len(n) > 1))
+    return hit[2]
 
 
 def load_lexicon(rules_dir: Path) -> Lexicon:
