@@ -324,3 +324,20 @@ def test_tag_then_resolve_a_document(ginza, tagger):
     assert [(doc.text[m.start:m.end], n["value"]) for m, n in zip(mentions, norms)] == [
         ("2024年11月21日", "2024-11-21"), ("同日午後", "2024-11-21TAF"),
         ("23日", "2024-11-23"), ("1日", "P1D"), ("12月上旬", "2024-12"), ("同月", "2024-12")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, value", [
+    # a day's count before の + noun + として: "as the Xs of a single day", not the 1st
+    ("1日の空爆としては過去最大規模になった。", "P1D"),
+    ("当局によると、1日の無人機攻撃としては開戦以来最多だった。", "P1D"),
+    # the same words with no として stay a date
+    ("1日の空爆で3人が死亡した。", "2024-05-01"),
+    ("1日の会見で首相は述べた。", "2024-05-01"),
+])
+def test_a_single_days_count_is_not_the_first(ginza, tagger, text, value):
+    doc = ginza(fold(text))
+    mentions = tagger(doc)
+    norms = resolve_dates([doc.text[m.start:m.end] for m in mentions], "2024-05-10",
+                          [m.hints for m in mentions])
+    assert [n["value"] for n in norms] == [value]
