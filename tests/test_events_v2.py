@@ -683,3 +683,22 @@ def test_event_noun_before_another_event_noun_is_a_mention(nlp):
     evs = events_of(nlp, "ロシア軍、南部で攻勢予告")
     find(evs, "ATTACK", "攻勢")
     find(evs, "STATEMENT", "予告")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, speaker", [
+    # what a speech verb quotes with と is said, not a partner predicate: its speaker is the
+    # source of the named act, never its doer
+    ("ゼレンスキー大統領はこの空爆を「テロ攻撃」と呼んだ。", "攻撃", "ゼレンスキー大統領"),
+    ("ウクライナ外務省は、ロシアによる砲撃を「卑劣な攻撃だ」と非難した。", "攻撃", "ウクライナ外務省"),
+])
+def test_quoted_naming_is_no_agent(nlp, text, trigger, speaker):
+    e = find(events_of(nlp, text), "ATTACK", trigger)
+    assert ("agent", speaker) not in e["args"]
+    assert ("source", speaker) in e["args"]
+
+
+@pytest.mark.model
+def test_coordinated_event_nouns_still_share_the_predicate(nlp):
+    e = find(events_of(nlp, "地震で住民3人が死亡または負傷した。"), "CASUALTY", "死亡")
+    assert {("patient", "住民"), ("quantity", "3人")} <= e["args"], e

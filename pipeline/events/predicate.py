@@ -88,6 +88,10 @@ def _partner(top: Token, g: Grammar) -> Token | None:
     if h.i <= top.i or raw_marker(top) not in CONJ_MARKERS | {""} \
             or h.lemma_ not in g.event_lemmas or dep(top) == "compound":
         return None
+    # 「テロ攻撃」と呼んだ / 卑劣な攻撃だと非難した: と before a speech verb marks what is said,
+    # not a partner (the speaker is not the doer of the act it names)
+    if raw_marker(top) == "と" and g.is_speech(h):
+        return None
     # 5人が死亡、10人が負傷した: a noun with its own subject is a clause of its own
     if any(c.i < top.i and g.marker(c) == "が" for c in children(top)):
         return None
