@@ -119,7 +119,9 @@ def open_page(html: Path, width: int = 1400, height: int = 2600, settle: float =
     binary = chromium_path()
     if not binary:
         raise RuntimeError("chromium is not on PATH")
-    with tempfile.TemporaryDirectory() as profile:
+    # Chromium's helper processes can still be writing the profile when the browser is killed:
+    # a leftover temporary folder must not fail a screenshot that was taken
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         proc, ws_url = _launch(binary, profile)
         try:
             return _visit(_Session(ws_url), Path(html).resolve().as_uri(), width, height, settle)
