@@ -702,3 +702,14 @@ def test_quoted_naming_is_no_agent(nlp, text, trigger, speaker):
 def test_coordinated_event_nouns_still_share_the_predicate(nlp):
     e = find(events_of(nlp, "地震で住民3人が死亡または負傷した。"), "CASUALTY", "死亡")
     assert {("patient", "住民"), ("quantity", "3人")} <= e["args"], e
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, deploys", [
+    # troops arriving in a country (X入りする) are deployed there; a leader arriving is a visit
+    ("北朝鮮兵3000人がロシア入りした。", True),
+    ("米軍部隊がポーランド入りした。", True),
+    ("岸田首相がワシントン入りした。", False),
+])
+def test_troops_arriving_in_a_country_deploy(nlp, text, deploys):
+    assert any(e["type"] == "DEPLOY" and e["trigger"] == "入り" for e in events_of(nlp, text)) == deploys
