@@ -12,7 +12,7 @@ import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, NORM, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
-from ..parse.doctext import text_of
+from ..parse.doctext import strings_of, text_of
 
 _COLUMNS = [ORTH, LEMMA, POS, TAG, DEP, IDX, IS_SPACE, NORM]
 
@@ -38,8 +38,8 @@ class View:
         strings = doc.vocab.strings
         self.ids = (rows[0], rows[1], rows[7])      # string ids of orth, lemma, norm
         self.text, self.lemma, self.pos, self.tag, self.norm = (
-            _strings(rows[k], strings) for k in (0, 1, 2, 3, 7))
-        self.raw_dep = _strings(rows[4], strings)          # as GiNZA labels it
+            strings_of(rows[k], strings) for k in (0, 1, 2, 3, 7))
+        self.raw_dep = strings_of(rows[4], strings)          # as GiNZA labels it
         self.dep = [d.removesuffix("_bunsetu") for d in self.raw_dep]
         self.idx: list[int] = rows[5]
         self.space = [bool(s) for s in rows[6]]
@@ -53,6 +53,13 @@ class View:
     def tokens(self, ids) -> list[Token]:
         toks = self._tokens
         return [t if (t := toks[i]) is not None else self.token(i) for i in ids]
+
+    def remembered(self, memo: dict, i: int, fn):
+        """`fn(self, i)`, computed once per token into `memo` (one of the View's tables)."""
+        found = memo.get(i)
+        if found is None:
+            found = memo[i] = fn(self, i)
+        return found
 
     def table(self, name: str) -> dict:
         table = self.memo.get(name)
@@ -119,10 +126,6 @@ class View:
         return out
 
 
-_NAMES: dict[int, str] = {0: ""}     # string id → string (a hash names one string for good)
-_NAMES_CAP = 65_536                   # bounded, like the other caches of a long run
-
-
 def _heads(doc: Doc) -> list[int]:
     """Each token's head index (the root's is its own)."""
     offsets = doc.to_array([HEAD]).astype(np.int64).tolist() if len(doc) else []
@@ -136,18 +139,6 @@ def _children(head: list[int]) -> list[list[int]]:
         if h != i:
             children[h].append(i)
     return children
-
-
-def _strings(ids: list[int], strings) -> list[str]:
-    names = _NAMES
-    new = set(ids).difference(names)
-    if len(names) + len(new) > _NAMES_CAP:
-        names.clear()
-        names[0] = ""
-        new = set(ids)
-    for k in new:
-        names[k] = strings[k]
-    return [names[k] for k in ids]
 
 
 _LAST: tuple = (None, None)     # (the Doc being read, its View)

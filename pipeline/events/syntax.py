@@ -44,11 +44,7 @@ def function_words(tok: Token) -> list[Token]:
 
 
 def function_word_ids(v: View, i: int) -> list[int]:
-    memo = v.function_words
-    words = memo.get(i)
-    if words is None:
-        words = memo[i] = _function_words(v, i)
-    return words
+    return v.remembered(v.function_words, i, _function_words)
 
 
 def _function_words(v: View, i: int) -> list[int]:
@@ -67,11 +63,11 @@ def content_children(tok: Token) -> list[Token]:
 
 
 def content_child_ids(v: View, i: int) -> list[int]:
-    memo = v.content_children
-    kids = memo.get(i)
-    if kids is None:
-        kids = memo[i] = [c for c in v.children[i] if v.dep[c] not in FUNCTION_DEPS]
-    return kids
+    return v.remembered(v.content_children, i, _content_children)
+
+
+def _content_children(v: View, i: int) -> list[int]:
+    return [c for c in v.children[i] if v.dep[c] not in FUNCTION_DEPS]
 
 
 def raw_marker(tok: Token) -> str:
@@ -84,11 +80,7 @@ def raw_marker(tok: Token) -> str:
 
 def marker_at(v: View, i: int) -> str:
     """`raw_marker` of token `i`."""
-    memo = v.raw_marker
-    marker = memo.get(i)
-    if marker is None:
-        marker = memo[i] = _raw_marker(v, i)
-    return marker
+    return v.remembered(v.raw_marker, i, _raw_marker)
 
 
 def _raw_marker(v: View, i: int) -> str:

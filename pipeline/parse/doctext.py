@@ -1,10 +1,20 @@
-"""`Doc.text` rebuilds the string from its tokens on every access; taggers that look at
-character windows call it per candidate, so the text is cached on the Doc instead."""
+"""Strings of a Doc without building its Token objects.
+
+`Doc.text` rebuilds the string from its tokens on every access; taggers that look at
+character windows call it per candidate, so the text is cached on the Doc instead. The token
+views (tagging/docview.py, events/docview.py) read attribute hashes with `Doc.to_array` and
+turn them into strings through one shared table.
+"""
 from __future__ import annotations
 
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 _KEY = "pipeline.text"
+# hash → string, shared by every view: a hash names one string whatever the StringStore, and a
+# dict look-up is cheaper than StringStore.__getitem__. Cleared when it grows past the bound.
+_STRINGS: dict[int, str] = {}
+_STRINGS_MAX = 1 << 16
 
 
 def text_of(doc: Doc) -> str:
@@ -22,3 +32,15 @@ def text_from(doc: Doc, words: list[str], spaces: list) -> str:
     if text is None:
         text = doc.user_data[_KEY] = "".join([w + " " if s else w for w, s in zip(words, spaces)])
     return text
+
+
+def strings_of(hashes: list[int], store: StringStore) -> list[str]:
+    """[store[h] for h in hashes], through the shared table."""
+    try:
+        return list(map(_STRINGS.__getitem__, hashes))
+    except KeyError:            # a word not seen yet: read them all from the store
+        if len(_STRINGS) > _STRINGS_MAX:
+            _STRINGS.clear()
+        out = [store[h] for h in hashes]
+        _STRINGS.update(zip(hashes, out))
+        return out

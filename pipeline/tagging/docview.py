@@ -13,27 +13,11 @@ from functools import cached_property
 
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LIKE_NUM, ORTH, POS, SPACY, TAG
-from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-from ..parse.doctext import text_from
+from ..parse.doctext import strings_of, text_from
 
 _ATTRS = [ORTH, TAG, POS, IDX, LIKE_NUM, HEAD, LEMMA, DEP, SPACY]
-# hash → string, shared by every view: a hash names one string whatever the StringStore, and a
-# dict look-up is cheaper than StringStore.__getitem__. Cleared when it grows past the bound.
-_STRINGS: dict[int, str] = {}
-_STRINGS_MAX = 1 << 16
-
-
-def _strings(hashes: list[int], store: StringStore) -> list[str]:
-    try:
-        return list(map(_STRINGS.__getitem__, hashes))
-    except KeyError:            # a word not seen yet: read them all from the store
-        if len(_STRINGS) > _STRINGS_MAX:
-            _STRINGS.clear()
-        out = [store[h] for h in hashes]
-        _STRINGS.update(zip(hashes, out))
-        return out
 
 
 @dataclass(frozen=True)
@@ -61,9 +45,9 @@ class DocView:
         array = doc.to_array(_ATTRS) if n else numpy.zeros((0, len(_ATTRS)), dtype="uint64")
         orths, tags, pos, idx, like_num, _, lemmas, deps, spaces = array.T.tolist()
         store = doc.vocab.strings
-        words = _strings(orths, store)
-        return cls(text=text_from(doc, words, spaces), words=words, tags=_strings(tags, store),
-                   pos=_strings(pos, store),
+        words = strings_of(orths, store)
+        return cls(text=text_from(doc, words, spaces), words=words, tags=strings_of(tags, store),
+                   pos=strings_of(pos, store),
                    heads=(array[:, 5].astype("int64") + numpy.arange(n)).tolist(),   # HEAD is relative
                    starts=idx, ends=[i + len(w) for i, w in zip(idx, words)],
                    like_num=[x == 1 for x in like_num],
@@ -73,12 +57,12 @@ class DocView:
     @cached_property
     def lemmas(self) -> list[str]:
         """token.lemma_"""
-        return _strings(self._lemmas, self._vocab.strings)
+        return strings_of(self._lemmas, self._vocab.strings)
 
     @cached_property
     def deps(self) -> list[str]:
         """token.dep_"""
-        return _strings(self._deps, self._vocab.strings)
+        return strings_of(self._deps, self._vocab.strings)
 
     @cached_property
     def _children(self) -> dict[int, list[int]]:
