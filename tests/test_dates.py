@@ -180,6 +180,10 @@ def test_rate_hint_makes_a_day_a_duration():
     (["2016年", "12月上旬"], "2024-12-04", ["2016", "2024-12"]),
     (["2024年10~12月", "2023年2月", "10月", "3日"], None,
      ["2024-10..2024-12", "2023-02", "2024-10", "2024-10-03"]),
+    # a day-counting word names a day: a month written in between is not its referent
+    (["2025年5月8日", "昨年10月", "この日"], "2025-05-09", ["2025-05-08", "2024-10", "2025-05-08"]),
+    (["8日", "今年1月", "翌日"], "2025-05-09", ["2025-05-08", "2025-01", "2025-05-09"]),
+    (["今年1月", "同日"], "2025-05-09", ["2025-01", "2025-05-09"]),      # no day before: the dct
     # ... but anaphoric words and a day alone take the nearest date, flashback or not
     (["2024年11月", "2023年2月", "同月", "24日"], None, ["2024-11", "2023-02", "2023-02", "2023-02-24"]),
     # a deictic year carries over; an unknown year does not replace a known one

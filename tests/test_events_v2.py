@@ -219,6 +219,17 @@ def test_a_series_is_not_the_single_attack_told():
     assert assign_groups(evs) == ["g1", "g2", "g1", "g1"]
 
 
+def test_a_series_on_one_named_day_is_that_day_s_wave():
+    # 各地で5日、砲撃が相次いだ。市長によると、市内への砲撃で…。砲撃は夜まで続いた。
+    # One day's wave is the episode the article tells, not a habit; 連日 (no day) stays apart.
+    evs = [rec(10, "ATTACK", 0, ("time", "5日", day("2025-03-05")), iterative=True),
+           rec(110, "ATTACK", 1),
+           rec(210, "ATTACK", 2)]
+    assert assign_groups(evs) == ["g1", "g1", "g1"]
+    evs[0]["arguments"] = [{"role": "time", "text": "3月", "norm": day("2025-03")}]
+    assert assign_groups(evs) == ["g1", "g2", "g2"]
+
+
 def test_a_mention_after_a_series_skips_it_for_the_event_before():
     # 市内で砲撃が相次いだ (a series first), then one named attack told twice
     evs = [rec(10, "ATTACK", 0, iterative=True),

@@ -34,7 +34,9 @@ Measured on the dev set, linking different words further apart, or on a shared a
 or one speaker's next statement added more wrong links than right ones: the participants
 found are not yet reliable enough.
 A series (`iterative`: 攻撃が相次いだ, 攻撃を繰り返している, 連日砲撃) is its own group: it is
-many events, not the one told before or after it; only a back-reference joins it.
+many events, not the one told before or after it; only a back-reference joins it. A series on
+one named day (各地で29日、砲撃が相次いだ) is that day's wave, the episode the article goes on
+to tell, so it groups like a single event.
 A back-reference does not add its word to the group it joins: この攻撃 after a 攻勢 names the
 攻勢 in other words, and taking 攻撃 in would draw the next, unrelated 攻撃 into that group.
 Conflicts: agents of different countries (only countries: a person or body found as the
@@ -101,11 +103,16 @@ def features(ev: dict) -> dict:
                 if a["role"] in ("agent", "source")}   # who speaks, by id, else as written
     return {"at": ev["trigger"]["start"], "type": ev["type"],
             "lemma": ev.get("lemma") or ev["trigger"].get("text"), "speakers": speakers - {None},
-            "backref": bool(ev.get("backref")), "iterative": bool(ev.get("iterative")),
+            "backref": bool(ev.get("backref")),
+            "iterative": bool(ev.get("iterative")) and not _one_day(time_value(ev)),
             "continues": bool(ev.get("continues")), "generic": bool(ev.get("generic")),
             "units": units - {None}, "agents": agents, "places": places, "targets": targets,
             "time": time_value(ev), "polarity": ev.get("polarity", "positive"),
             "hedged": ev.get("modality") == "uncertain"}
+
+
+def _one_day(value):
+    return bool(value) and len(value) == 10 and not value.startswith("X")
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:

@@ -60,11 +60,14 @@ class Context:
     """What the dates before a mention tell about it.
 
     `anchor` is the nearest preceding date, for anaphoric words and a day alone (4日).
+    `day` is the nearest preceding date known to the day: a day-counting word (同日, この日,
+    翌日) names a day, so a month or year written in between (今年2月以来) is not its referent.
     `year` is the year a month alone (6月) takes: the nearest preceding year except a
     flashback, i.e. a year written earlier than the document's frame (the dct's year, else
     the first year the text gives): after `2016年には…`, `12月上旬` is still the frame's year.
     """
     anchor: Anchor | None = None
+    day: Anchor | None = None  # the nearest preceding date known to the day, for 同日/この日
     year: int | None = None
     frame: int | None = None
     dct: dt.date | None = None
@@ -90,6 +93,8 @@ def _base(rel: Rel, ctx: Context) -> Anchor | None:
     need = {"year": 1, "fy": 1, "month": 2, "week": 3, "day": 3}[rel.unit]
     if rel.base == "anchor" and _known(ctx.anchor, need):
         return ctx.anchor
+    if rel.base == "anchor" and need == 3 and _known(ctx.day, 3):
+        return ctx.day
     if ctx.dct:
         return _dct_tuple(ctx)
     if rel.base == "anchor" and _known(ctx.anchor, 1) and rel.offset == 0:
@@ -290,7 +295,8 @@ def _advance(ctx: Context, update: Anchor | None, point: Point | None) -> Contex
         deictic = point is not None and point.rel is not None and point.rel.base == "dct"
         if deictic or update[0] >= frame:      # an earlier written year is a flashback
             year = update[0]
-    return replace(ctx, anchor=anchor, year=year, frame=frame)
+    day = anchor if _known(anchor, 3) else ctx.day
+    return replace(ctx, anchor=anchor, day=day, year=year, frame=frame)
 
 
 def _anchor_of(norm: dict | None) -> Anchor | None:
@@ -329,9 +335,10 @@ def resolve_dates(texts: list[str], dct: str | None, hints: list | None = None,
         reading = _read(raw, words, h)
         ctx = replace(ctx, past=h.get("tense") == "past")
         norm, update, point = _norm(reading, ctx, h) if reading else (None, None, None)
-        anchor = ctx.anchor
+        anchor, day = ctx.anchor, ctx.day
         ctx = _advance(ctx, update, point)
         if h.get("zone") == "caption":
-            ctx = replace(ctx, anchor=anchor)   # a photo's date never anchors a bare day (SPEC §7)
+            # a photo's date never anchors a bare day (SPEC §7)
+            ctx = replace(ctx, anchor=anchor, day=day)
         out.append(norm)
     return out
