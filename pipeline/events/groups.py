@@ -101,17 +101,18 @@ def features(ev: dict) -> dict:
                and a["norm"].get("kind")}
     speakers = {(a.get("norm") or {}).get("id") or a.get("text") for a in args
                 if a["role"] in ("agent", "source")}   # who speaks, by id, else as written
+    time = time_value(ev)
     return {"at": ev["trigger"]["start"], "type": ev["type"],
             "lemma": ev.get("lemma") or ev["trigger"].get("text"), "speakers": speakers - {None},
             "backref": bool(ev.get("backref")),
-            "iterative": bool(ev.get("iterative")) and not _one_day(time_value(ev)),
+            "iterative": bool(ev.get("iterative")) and not _one_day(time),
             "continues": bool(ev.get("continues")), "generic": bool(ev.get("generic")),
             "units": units - {None}, "agents": agents, "places": places, "targets": targets,
-            "time": time_value(ev), "polarity": ev.get("polarity", "positive"),
+            "time": time, "polarity": ev.get("polarity", "positive"),
             "hedged": ev.get("modality") == "uncertain"}
 
 
-def _one_day(value):
+def _one_day(value: str | None) -> bool:
     return bool(value) and len(value) == 10 and not value.startswith("X")
 
 
