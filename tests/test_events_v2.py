@@ -164,6 +164,7 @@ def test_a_specific_attack_word_told_again_far_apart_is_still_the_same_attack():
 PRK = {"id": "prk", "country": "PRK"}
 PRK_ARMY = {"id": "prk_military", "country": "PRK"}
 KOR = {"id": "kor", "country": "KOR"}
+USA = {"id": "usa", "country": "USA"}
 
 
 def test_one_deployment_told_by_several_verbs_is_one_group():
@@ -187,6 +188,22 @@ def test_deployments_of_other_troops_or_other_units_stay_apart():
     assert assign_groups(evs) == ["g1", "g2"]
 
 
+@pytest.mark.parametrize("etype, first, second", [
+    ("AGREEMENT", "署名", "締結"),      # 両国は条約に署名した。条約は同日締結された。
+    ("AID", "供与", "支援"),            # 米国は戦車を供与すると発表した。この軍事支援は…
+])
+def test_one_agreement_or_aid_told_by_two_words_is_one_group(etype, first, second):
+    evs = [rec(10, etype, 0, ("agent", "米国", USA), lemma=first),
+           rec(110, etype, 1, lemma=second)]
+    assert assign_groups(evs) == ["g1", "g1"]
+
+
+def test_talks_told_by_another_word_stay_apart():
+    # 外相が会談した。翌週には次官級で協議する。(another meeting, not the same talks)
+    evs = [rec(10, "MEETING", 0, lemma="会談"), rec(110, "MEETING", 1, lemma="協議")]
+    assert assign_groups(evs) == ["g1", "g2"]
+
+
 def test_a_deployment_in_another_word_far_away_is_not_joined_by_the_word():
     evs = [rec(10, "DEPLOY", 0, ("agent", "北朝鮮", PRK), lemma="派兵"),
            rec(110, "ATTACK", 1), rec(210, "ATTACK", 2),
@@ -200,6 +217,25 @@ def test_a_place_found_as_agent_names_no_side():
     evs = [rec(10, "ATTACK", 0, ("agent", "ハリコフ州", oblast), lemma="攻勢"),
            rec(110, "ATTACK", 1, ("agent", "ロシア軍", RUS), lemma="攻勢")]
     assert assign_groups(evs) == ["g1", "g1"]
+
+
+def test_casualty_words_naming_one_outcome_group_as_one_word():
+    # the extractor gives 死者数 the lemma 死亡 (rules/event_cues.tsv `synonym`):
+    # 空爆で5人が死亡した。この日の死者数は今年最多だった。
+    evs = [rec(10, "CASUALTY", 0, lemma="死亡"), rec(110, "CASUALTY", 1, lemma="死亡")]
+    assert assign_groups(evs) == ["g1", "g1"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, lemma", [
+    ("空爆で市民5人が死亡し、死者数は今年最多となった。", "死者数", "死亡"),
+    ("攻撃で兵士3人が死亡し、負傷者も出た。", "負傷者", "負傷"),
+    ("攻撃で兵士3人が死亡した。", "死亡", "死亡"),
+])
+def test_synonym_cues_give_the_grouping_lemma(nlp, text, trigger, lemma):
+    doc = nlp(text)
+    got = [e["lemma"] for e in doc._.events if text[slice(*e["trigger"])] == trigger]
+    assert got == [lemma]
 
 
 def test_casualty_words_name_different_outcomes():

@@ -99,12 +99,13 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
         arg_rules.append(f"{f.role}={f.rule}")
     sent = view(cand.anchor.doc).sent(cand.anchor.i)
     rule = "|".join([cand.rule.id] + arg_rules + reading.notes)
+    lemma = cand.anchor.lemma_
     return {"type": cand.rule.type, "trigger": cand.char_span, "arguments": arguments,
             "polarity": reading.polarity, "modality": reading.modality, "rule": rule,
             "sentence": (sent.start_char, sent.end_char),
-            "lemma": cand.anchor.lemma_, "backref": refers_back(pred, lex),
+            "lemma": lex.cue("synonym", lemma) or lemma, "backref": refers_back(pred, lex),
             "iterative": is_iterative(pred, lex),
-            "generic": lex.is_cue("generic", cand.anchor.lemma_)}
+            "generic": lex.is_cue("generic", lemma)}
 
 
 def is_iterative(pred: Predicate, lex: Lexicon) -> bool:

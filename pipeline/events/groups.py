@@ -24,8 +24,9 @@ of these holds:
   (…との見方を示した。SNSへの投稿で明らかにした。 / …との見方も示した); like a
   back-reference it does not add its word to the group (the speaker's next 明らかにした is
   not drawn in);
-- it is a deployment (DEPLOY) in another word in the same or the next sentence and the units
-  sent do not differ (北朝鮮が派兵… 北朝鮮軍部隊が参加…: one deployment told by two verbs);
+- it is a deployment, an agreement or an aid (ONE_ACT_MANY_WORDS) in another word in the same
+  or the next sentence and what is sent or given does not differ (北朝鮮が派兵… 北朝鮮軍部隊が
+  参加…: one deployment told by two verbs; 条約に署名… 締結した; 戦車を供与… 支援);
 - it names, in another word, a place or target the group names, in the same or the next
   sentence (砲撃 of a town … the town's 攻撃 told right after; WORD_REACH). Not for
   CASUALTY, whose words name different outcomes (死亡, 負傷), nor STATEMENT, whose place says
@@ -54,6 +55,10 @@ STATEMENT_REACH = 2     # sentences; measured on the seeds: 0-3 all better than 
 WORD_REACH = 1          # sentences a different word reaches on a shared place (0-2 measured)
 GENERIC_REACH = 3       # sentences 戦闘 reaches as the same word (0-5 measured: 3 best on both sets)
 SAME_WORD_ONLY = {"CASUALTY", "STATEMENT"}
+# Acts told by several words in a row without a place to share: a deployment (派兵… 参戦), an
+# agreement (署名… 締結), an aid package (供与… 支援). Measured on the dev set: adding MEETING
+# (会談… 協議) joined more separate talks than it found.
+ONE_ACT_MANY_WORDS = {"DEPLOY", "AGREEMENT", "AID"}
 # Types whose hedged mentions (modality uncertain: さらなる攻撃の恐れ, 攻撃する可能性) speak of
 # another, feared or possible act than the asserted ones. A hedged casualty or deployment
 # count (死傷者は…とみられる) is an estimate of the same fact, so those types are left out.
@@ -211,7 +216,7 @@ def _best(groups: list[Group], f: dict, sent: int) -> Group | None:
             return g                     # …との見方を示し、…と投稿で明らかにした: one speech
         if f["continues"] and sent - g.last == 1:
             return g                     # …との見方を示した。SNSへの投稿で明らかにした。
-        if f["type"] == "DEPLOY" and sent - g.last <= WORD_REACH \
+        if f["type"] in ONE_ACT_MANY_WORDS and sent - g.last <= WORD_REACH \
                 and not (g.units and f["units"] and not g.units & f["units"]):
             return g                     # 北朝鮮がロシアに派兵… 北朝鮮軍部隊が参加した
         if f["type"] not in SAME_WORD_ONLY and sent - g.last <= WORD_REACH \

@@ -15,7 +15,7 @@ CLASSES = ("DATE", "NUMBER", "COUNTRY", "PLACE", "WATER", "TROOP", "ACTOR", "PER
            "PLACEISH", "noun")
 CUE_KINDS = ("light", "negator", "negation", "fact", "modal", "hedge_verb", "announce", "speech",
              "content", "according", "voice_keep", "contrast", "conditional", "suffix", "linker",
-             "relational", "troop", "person", "arms", "placeish", "measure", "wh", "backref", "water", "toward", "occur", "part", "portion", "state", "continuing", "iterative", "generic", "marker",
+             "relational", "troop", "person", "arms", "placeish", "measure", "wh", "backref", "water", "toward", "occur", "part", "portion", "state", "continuing", "iterative", "generic", "synonym", "marker",
              "expect")
 CUE_VALUES = {"light": ("active", "passive", "dpassive"), "modal": ("uncertain", "planned"),
               "speech": ("reported", "uncertain", "reported_passive"),
