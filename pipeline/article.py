@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from .normalize.stage import normalise
 from .output.event_records import event_records, located
 from .output.records import document_record, entity_records
+from .parse.doctext import text_of
 from .prepare.chunks import Chunk, body_chunks
 from .prepare.dct import find_dct
 from .prepare.reading import Article, InputError
@@ -149,9 +150,10 @@ def _guard(article: Article, step):
 
 def mentions_of(chunk: Chunk, doc: Doc) -> list[dict]:
     """The entity spans of a chunk Doc as mention dicts in source offsets."""
-    out = []
+    text, out = text_of(doc), []      # a slice of the text, not Span.text (one Token per word)
     for span in doc.spans.get("entities", []):
-        start, end = chunk.to_source(span.start_char, span.end_char)
-        out.append({"label": span.label_, "start": start, "end": end, "wtext": span.text,
+        a, b = span.start_char, span.end_char
+        start, end = chunk.to_source(a, b)
+        out.append({"label": span.label_, "start": start, "end": end, "wtext": text[a:b],
                     "rule": span.id_ or "unknown", "hints": span._.hints})
     return out
