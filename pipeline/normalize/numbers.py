@@ -81,7 +81,7 @@ def _unit_and_suffixes(rest: str, rules: NumberRules, text: str) -> tuple[str, s
             effects |= infix.effects
             rest = rest[len(infix.surface):]
             break
-    known = sorted((c for c in rules.counters if rest.startswith(c.surface)),
+    known = sorted((c for c in rules.counters_from(rest[:1]) if rest.startswith(c.surface)),
                    key=lambda c: -len(c.surface))
     for counter in known:
         tail = _suffix_effects(rest[len(counter.surface):], rules)

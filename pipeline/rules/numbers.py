@@ -51,6 +51,17 @@ class NumberRules:
     def by_surface(self) -> dict[str, Counter]:
         return {c.surface: c for c in self.counters}
 
+    def counters_from(self, first: str) -> tuple[Counter, ...]:
+        """The counters whose surface starts with the character `first`, in table order."""
+        return self._by_first.get(first, ())
+
+    @functools.cached_property          # the normaliser looks a unit up per NUMBER
+    def _by_first(self) -> dict[str, tuple[Counter, ...]]:
+        out: dict[str, list[Counter]] = {}
+        for c in self.counters:
+            out.setdefault(c.surface[:1], []).append(c)
+        return {k: tuple(v) for k, v in out.items()}
+
     def qualifiers_at(self, position: str) -> tuple[Qualifier, ...]:
         """Qualifiers of one position, longest surface first (so 余り wins over 余)."""
         return self._by_position.get(position, ())
