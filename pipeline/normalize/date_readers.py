@@ -276,13 +276,14 @@ class Reading:
 
 def _strip_affixes(s: str, words: DateWords) -> tuple[str, str | None, str | None]:
     """→ (core, mod from a suffix, mod from a prefix)."""
+    r = _readers(words)
     pre = None
-    for w in sorted(words.premods, key=len, reverse=True):
+    for w in r.premods:
         if s.startswith(w) and len(s) > len(w):
             s, pre = s[len(w):], words.premods[w]
             break
     suf = None
-    for w in sorted(words.mods, key=len, reverse=True):
+    for w in r.mods:
         if s.endswith(w) and len(s) > len(w):
             s, suf = s[:-len(w)], words.mods[w]
             break
@@ -334,7 +335,7 @@ def _read_core(s: str, words: DateWords, force_duration: bool, mod: str | None):
 
 def _relative(s: str, words: DateWords):
     """`3日前` → DURATION P3D with mod BEFORE (an approximation word wins: およそ1カ月前)."""
-    for w in sorted(words.rels, key=len, reverse=True):
+    for w in _readers(words).rels:
         if not (s.endswith(w) and len(s) > len(w)):
             continue
         core, suf, _ = _strip_affixes(s[:-len(w)], words)
@@ -360,7 +361,7 @@ def _range(s: str, words: DateWords, mod: str | None):
 
 
 def _first_unit(tail: str, words: DateWords) -> str:
-    for w in sorted(list(words.units) + ["年度", "年", "月", "日", "時"], key=len, reverse=True):
+    for w in _readers(words).range_units:
         if tail.startswith(w):
             return w
     return tail[:1]

@@ -97,7 +97,7 @@ def load_date_words(rules_dir: Path | str) -> DateWords:
 
 def _alt(words) -> str:
     """Regex alternation, longest first so that 末日 wins over 末."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w) for w in _longest_first(words))
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,11 @@ class _Readers:
     century: re.Pattern
     decade: re.Pattern
     wday_paren: re.Pattern
+    # word lists tried in turn, longest first (so 末日 wins over 末)
+    premods: tuple[str, ...]
+    mods: tuple[str, ...]
+    rels: tuple[str, ...]
+    range_units: tuple[str, ...]     # units a range's left end may share (10~12月)
 
 
 @functools.lru_cache(maxsize=8)
@@ -136,4 +141,11 @@ def _readers(words: DateWords) -> _Readers:
     century = re.compile(r"(?P<bc>紀元前)?(?P<c>\d+)世紀")
     decade = re.compile(r"(?P<y>\d{2}|\d{4})年代")
     wday_paren = re.compile(rf"\((?P<w>{_alt(words.weekdays)})\)")
-    return _Readers(point, numeric, dur_comp, fiscal, century, decade, wday_paren)
+    return _Readers(point, numeric, dur_comp, fiscal, century, decade, wday_paren,
+                    _longest_first(words.premods), _longest_first(words.mods),
+                    _longest_first(words.rels),
+                    _longest_first(list(words.units) + ["年度", "年", "月", "日", "時"]))
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
