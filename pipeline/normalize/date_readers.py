@@ -3,6 +3,7 @@ decade string) and mod, before any document context (see dates.py for the decisi
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -291,6 +292,11 @@ def _strip_affixes(s: str, words: DateWords) -> tuple[str, str | None, str | Non
 
 
 def _read(raw: str, words: DateWords, hints: dict) -> Reading | None:
+    return _reading(raw, words, hints.get("type") == "DURATION")
+
+
+@functools.lru_cache(maxsize=1 << 14)     # pure; an article repeats its dates (同日, 24日)
+def _reading(raw: str, words: DateWords, force_duration: bool) -> Reading | None:
     s = _canon(raw)
     s, suf, pre = _strip_affixes(s, words)
     mod = suf or pre
@@ -303,7 +309,7 @@ def _read(raw: str, words: DateWords, hints: dict) -> Reading | None:
         return Reading(Point(weekday=weekday), mod)
     if s in words.weekdays and len(s) > 1:     # 月曜日 written out; a bare 月 is not a date
         return Reading(Point(weekday=words.weekdays[s]), mod)
-    form = _read_core(s, words, hints.get("type") == "DURATION", mod)
+    form = _read_core(s, words, force_duration, mod)
     if form is None or form is REJECT:
         return None
     if isinstance(form, Reading):                # relative: carries its own mod
