@@ -333,7 +333,9 @@ def resolve_dates(texts: list[str], dct: str | None, hints: list | None = None,
     for i, raw in enumerate(texts):
         h = dict(hints[i] if hints else ())
         reading = _read(raw, words, h)
-        ctx = replace(ctx, past=h.get("tense") == "past")
+        past = h.get("tense") == "past"
+        if past != ctx.past:                    # replace() is dear; most dates keep the tense
+            ctx = replace(ctx, past=past)
         norm, update, point = _norm(reading, ctx, h) if reading else (None, None, None)
         anchor, day = ctx.anchor, ctx.day
         ctx = _advance(ctx, update, point)
