@@ -6,6 +6,8 @@ anaphoric dates (同日, 4日) depend on the dates before them.
 """
 from __future__ import annotations
 
+import weakref
+
 from .actors import normalize_actor
 from .context import bind
 from .dates import resolve_dates
@@ -24,16 +26,39 @@ def normalise(mentions: list[dict], dct: str | None, rules, text: str | None = N
     date_hints = [mentions[i].get("hints") or () for i in date_idx]
     for i, norm in zip(date_idx, resolve_dates(date_texts, dct, date_hints, words=rules.date_words)):
         norms[i] = norm
+    memo = _memo(rules)
     for i, m in enumerate(mentions):
-        if m["label"] == "NUMBER":
-            norms[i] = _number(m, rules.numbers)
-        elif m["label"] == "ACTOR":
-            norms[i] = normalize_actor(m["wtext"], rules.gazetteer,
-                                       person=("kind", "person") in (m.get("hints") or ()))
-        elif m["label"] == "PLACE":
-            norms[i] = normalize_place(m["wtext"], rules.gazetteer)
+        if m["label"] in _ALONE:
+            key = (m["label"], m["wtext"], tuple(m.get("hints") or ()))
+            if key not in memo:
+                memo[key] = _alone(m, rules)
+            norm = memo[key]
+            norms[i] = dict(norm) if norm is not None else None   # bind() fills norms in place
     bind(mentions, norms, text)
     return norms
+
+
+# Labels whose norm is a function of the span's text and hints alone (per Rules bundle), so an
+# actor or place named again and again is normalised once; the memo lives as long as its bundle.
+_ALONE = ("NUMBER", "ACTOR", "PLACE")
+_MEMOS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_MEMO_MAX = 1 << 14
+
+
+def _memo(rules) -> dict:
+    memo = _MEMOS.get(rules)
+    if memo is None or len(memo) > _MEMO_MAX:
+        memo = _MEMOS[rules] = {}
+    return memo
+
+
+def _alone(m: dict, rules) -> dict | None:
+    if m["label"] == "NUMBER":
+        return _number(m, rules.numbers)
+    if m["label"] == "ACTOR":
+        return normalize_actor(m["wtext"], rules.gazetteer,
+                               person=("kind", "person") in (m.get("hints") or ()))
+    return normalize_place(m["wtext"], rules.gazetteer)
 
 
 def _number(m: dict, rules) -> dict | None:
