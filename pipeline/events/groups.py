@@ -90,22 +90,27 @@ def time_value(ev: dict) -> str | None:
 
 
 def features(ev: dict) -> dict:
-    args = ev.get("arguments") or []
-    agents = {k for a in args if a["role"] == "agent" and (k := argument_key(a))}
+    """What grouping compares of one event, read in one pass over its arguments."""
+    agents, troops, units, places, targets, speakers = set(), set(), set(), set(), set(), set()
+    for a in ev.get("arguments") or []:
+        role, norm = a["role"], a.get("norm") or {}
+        nid = norm.get("id")
+        if role == "agent":
+            if (k := argument_key(a)):
+                agents.add(k)
+        elif role == "patient":
+            if norm.get("country"):      # whose troops a deployment sends (see below)
+                troops.add(f"c:{norm['country']}")
+            units.add(nid or a.get("text"))             # what is sent: 兵士, 工兵, 北朝鮮軍
+            if nid and norm.get("kind"):
+                targets.add((norm["kind"], nid))
+        if role in ("place", "patient") and nid:
+            places.add(nid)
+        if role in ("agent", "source"):
+            speakers.add(nid or a.get("text"))          # who speaks, by id, else as written
     if ev["type"] == "DEPLOY":
         # whose troops: ロシアが北朝鮮兵を投入 is North Korea's deployment, as 北朝鮮軍が参戦
-        troops = {f"c:{a['norm']['country']}" for a in args
-                  if a["role"] == "patient" and (a.get("norm") or {}).get("country")}
         agents = troops or agents
-    units = {(a.get("norm") or {}).get("id") or a.get("text") for a in args
-             if a["role"] == "patient"}                     # what is sent: 兵士, 工兵, 北朝鮮軍
-    places = {a["norm"]["id"] for a in args
-              if a["role"] in ("place", "patient") and (a.get("norm") or {}).get("id")}
-    targets = {(a["norm"]["kind"], a["norm"]["id"]) for a in args
-               if a["role"] == "patient" and (a.get("norm") or {}).get("id")
-               and a["norm"].get("kind")}
-    speakers = {(a.get("norm") or {}).get("id") or a.get("text") for a in args
-                if a["role"] in ("agent", "source")}   # who speaks, by id, else as written
     time = time_value(ev)
     return {"at": ev["trigger"]["start"], "type": ev["type"],
             "lemma": ev.get("lemma") or ev["trigger"].get("text"), "speakers": speakers - {None},
