@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from .normalize.stage import normalise
 from .output.event_records import event_records, located
 from .output.records import document_record, entity_records
+from .parse.components import hints_of
 from .parse.doctext import text_of
 from .prepare.chunks import Chunk, body_chunks
 from .prepare.dct import find_dct
@@ -155,5 +156,5 @@ def mentions_of(chunk: Chunk, doc: Doc) -> list[dict]:
         a, b = span.start_char, span.end_char
         start, end = chunk.to_source(a, b)
         out.append({"label": span.label_, "start": start, "end": end, "wtext": text[a:b],
-                    "rule": span.id_ or "unknown", "hints": span._.hints})
+                    "rule": span.id_ or "unknown", "hints": hints_of(doc, a, b)})
     return out

@@ -20,6 +20,14 @@ if not Doc.has_extension("events"):
 CONFIG = {"rules_dir": None}
 
 
+def hints_of(doc: Doc, start_char: int, end_char: int) -> tuple:
+    """`span._.hints` of the span at these offsets, read without the Underscore object a
+    `span._` builds (most of what turning a span into a mention costs): spaCy keeps a
+    Span's extension values in doc.user_data, keyed by its character offsets
+    (tests/test_parse_components.py checks the key)."""
+    return doc.user_data.get(("._.", "hints", start_char, end_char), ())
+
+
 class SpanTagger:
     """Runs `tagger` and writes its mentions to doc.spans[key] (label = entity label,
     span id = the rule that fired, span._.hints = hints for the normaliser)."""
