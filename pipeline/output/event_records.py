@@ -54,13 +54,13 @@ def _span(source: str, chunk, start: int, end: int) -> dict:
 def _record(doc_id, ev, by_span, dates, starts) -> dict:
     args = []
     for a in ev["arguments"]:
-        a = dict(a)
-        inherited = a.pop("inherited", False)
         ent = by_span.get((a["start"], a["end"]))
         norm = ent["norm"] if ent else None
-        if inherited and a["role"] == "time" and (norm or {}).get("type") == "DURATION":
+        if a.get("inherited") and a["role"] == "time" and (norm or {}).get("type") == "DURATION":
             continue                     # a duration is no date the sentence states for all
-        args.append({**a, "entity": ent["id"] if ent else None, "norm": norm})
+        arg = {**a, "entity": ent["id"] if ent else None, "norm": norm}
+        arg.pop("inherited", None)       # what located() knew, not part of the record
+        args.append(arg)
     sentence = ev["sentence"]
     return {"doc_id": doc_id, "id": None, "type": ev["type"], "trigger": ev["trigger"],
             "arguments": args, "polarity": ev["polarity"], "modality": ev["modality"],
