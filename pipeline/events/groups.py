@@ -166,10 +166,11 @@ class Group:
             return True                  # ロシア軍 and ウクライナ軍 attacking: two attacks
         # two towns (or two countries) attacked are two attacks; a town and its province
         # may be one
-        mine = _by_kind(self.targets)
-        for kind, ids in _by_kind(f["targets"]).items():
-            if kind in mine and not mine[kind] & ids:
-                return True
+        if self.targets and f["targets"]:
+            mine = _by_kind(self.targets)
+            for kind, ids in _by_kind(f["targets"]).items():
+                if kind in mine and not mine[kind] & ids:
+                    return True
         return any(not dates_compatible(t, f["time"]) for t in self.times)
 
 
@@ -201,8 +202,9 @@ def assign_groups(events: list[dict]) -> list[str]:
 def _best(groups: list[Group], f: dict, sent: int) -> Group | None:
     if f["iterative"]:
         return None                      # a series is not the single event told before
-    for g in sorted(groups, key=lambda g: g.last_at, reverse=True):   # most recently told first
-        if g.type != f["type"] or g.polarity != f["polarity"] or g.conflicts(f):
+    alike = [g for g in groups if g.type == f["type"] and g.polarity == f["polarity"]]
+    for g in sorted(alike, key=lambda g: g.last_at, reverse=True):    # most recently told first
+        if g.conflicts(f):
             continue
         if f["backref"]:
             return g
