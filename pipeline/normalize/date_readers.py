@@ -279,12 +279,12 @@ def _strip_affixes(s: str, words: DateWords) -> tuple[str, str | None, str | Non
     """→ (core, mod from a suffix, mod from a prefix)."""
     r = _readers(words)
     pre = None
-    for w in r.premods:
+    for w in r.premods.get(s[:1], ()):
         if s.startswith(w) and len(s) > len(w):
             s, pre = s[len(w):], words.premods[w]
             break
     suf = None
-    for w in r.mods:
+    for w in r.mods.get(s[-1:], ()):
         if s.endswith(w) and len(s) > len(w):
             s, suf = s[:-len(w)], words.mods[w]
             break

@@ -110,9 +110,10 @@ class _Readers:
     century: re.Pattern
     decade: re.Pattern
     wday_paren: re.Pattern
-    # word lists tried in turn, longest first (so 末日 wins over 末)
-    premods: tuple[str, ...]
-    mods: tuple[str, ...]
+    # word lists tried in turn, longest first (so 末日 wins over 末); the affixes by the
+    # character they start (premods) or end (mods) with, as only those can match
+    premods: dict[str, tuple[str, ...]]
+    mods: dict[str, tuple[str, ...]]
     rels: tuple[str, ...]
     range_units: tuple[str, ...]     # units a range's left end may share (10~12月)
 
@@ -142,10 +143,18 @@ def _readers(words: DateWords) -> _Readers:
     decade = re.compile(r"(?P<y>\d{2}|\d{4})年代")
     wday_paren = re.compile(rf"\((?P<w>{_alt(words.weekdays)})\)")
     return _Readers(point, numeric, dur_comp, fiscal, century, decade, wday_paren,
-                    _longest_first(words.premods), _longest_first(words.mods),
+                    _by_char(words.premods, 0), _by_char(words.mods, -1),
                     _longest_first(words.rels),
                     _longest_first(list(words.units) + ["年度", "年", "月", "日", "時"]))
 
 
 def _longest_first(words) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
+
+
+def _by_char(words, at: int) -> dict[str, tuple[str, ...]]:
+    """Words grouped by their character at `at` (0: first, -1: last), longest first."""
+    out: dict[str, list[str]] = {}
+    for w in _longest_first(words):
+        out.setdefault(w[at], []).append(w)
+    return {c: tuple(ws) for c, ws in out.items()}
