@@ -24,6 +24,8 @@ _FEW = re.compile(r"数十|十数|数百|数千|幾|数")
 # (2026-02-11 has none and stays a date)
 _DASH_RANGE = re.compile(r"(?<=[\d年月日間])[-‐–—](?=\d)")
 _KANJI_RUN = re.compile(r"[〇一二三四五六七八九十百千]+(?![昨半])")
+_DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=\d)")
+_OTHER_GAP = re.compile(r"(?<!\d)\s+|\s+(?!\d)")
 
 
 def _kanji_digits(match: re.Match) -> str:
@@ -36,8 +38,8 @@ def _kanji_digits(match: re.Match) -> str:
 def _canon(raw: str) -> str:
     """Working spelling: ASCII, 数 → #, kanji numerals → digits, no spaces except one
     between two digits (2024/12/04 17:27 keeps its date and clock apart)."""
-    s = re.sub(r"(?<=\d)\s+(?=\d)", " ", fold(raw).strip())
-    s = re.sub(r"(?<!\d)\s+|\s+(?!\d)", "", s)
+    s = _DIGIT_GAP.sub(" ", fold(raw).strip())
+    s = _OTHER_GAP.sub("", s)
     s = _FEW.sub("#", s)
     return _KANJI_RUN.sub(_kanji_digits, s)
 
@@ -214,7 +216,7 @@ def _with_clock(p: Point, m: re.Match, words: DateWords) -> Point | None:
     elif m["hour"]:
         h, mi, sec = int(m["hour"]), 30 if m["half"] else _int(m["minute"]), _int(m["second"])
     else:
-        return replace(p, part=code or p.part)
+        return replace(p, part=code) if code and code != p.part else p   # replace() is dear
     shifts = [shift for _, shift in reversed(parts) if shift]
     h = _shift_hour(h, shifts[0] if shifts else None)
     if h is REJECT or (mi is not None and mi > 59) or (sec is not None and sec > 59):
