@@ -127,6 +127,21 @@ def test_bad_lines_reach_errors_jsonl_and_stderr_and_the_run_goes_on(tmp_path, r
     assert any("2025-13-45" in line for line in stderr)                # the impossible dct
 
 
+@pytest.mark.parametrize("breaker", ["\x85", "\u2028", "\u2029"])
+def test_a_line_break_character_in_a_record_never_splits_its_jsonl_line(tmp_path, rules, fake_parse,
+                                                                        breaker):
+    # JSON leaves these raw with ensure_ascii=False, but str.splitlines() ends a line at them
+    f = tmp_path / "in.jsonl"
+    f.write_text(json.dumps({"doc_id": f"a{breaker}b", "text": f"本文{breaker}です"}) + "\n"
+                 + json.dumps({"doc_id": "ok", "dct": "2025-99-01", "text": "x"}) + "\n",
+                 encoding="utf-8")
+    run_batch([f], tmp_path / "out", rules)
+    for name in ("documents", "errors"):
+        text = (tmp_path / "out" / f"{name}.jsonl").read_text("utf-8")
+        assert breaker not in text and len(text.splitlines()) == 1
+    assert json.loads((tmp_path / "out" / "documents.jsonl").read_text("utf-8"))["doc_id"] == f"a{breaker}b"
+
+
 def test_file_name_that_is_not_utf8_is_an_error(tmp_path, rules, fake_parse):
     folder = tmp_path / "in"
     txt(folder, "good.txt", "本文")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..output.files import dumps
 from .labels import ARGUMENT_LABEL, EVENT_TYPES, ZONE_LABEL
 
 
@@ -117,7 +118,7 @@ def write_jsonl(records: Iterable[dict], path: Path | str) -> int:
     n = 0
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         for rec in records:
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            out.write(dumps(rec) + "\n")
             n += 1
     return n
 

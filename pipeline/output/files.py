@@ -16,8 +16,15 @@ FILES = ("documents", "entities", "events", "errors")
 TMP = ".tmp-"       # temporary names are `.NAME.tmp-PID`
 
 
+# Characters that str.splitlines() and some JSONL readers take for line ends; JSON escapes the
+# C0 ones itself, these three pass through raw with ensure_ascii=False.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def dumps(record: dict) -> str:
-    return json.dumps(record, ensure_ascii=False)
+    """One JSONL line: UTF-8 text as written, but never a character that reads as a line end
+    (a doc_id or text holding U+0085 must not split its record)."""
+    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS)
 
 
 def tmp_name(path: Path) -> Path:
