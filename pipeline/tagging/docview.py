@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LIKE_NUM, ORTH, POS, SPACY, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LIKE_NUM, ORTH, POS, SPACY, TAG
 from spacy.tokens import Doc
 
 from ..parse.doctext import strings_of, text_from
 
-_ATTRS = [ORTH, TAG, POS, IDX, LIKE_NUM, HEAD, LEMMA, DEP, SPACY]
+_ATTRS = [ORTH, TAG, POS, IDX, LIKE_NUM, HEAD, LEMMA, DEP, SPACY, ENT_IOB, ENT_TYPE]
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class DocView:
     def of(cls, doc: Doc) -> DocView:
         n = len(doc)
         array = doc.to_array(_ATTRS) if n else numpy.zeros((0, len(_ATTRS)), dtype="uint64")
-        orths, tags, pos, idx, like_num, _, lemmas, deps, spaces = array.T.tolist()
+        orths, tags, pos, idx, like_num, _, lemmas, deps, spaces, iobs, types = array.T.tolist()
         store = doc.vocab.strings
         words = strings_of(orths, store)
         return cls(text=text_from(doc, words, spaces), words=words, tags=strings_of(tags, store),
@@ -51,7 +51,7 @@ class DocView:
                    heads=(array[:, 5].astype("int64") + numpy.arange(n)).tolist(),   # HEAD is relative
                    starts=idx, ends=[i + len(w) for i, w in zip(idx, words)],
                    like_num=[x == 1 for x in like_num],
-                   ents=[(e.start, e.end, e.label_) for e in doc.ents],
+                   ents=_entities(iobs, types, store),
                    _orths=orths, _lemmas=lemmas, _deps=deps, _vocab=doc.vocab)
 
     @cached_property
@@ -92,3 +92,18 @@ class DocView:
     def children(self, i: int) -> list[int]:
         """The indices of doc[i].children, in order."""
         return self._children.get(i, [])
+
+
+def _entities(iobs: list[int], types: list[int], store) -> list[tuple[int, int, str]]:
+    """doc.ents as (start, end, label_), read from the tokens' ENT_IOB (1 I, 2 O, 3 B, 0 unset)
+    and ENT_TYPE as Doc.ents reads them, without the Span (and two Tokens) it builds per entity."""
+    found, start, label = [], -1, 0
+    for i, (iob, kind) in enumerate(zip(iobs, types)):
+        if iob == 1:
+            continue
+        if start != -1:
+            found.append((start, i, label))
+        start, label = (i, kind) if iob == 3 and kind else (-1, 0)
+    if start != -1:
+        found.append((start, len(iobs), label))
+    return [(s, e, label) for (s, e, _), label in zip(found, strings_of([k for *_, k in found], store))]
