@@ -75,13 +75,12 @@ class NameTagger:
                                     | {w for table in lex.cues.values() for w in table})
         self.surfaces = {k: v for k, v in _surface_table(gazetteer).items()
                          if k not in self.parts.not_places}
-        # longest surface per first character: bounds the lookups made at each token
-        self.max_len: dict[str, int] = {}
+        # the beginnings of surfaces up to PREFIX_LEN letters → the length of the longest surface
+        # with that beginning: a text with no such beginning, or longer than that, is no surface
+        self.longest: dict[str, int] = {}
         for surface in self.surfaces:
-            self.max_len[surface[0]] = max(self.max_len.get(surface[0], 0), len(surface))
-        # the beginnings of surfaces up to PREFIX_LEN letters: a longer text than one that is
-        # none is no surface
-        self.prefixes = frozenset(s[:k] for s in self.surfaces for k in range(1, min(len(s), PREFIX_LEN + 1)))
+            for k in range(1, min(len(surface), PREFIX_LEN) + 1):
+                self.longest[surface[:k]] = max(self.longest.get(surface[:k], 0), len(surface))
         # the same table by surface_key, so spelling variants (ヴォ/ボ, ー) match too
         self.keyed: dict[str, tuple[str, str]] = {}
         for surface, value in self.surfaces.items():
@@ -347,7 +346,7 @@ class NameTagger:
         """Longest dictionary surface starting at each token, ending on a token boundary."""
         out = []
         for i, word in enumerate(v.words):
-            found = self._listed_surface(v, i) if word[:1] in self.max_len else None
+            found = self._listed_surface(v, i) if word[:1] in self.longest else None
             if found is None and _KANA_START.match(word):
                 found = self._variant(v, i)
             if found is None:
@@ -361,19 +360,17 @@ class NameTagger:
 
     def _listed_surface(self, v: DocView, i: int):
         """The longest listed surface from token i to a token end: (end, (label, rule)), or
-        None. Only token ends within the longest listed name starting with this letter can
+        None. Only token ends within the longest listed name with the same beginning can
         close one, and none past a text that no listed name begins with."""
         text, stops, idx = v.text, v.ends, v.starts[i]
-        reach = idx + min(self.max_len[v.words[i][:1]], len(text) - idx)
-        found = None
+        longest, found = self.longest, None
         for j in range(i, len(v)):
-            if stops[j] > reach:
-                break
             piece = text[idx:stops[j]]
+            reach = longest.get(piece[:PREFIX_LEN])
+            if reach is None or len(piece) > reach:
+                break
             if entry := self.surfaces.get(piece):
                 found = (j + 1, entry)
-            if len(piece) <= PREFIX_LEN and piece not in self.prefixes:
-                break
         return found
 
     def _common_word(self, v: DocView, start: int, end: int) -> bool:
