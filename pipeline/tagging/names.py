@@ -94,7 +94,10 @@ class NameTagger:
             + [k for k, a in gaz.actors.items() if a.kind in ("government", "organization")])
         # a pure function of the word, asked for every token: words repeat across documents
         self._person_with_head = functools.lru_cache(maxsize=1 << 16)(self._person_with_head)
+        self._is_country_word = functools.lru_cache(maxsize=1 << 16)(self._is_country_word)
         self.admin_suffixes = _admin_suffixes(self.parts)
+        # organisation heads a word may end in (前田製紙): those of two letters or more
+        self.org_suffixes = tuple(h for h in gazetteer.org_heads if len(h) > 1)
         # the first letters of place suffixes: a word starting with none of them starts no suffix
         self.suffix_initials = frozenset(s[:1] for s in self.parts.suffixes)
 
@@ -429,8 +432,8 @@ class NameTagger:
     def _nationality_heads(self, v: DocView) -> list[Cand]:
         """Country (or 米/露-style prefix) + compound nouns ending in an actor head or title."""
         out = []
-        for i, word in enumerate(v.words):
-            if _COUNTRY_TAG not in v.tags[i] and self.gaz.country_code(word) is None:
+        for i, (word, tag) in enumerate(zip(v.words, v.tags)):
+            if _COUNTRY_TAG not in tag and not self._is_country_word(word):
                 continue        # not a country token
             run = _compound_run(v, i + 1)
             best = None
@@ -478,8 +481,8 @@ class NameTagger:
         if c.end >= len(v):
             return False
         nxt = v.words[c.end]
-        return v.attached(c.end) and v.pos[c.end] in ("NOUN", "PROPN") and (nxt in heads or any(
-            nxt.endswith(h) for h in heads if len(h) > 1))
+        return v.attached(c.end) and v.pos[c.end] in ("NOUN", "PROPN") and (
+            nxt in heads or nxt.endswith(self.org_suffixes))
 
     def _regnal_end(self, v: DocView, end: int) -> int:
         """End of a name with its regnal number (ルイ|14|世, ジョージ|6|世: rules/name_parts.tsv
@@ -680,9 +683,11 @@ class NameTagger:
 
     # -- helpers over the gazetteer ----------------------------------------------------
     def _is_country_token(self, v: DocView, i: int) -> bool:
-        if _COUNTRY_TAG in v.tags[i]:
-            return True
-        return self.gaz.country_code(v.words[i]) is not None
+        return _COUNTRY_TAG in v.tags[i] or self._is_country_word(v.words[i])
+
+    def _is_country_word(self, word: str) -> bool:
+        """A country name or prefix. Memoised per word (see __init__): asked for every token."""
+        return self.gaz.country_code(word) is not None
 
     def _head_suffix(self, tail: str, last: int | None = None) -> bool:
         """`tail` ends in an actor head or a title starting before position `last`."""
