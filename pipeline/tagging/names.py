@@ -39,6 +39,10 @@ _CREDIT_SPLIT = re.compile(r"[^=＝、,/／\s]+")
 # An English credit at the end of a line: Latin parts joined by / (Kyiv City …/Handout via Reuters).
 _EN_CREDIT = re.compile(r"[A-Za-z][A-Za-z0-9 .,'&-]*(?:/[A-Za-z][A-Za-z0-9 .,'&-]*)+[ \t]*$", re.M)
 _VIA = re.compile(r"^\s*(?:Handout\s+)?(?:via\s+)?", re.I)
+# A kanji or kana that surface_key keeps as the key's first letter when no voicing mark follows
+# it: at a text's start the key drops, folds or composes nothing else (ヴ and ヶ it folds).
+_KEPT_INITIAL = re.compile(r"[\u4E00-\u9FFF\u3041-\u3096\u30A1-\u30F3\u30F5\u30F7-\u30FA]"
+                           r"(?![\u3099\u309A\uFF9E\uFF9F])")
 _NAME_TAG = "固有名詞-人名"
 _PROPER_OTHER = "名詞-固有名詞-一般"      # Sudachi: a proper name that is no person's or place's
 _COUNTRY_TAG = "固有名詞-地名-国"
@@ -92,6 +96,9 @@ class NameTagger:
         self.title_owners = frozenset(
             [k for table in (gaz.countries, gaz.abbrevs) for k, iso in table.items() if iso]
             + [k for k, a in gaz.actors.items() if a.kind in ("government", "organization")])
+        # the first letters of the titles' and the owners' keys (see _may_start)
+        self.title_initials = frozenset(k[:1] for k in gaz.titles)
+        self.owner_initials = frozenset(k[:1] for k in self.title_owners)
         # a pure function of the word, asked for every token: words repeat across documents
         self._person_with_head = functools.lru_cache(maxsize=1 << 16)(self._person_with_head)
         self._is_country_word = functools.lru_cache(maxsize=1 << 16)(self._is_country_word)
@@ -743,7 +750,7 @@ class NameTagger:
         if end is None and i < len(v) and v.words[i][:1] in self.gaz.abbrevs \
                 and self.gaz.is_title(v.words[i][1:]):
             end = i + 1         # 米大統領 as one token
-        if end is None:
+        if end is None and i + 1 < len(v) and _may_start(v, i, self.owner_initials):
             for k in (1, 2, 3, 4):
                 if i + k >= len(v.words):
                     break
@@ -760,7 +767,7 @@ class NameTagger:
 
     def _title_after(self, v: DocView, i: int) -> int | None:
         words = v.words
-        if i >= len(words) or not surface_key(words[i]):
+        if i >= len(words) or not _may_start(v, i, self.title_initials) or not surface_key(words[i]):
             return None
         for n in (3, 2, 1):
             if i + n <= len(words) and surface_key(words[i + n - 1]) \
@@ -771,7 +778,8 @@ class NameTagger:
     def _title_before(self, v: DocView, i: int) -> int | None:
         """ウクライナ大統領ゼレンスキー: a title (optionally after a country) right before a name."""
         for n in (3, 2, 1):
-            if i - n >= 0 and self.gaz.is_title(v.span_text(i - n, i)) and v.words[i - n] not in ("氏",):
+            if i - n >= 0 and _may_start(v, i - n, self.title_initials) \
+                    and self.gaz.is_title(v.span_text(i - n, i)) and v.words[i - n] not in ("氏",):
                 start = i - n
                 if start > 0 and self._is_country_token(v, start - 1):
                     start -= 1
@@ -895,6 +903,14 @@ _CONTEXT_RELATIONAL = ("近郊", "周辺", "付近", "郊外", "一帯", "中心
 def _is_katakana_name(v: DocView, i: int) -> bool:
     word = v.words[i]
     return bool(_KATAKANA.match(word)) and word not in ("・", "=", "＝") and "人名" not in v.tags[i]
+
+
+def _may_start(v: DocView, i: int, initials: frozenset[str]) -> bool:
+    """The surface_key of a text starting at token i may begin with one of `initials`: False
+    only when its first letter is one the key keeps (_KEPT_INITIAL) and none of them, so most
+    texts need no key to be told they are no title (大統領) or owner (ロシア)."""
+    head = v.text[v.starts[i]:v.starts[i] + 2]
+    return head[:1] in initials or _KEPT_INITIAL.match(head) is None
 
 
 def _compound_text(v: DocView, head: int) -> str:
