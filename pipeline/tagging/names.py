@@ -19,6 +19,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+import numpy
+
 from spacy.tokens import Doc
 
 from ..rules.gazetteer import surface_key
@@ -52,6 +54,12 @@ PERSON_RULES = {"actor.name_title", "actor.title_name", "actor.full_name", "acto
 # Case particles that make a country the doer, and those that make it a location.
 # Grammar, not vocabulary: the case particles that make a name the agent of its clause.
 AGENT_CASES = {"が", "は", "も", "こそ", "として"}
+# The entry tests of the candidate sources, one bit each of a token's class (_token_class): a
+# source visits only the tokens that pass its test.
+_DICT, _COUNTRY, _NAME, _PLACE_TAG, _KANA_NAME, _MAKER, _ABBREV, _PERSON_HEAD, _SUFFIX, _UNIT = (
+    1 << k for k in range(10))
+_ENTRY_BITS = (_DICT, _COUNTRY, _NAME, _PLACE_TAG, _KANA_NAME, _MAKER, _ABBREV, _PERSON_HEAD,
+               _SUFFIX, _UNIT)
 # Beginnings of dictionary surfaces kept for cutting look-ups short: most texts that start no
 # name are told apart within three letters, and longer beginnings cost megabytes.
 PREFIX_LEN = 3
@@ -102,6 +110,7 @@ class NameTagger:
         # a pure function of the word, asked for every token: words repeat across documents
         self._person_with_head = functools.lru_cache(maxsize=1 << 16)(self._person_with_head)
         self._is_country_word = functools.lru_cache(maxsize=1 << 16)(self._is_country_word)
+        self._token_class = functools.lru_cache(maxsize=1 << 16)(self._token_class)
         self.admin_suffixes = _admin_suffixes(self.parts)
         # organisation heads a word may end in (前田製紙): those of two letters or more
         self.org_suffixes = tuple(h for h in gazetteer.org_heads if len(h) > 1)
@@ -110,15 +119,19 @@ class NameTagger:
 
     def __call__(self, doc: Doc) -> list[Mention]:
         v = DocView.of(doc)
-        marks = self._abbrev_compounds(v)
-        if self._split_compounds(doc, v, [m for m in marks if m[0] == m[1]], self._maker_tokens(v)):
+        at = self._entries(v)
+        marks = self._abbrev_compounds(v, at[_ABBREV])
+        if self._split_compounds(doc, v, [m for m in marks if m[0] == m[1]],
+                                 self._maker_tokens(v, at[_MAKER])):
             v = DocView.of(doc)         # the split tokens
+            at = self._entries(v)
         letters = [m for m in marks if m[0] != m[1]]
-        cands = (self._dictionary(v) + self._nationality_heads(v) + self._persons(v)
-                 + self._units(v) + self._place_suffixes(v) + self._ner_places(v)
+        cands = (self._dictionary(v, at[_DICT]) + self._nationality_heads(v, at[_COUNTRY])
+                 + self._persons(v, at[_NAME], at[_PLACE_TAG]) + self._units(v, at[_UNIT])
+                 + self._place_suffixes(v, at[_SUFFIX]) + self._ner_places(v)
                  + self._ner_persons(v))
-        cands += self._context_places(v, cands)
-        cands += self._listed_person_titles(v, cands)
+        cands += self._context_places(v, cands, at[_KANA_NAME])
+        cands += self._listed_person_titles(v, cands, at[_PERSON_HEAD])
         cands = [c for c in cands if not self._names_a_body(v, c)]
         cands = self._credit_lines(doc, v, cands)
         cands = self._english_credits(doc, v, cands)
@@ -155,14 +168,46 @@ class NameTagger:
             out.append(Mention(v.starts[c.start], v.ends[c.end - 1], label, c.rule, hints))
         return sorted(out, key=lambda m: m.start)
 
-    def _maker_tokens(self, v: DocView) -> dict[int, int]:
+    def _entries(self, v: DocView) -> dict[int, list[int]]:
+        """Per entry test (a bit of _token_class): the indices of the tokens that pass it."""
+        classes = numpy.fromiter(map(self._token_class, v.words, v.tags), dtype=numpy.int64,
+                                 count=len(v))
+        return {bit: numpy.flatnonzero(classes & bit).tolist() for bit in _ENTRY_BITS}
+
+    def _token_class(self, word: str, tag: str) -> int:
+        """The entry tests of the candidate sources a token passes, as bits. A pure function of
+        the word and its tag, asked for every token: memoised (see __init__)."""
+        abbrevs, bits = self.gaz.abbrevs, 0
+        if word[:1] in self.longest or _KANA_START.match(word):
+            bits |= _DICT           # may start a listed surface or a spelling variant
+        if _COUNTRY_TAG in tag or self._is_country_word(word):
+            bits |= _COUNTRY
+        if _name_word(word, tag):
+            bits |= _NAME
+        if "地名" in tag:
+            bits |= _PLACE_TAG      # may be a surname (_place_surname)
+        if _katakana_name_word(word, tag):
+            bits |= _KANA_NAME
+        if word.endswith(tuple(self.roles.words.get("maker", ()))):
+            bits |= _MAKER
+        if not (word and not abbrevs.get(word[0]) or not all(abbrevs.get(ch) for ch in word)):
+            bits |= _ABBREV         # letters that are all country abbreviations
+        if self._person_with_head(word):
+            bits |= _PERSON_HEAD
+        if word[:1] in self.suffix_initials:
+            bits |= _SUFFIX         # may start a place suffix
+        if word == "第":
+            bits |= _UNIT
+        return bits
+
+    def _maker_tokens(self, v: DocView, at: list[int]) -> dict[int, int]:
         """Tokens written as one word of a country and a maker/leader suffix (米国製, 米国主導):
-        token index → length of the country part, to split there."""
+        token index → length of the country part, to split there. `at`: the tokens ending in
+        such a suffix."""
         makers = tuple(self.roles.words.get("maker", ()))
         out = {}
-        for i, text in enumerate(v.words):
-            if not text.endswith(makers):
-                continue
+        for i in at:
+            text = v.words[i]
             for word in makers:
                 stem = text[:-len(word)]
                 if text.endswith(word) and len(stem) >= 2 and self.gaz.is_country(stem):
@@ -207,24 +252,22 @@ class NameTagger:
             doc.spans[key].attrs.update(attrs)
         return True
 
-    def _abbrev_compounds(self, v: DocView) -> list[tuple[int, int]]:
+    def _abbrev_compounds(self, v: DocView, at: list[int]) -> list[tuple[int, int]]:
         """米ロ首脳会談, 朝ロ両国, 日米, 印パ: a word made only of two or three one-letter
         country abbreviations is one state ACTOR per letter (SPEC §7), when a relation noun
-        or a case particle follows it. 日中 (also "daytime") needs a relation noun."""
+        or a case particle follows it. 日中 (also "daytime") needs a relation noun. `at`: the
+        tokens made only of such letters."""
         abbrevs, words, n = self.gaz.abbrevs, v.words, len(v)
-        out = []
-        i = 0
-        while i < n:
-            first, j, word = i, i + 1, words[i]
-            # the first letter settles most words without a generator
-            if word and not abbrevs.get(word[0]) or not all(abbrevs.get(ch) for ch in word):
-                i += 1
-                continue
-            while j < n and v.attached(j) and len(v.span_text(i, j + 1)) <= 3 \
+        out, end = [], 0
+        for first in at:
+            if first < end:
+                continue        # inside the word read before
+            j = first + 1
+            while j < n and v.attached(j) and len(v.span_text(first, j + 1)) <= 3 \
                     and all(abbrevs.get(ch) for ch in words[j]):
                 j += 1
-            word = v.span_text(i, j)
-            i = j
+            word = v.span_text(first, j)
+            end = j
             if not 2 <= len(word) <= 3 or not all(abbrevs.get(ch) for ch in word):
                 continue
             if len({abbrevs[ch] for ch in word}) < len(word):
@@ -352,10 +395,12 @@ class NameTagger:
         return None
 
     # -- candidate sources -------------------------------------------------------------
-    def _dictionary(self, v: DocView) -> list[Cand]:
-        """Longest dictionary surface starting at each token, ending on a token boundary."""
+    def _dictionary(self, v: DocView, at: list[int]) -> list[Cand]:
+        """Longest dictionary surface starting at each token, ending on a token boundary. `at`:
+        the tokens whose first letter may start one."""
         out = []
-        for i, word in enumerate(v.words):
+        for i in at:
+            word = v.words[i]
             found = self._listed_surface(v, i) if word[:1] in self.longest else None
             if found is None and _KANA_START.match(word):
                 found = self._variant(v, i)
@@ -436,12 +481,11 @@ class NameTagger:
                         or prev in parts.suffixes or prev in parts.directions)
         return False
 
-    def _nationality_heads(self, v: DocView) -> list[Cand]:
-        """Country (or 米/露-style prefix) + compound nouns ending in an actor head or title."""
+    def _nationality_heads(self, v: DocView, at: list[int]) -> list[Cand]:
+        """Country (or 米/露-style prefix) + compound nouns ending in an actor head or title.
+        `at`: the country tokens."""
         out = []
-        for i, (word, tag) in enumerate(zip(v.words, v.tags)):
-            if _COUNTRY_TAG not in tag and not self._is_country_word(word):
-                continue        # not a country token
+        for i in at:
             run = _compound_run(v, i + 1)
             best = None
             for k in range(i + 1, run):
@@ -455,11 +499,13 @@ class NameTagger:
                 out.append(Cand(i, best, "ACTOR", "actor.nationality_head"))
         return out
 
-    def _persons(self, v: DocView) -> list[Cand]:
-        names = _name_flags(v)
+    def _persons(self, v: DocView, names: list[int], placey: list[int]) -> list[Cand]:
+        """Person names with their titles. `names`: the name tokens (_is_name); `placey`: the
+        tokens Sudachi tags as place names, which may be surnames (_place_surname)."""
+        named = set(names)
         out = []
-        for i, tag in enumerate(v.tags):
-            if i > 0 and names[i - 1] or not (names[i] or "地名" in tag and _place_surname(v, i)):
+        for i in sorted(named.union(placey)):
+            if i - 1 in named or not (i in named or _place_surname(v, i)):
                 continue
             name_end = _name_run_end(v, i)
             end = self._regnal_end(v, name_end)
@@ -519,11 +565,11 @@ class NameTagger:
         return not (self.gaz.country_code(word) or (
             self.gaz.place(word) and not self._common_word(v, start, end)))
 
-    def _units(self, v: DocView) -> list[Cand]:
-        """第 + number + nouns ending in a unit word: a numbered formation."""
+    def _units(self, v: DocView, at: list[int]) -> list[Cand]:
+        """第 + number + nouns ending in a unit word: a numbered formation. `at`: the 第 tokens."""
         out = []
-        for i, word in enumerate(v.words):
-            if word == "第" and i + 1 < len(v) and v.like_num[i + 1]:
+        for i in at:
+            if i + 1 < len(v) and v.like_num[i + 1]:
                 run = _compound_run(v, i + 2)
                 # a nationality written right before it belongs to the unit (ウクライナ第3旅団)
                 start = i - 1 if i > 0 and self._is_country_token(v, i - 1) else i
@@ -620,13 +666,13 @@ class NameTagger:
             out.append(Cand(start, self._regnal_end(v, end), "ACTOR", "actor.ner_person"))
         return out
 
-    def _place_suffixes(self, v: DocView) -> list[Cand]:
-        """A proper or katakana name followed by 州/市/村/基地…: a place no dictionary lists."""
-        words, initials = v.words, self.suffix_initials
+    def _place_suffixes(self, v: DocView, at: list[int]) -> list[Cand]:
+        """A proper or katakana name followed by 州/市/村/基地…: a place no dictionary lists.
+        `at`: the tokens whose first letter may start a suffix."""
+        words = v.words
         out = []
-        for i, word in enumerate(words[:-1]):
-            if words[i + 1][:1] not in initials:
-                continue        # no suffix starts with the next word's letter
+        for i in (k - 1 for k in at if k > 0):
+            word = words[i]
             end = self._suffix_end(v, i + 1)
             if end is None or not word.strip() or not (_is_proper(v, i) or _KATAKANA.match(word)) \
                     or _is_name_only(v, i):
@@ -646,23 +692,22 @@ class NameTagger:
                     return i + n
         return None
 
-    def _context_places(self, v: DocView, cands: list[Cand]) -> list[Cand]:
+    def _context_places(self, v: DocView, cands: list[Cand], at: list[int]) -> list[Cand]:
         """An unlisted katakana name in a place context (issue 10 item 3): followed by a
         relational noun (ボルチャ近郊, ナムサン周辺) or written after a region and の and before
         a case particle (ハルキウ州のリプツィを制圧). Its country comes from the place around it
-        (pipeline/normalize/context.py)."""
+        (pipeline/normalize/context.py). `at`: the katakana name tokens (_is_katakana_name)."""
         covered = {i for c in cands if c.label != "ACTOR" or c.rule == "gaz.actor"
                    for i in range(c.start, c.end)}
         by_end = {c.end: c for c in cands if c.label in ("PLACE", "DUAL")}
-        n, words = len(v), v.words
+        n, words, kana = len(v), v.words, set(at)
         out = []
-        i = 0
-        while i < n:
-            if i in covered or not _is_katakana_name(v, i):
-                i += 1
-                continue
+        j = 0
+        for i in at:
+            if i < j or i in covered:
+                continue        # inside the run read before
             j = i
-            while j < n and j not in covered and _is_katakana_name(v, j):
+            while j < n and j not in covered and j in kana:
                 j += 1
             name = v.span_text(i, j)
             # a word the model knows (ドローン) is a loanword, not an unlisted name
@@ -674,7 +719,6 @@ class NameTagger:
             before_rel = nxt is not None and nxt in _CONTEXT_RELATIONAL
             if not known and (after_place or before_rel):
                 out.append(Cand(i, j, "PLACE", "place.context"))
-            i = j
         return out
 
     def _with_media_prefix(self, v: DocView, c: Cand) -> Cand:
@@ -701,10 +745,11 @@ class NameTagger:
         return any(self.gaz.head(tail[i:]) or self.gaz.is_title(tail[i:])
                    for i in range(len(tail) if last is None else last))
 
-    def _listed_person_titles(self, v: DocView, cands: list[Cand]) -> list[Cand]:
+    def _listed_person_titles(self, v: DocView, cands: list[Cand], at: list[int]) -> list[Cand]:
         """A listed person followed by a title chain (金正恩|朝鮮労働党総書記): one ACTOR; a
         person (listed or found as a name) followed by a leader head (バイデン|政権): the
-        government that person leads, one ACTOR (SPEC §7)."""
+        government that person leads, one ACTOR (SPEC §7). `at`: the tokens written as a
+        listed person and a head or title (_person_with_head)."""
         out = []
         for c in cands:
             if c.rule == "gaz.actor":
@@ -718,8 +763,8 @@ class NameTagger:
                 continue
             if c.end < len(v) and v.words[c.end] in self.gaz.leader_heads:
                 out.append(Cand(c.start, c.end + 1, "ACTOR", "actor.leader_government"))
-        for i, word in enumerate(v.words):         # トランプ政権, トランプ大統領 as one token
-            for leader in self._person_with_head(word):
+        for i in at:         # トランプ政権, トランプ大統領 as one token
+            for leader in self._person_with_head(v.words[i]):
                 if leader:
                     out.append(Cand(i, i + 1, "ACTOR", "actor.leader_government"))
                 else:
@@ -901,8 +946,11 @@ _CONTEXT_RELATIONAL = ("近郊", "周辺", "付近", "郊外", "一帯", "中心
 
 
 def _is_katakana_name(v: DocView, i: int) -> bool:
-    word = v.words[i]
-    return bool(_KATAKANA.match(word)) and word not in ("・", "=", "＝") and "人名" not in v.tags[i]
+    return _katakana_name_word(v.words[i], v.tags[i])
+
+
+def _katakana_name_word(word: str, tag: str) -> bool:
+    return bool(_KATAKANA.match(word)) and word not in ("・", "=", "＝") and "人名" not in tag
 
 
 def _may_start(v: DocView, i: int, initials: frozenset[str]) -> bool:
@@ -931,17 +979,14 @@ def _is_name_only(v: DocView, i: int) -> bool:
 
 
 def _is_name(v: DocView, i: int) -> bool:
+    return _name_word(v.words[i], v.tags[i])
+
+
+def _name_word(word: str, tag: str) -> bool:
     """Person-name token: Sudachi's 人名, or a katakana word (foreign names are often 普通名詞)."""
-    if _NAME_TAG in v.tags[i]:
+    if _NAME_TAG in tag:
         return True
-    word = v.words[i]
     return bool(_KATAKANA.match(word)) and word != "・" and len(word) >= 2
-
-
-def _name_flags(v: DocView) -> list[bool]:
-    """_is_name of every token."""
-    return [_NAME_TAG in tag or (word != "・" and len(word) >= 2 and _KATAKANA.match(word) is not None)
-            for word, tag in zip(v.words, v.tags)]
 
 
 def _full_name(v: DocView, start: int, end: int) -> bool:
