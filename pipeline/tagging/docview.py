@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LIKE_NUM, ORTH, POS, SPACY, TAG
+from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LIKE_NUM, ORTH, POS,
+                          SPACY, TAG)
 from spacy.tokens import Doc
 
 from ..parse.doctext import strings_of, text_from
 
-_ATTRS = [ORTH, TAG, POS, IDX, LIKE_NUM, HEAD, LEMMA, DEP, SPACY, ENT_IOB, ENT_TYPE]
+_ATTRS = [ORTH, TAG, POS, IDX, LIKE_NUM, HEAD, LEMMA, DEP, SPACY, ENT_IOB, ENT_TYPE, LENGTH]
 
 
 @dataclass(frozen=True)
@@ -43,15 +44,15 @@ class DocView:
     def of(cls, doc: Doc) -> DocView:
         n = len(doc)
         array = doc.to_array(_ATTRS) if n else numpy.zeros((0, len(_ATTRS)), dtype="uint64")
-        orths, tags, pos, idx, like_num, _, lemmas, deps, spaces, iobs, types = array.T.tolist()
+        orths, tags, pos, idx, _, _, lemmas, deps, spaces, _, _, _ = array.T.tolist()
         store = doc.vocab.strings
         words = strings_of(orths, store)
         return cls(text=text_from(doc, words, spaces), words=words, tags=strings_of(tags, store),
                    pos=strings_of(pos, store),
                    heads=(array[:, 5].astype("int64") + numpy.arange(n)).tolist(),   # HEAD is relative
-                   starts=idx, ends=[i + len(w) for i, w in zip(idx, words)],
-                   like_num=[x == 1 for x in like_num],
-                   ents=_entities(iobs, types, store),
+                   starts=idx, ends=(array[:, 3] + array[:, 11]).tolist(),
+                   like_num=(array[:, 4] == 1).tolist(),
+                   ents=_entities(array[:, 9], array[:, 10], store),
                    _orths=orths, _lemmas=lemmas, _deps=deps, _vocab=doc.vocab)
 
     @cached_property
@@ -94,16 +95,12 @@ class DocView:
         return self._children.get(i, [])
 
 
-def _entities(iobs: list[int], types: list[int], store) -> list[tuple[int, int, str]]:
+def _entities(iobs: numpy.ndarray, types: numpy.ndarray, store) -> list[tuple[int, int, str]]:
     """doc.ents as (start, end, label_), read from the tokens' ENT_IOB (1 I, 2 O, 3 B, 0 unset)
-    and ENT_TYPE as Doc.ents reads them, without the Span (and two Tokens) it builds per entity."""
-    found, start, label = [], -1, 0
-    for i, (iob, kind) in enumerate(zip(iobs, types)):
-        if iob == 1:
-            continue
-        if start != -1:
-            found.append((start, i, label))
-        start, label = (i, kind) if iob == 3 and kind else (-1, 0)
-    if start != -1:
-        found.append((start, len(iobs), label))
-    return [(s, e, label) for (s, e, _), label in zip(found, strings_of([k for *_, k in found], store))]
+    and ENT_TYPE as Doc.ents reads them, without the Span (and two Tokens) it builds per entity:
+    an entity starts at a B token with a type and ends at the next token that is no I."""
+    starts = numpy.flatnonzero((iobs == 3) & (types != 0))
+    stops = numpy.append(numpy.flatnonzero(iobs != 1), len(iobs))
+    ends = stops[numpy.searchsorted(stops, starts, side="right")]
+    labels = strings_of(types[starts].tolist(), store)
+    return list(zip(starts.tolist(), ends.tolist(), labels))
