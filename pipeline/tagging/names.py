@@ -726,9 +726,10 @@ class NameTagger:
         if c.label != "ACTOR" or c.start == 0:
             return c
         prev = v.words[c.start - 1]
+        if prev[-1:] not in self.gaz.media_classifiers:
+            return c        # no 紙 or 誌 before it
         actor = self.gaz.actor(v.span_text(c.start, c.end))
-        if actor and actor.kind == "media" and prev[-1:] in self.gaz.media_classifiers \
-                and self.gaz.country_code(prev[:-1]):
+        if actor and actor.kind == "media" and self.gaz.country_code(prev[:-1]):
             return Cand(c.start - 1, c.end, c.label, c.rule + "+classifier")
         return c
 
