@@ -300,13 +300,16 @@ class PrefilteredMatcher:
         other group's patterns), cut to the first token that can start one of its matches and
         the last that can end one, that hold one of its anchors."""
         bit = 1 << group
-        first = start
+        first, anchored = start, False
         for i in range(start, end + 1):
             if i == end or not classes[i][2] & bit:
-                piece = self._trimmed(classes, first, i, bit)
+                # a part with none of the group's anchors is never a piece: not trimmed
+                piece = self._trimmed(classes, first, i, bit) if anchored else None
                 if piece is not None and piece[1] - piece[0] >= self.min_lens[group]:
                     yield piece
-                first = i + 1
+                first, anchored = i + 1, False
+            elif classes[i][1] & bit:
+                anchored = True
 
     @staticmethod
     def _trimmed(classes: list[tuple], start: int, end: int, bit: int) -> tuple[int, int] | None:
