@@ -152,12 +152,13 @@ class NameTagger:
             nxt = by_start.get(c.end + 1 + (c.end + 1 < len(v) and v.words[c.end] == "など"))
             later = labels.get(nxt.start) if nxt is not None and nxt.label != "ACTOR" else None
             labels[c.start] = self._decide(v, c, placey, later)
+        orgs = self._organizations(v)
         dropped = {c.start for c in chosen
-                   if labels[c.start] == "PLACE" and self._inside_organization(v, c) is not None}
+                   if labels[c.start] == "PLACE" and self._inside_organization(orgs, c) is not None}
         for c in chosen:
             label = labels[c.start]
             if c.start in dropped:
-                org_start, org_end, _ = self._inside_organization(v, c)
+                org_start, org_end, _ = self._inside_organization(orgs, c)
                 start_char, end_char = v.starts[org_start], v.ends[org_end - 1]
                 if not any(o.start < org_end and org_start < o.end and o.start not in dropped
                            for o in chosen) and not any(m.start < end_char and start_char < m.end
@@ -630,17 +631,22 @@ class NameTagger:
         return v.attached(nxt) and not action and v.pos[nxt] in ("NOUN", "PROPN") and not v.like_num[nxt] \
             and "数詞" not in tag and "接尾辞" not in tag and self.gaz.place(word) is None
 
-    def _inside_organization(self, v: DocView, c: Cand) -> tuple[int, int, str] | None:
-        """The organisation entity GiNZA found around a place (日本|証券業協会, FC|バルセロナ:
-        rules/ner_labels.tsv), or None: such a place is part of the name, not a location, and
-        the name is an ACTOR (organisation) where nothing else was found on it. Datelines of
-        credit lines stay places."""
+    def _organizations(self, v: DocView) -> list[tuple[int, int, str]]:
+        """The organisation entities GiNZA found (rules/ner_labels.tsv), but those ending in an
+        action noun: that makes an event (ハルキウ州奪還), whatever GiNZA says."""
+        return [e for e in v.ents if self.gaz.ner_roles.get(e[2]) == "organization"
+                and "サ変" not in v.tags[e[1] - 1]]
+
+    def _inside_organization(self, orgs: list[tuple[int, int, str]],
+                             c: Cand) -> tuple[int, int, str] | None:
+        """The organisation entity of `orgs` (_organizations) around a place (日本|証券業協会,
+        FC|バルセロナ), or None: such a place is part of the name, not a location, and the name
+        is an ACTOR (organisation) where nothing else was found on it. Datelines of credit
+        lines stay places."""
         if "dateline" in c.rule:
             return None
-        # an action noun at the end makes it an event (ハルキウ州奪還), whatever GiNZA says
-        return next((e for e in v.ents if self.gaz.ner_roles.get(e[2]) == "organization"
-                     and e[0] <= c.start and c.end <= e[1] and (e[0], e[1]) != (c.start, c.end)
-                     and "サ変" not in v.tags[e[1] - 1]), None)
+        return next((e for e in orgs if e[0] <= c.start and c.end <= e[1]
+                     and (e[0], e[1]) != (c.start, c.end)), None)
 
     def _ner_persons(self, v: DocView) -> list[Cand]:
         """GiNZA's Person entities made only of name tokens (or a kanji surname and the kanji
