@@ -104,9 +104,11 @@ class NameTagger:
         self.title_owners = frozenset(
             [k for table in (gaz.countries, gaz.abbrevs) for k, iso in table.items() if iso]
             + [k for k, a in gaz.actors.items() if a.kind in ("government", "organization")])
-        # the first letters of the titles' and the owners' keys (see _may_start)
+        # the first letters of the titles', the owners' and the listed persons' keys (see
+        # _may_start)
         self.title_initials = frozenset(k[:1] for k in gaz.titles)
         self.owner_initials = frozenset(k[:1] for k in self.title_owners)
+        self.person_initials = frozenset(k[:1] for k, a in gaz.actors.items() if a.kind == "person")
         # a pure function of the word, asked for every token: words repeat across documents
         self._person_with_head = functools.lru_cache(maxsize=1 << 16)(self._person_with_head)
         self._is_country_word = functools.lru_cache(maxsize=1 << 16)(self._is_country_word)
@@ -782,6 +784,8 @@ class NameTagger:
     def _person_with_head(self, word: str) -> tuple[bool, ...]:
         """Each way `word` splits into a listed person and a leader head (True: トランプ政権) or a
         title (False: トランプ大統領), first split first. Memoised per word (see __init__)."""
+        if not _key_may_start(word[:2], self.person_initials):
+            return ()
         out = []
         for j in range(1, len(word)):
             actor = self.gaz.actor(word[:j])
@@ -961,10 +965,15 @@ def _katakana_name_word(word: str, tag: str) -> bool:
 
 
 def _may_start(v: DocView, i: int, initials: frozenset[str]) -> bool:
-    """The surface_key of a text starting at token i may begin with one of `initials`: False
-    only when its first letter is one the key keeps (_KEPT_INITIAL) and none of them, so most
-    texts need no key to be told they are no title (大統領) or owner (ロシア)."""
-    head = v.text[v.starts[i]:v.starts[i] + 2]
+    """_key_may_start for a text starting at token i."""
+    return _key_may_start(v.text[v.starts[i]:v.starts[i] + 2], initials)
+
+
+def _key_may_start(head: str, initials: frozenset[str]) -> bool:
+    """The surface_key of a text starting with the letters `head` (its first two) may begin
+    with one of `initials`: False only when its first letter is one the key keeps
+    (_KEPT_INITIAL) and none of them, so most texts need no key to be told they are no title
+    (大統領), owner (ロシア) or listed person."""
     return head[:1] in initials or _KEPT_INITIAL.match(head) is None
 
 
