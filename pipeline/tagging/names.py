@@ -104,11 +104,14 @@ class NameTagger:
         self.title_owners = frozenset(
             [k for table in (gaz.countries, gaz.abbrevs) for k, iso in table.items() if iso]
             + [k for k, a in gaz.actors.items() if a.kind in ("government", "organization")])
-        # the first letters of the titles', the owners' and the listed persons' keys (see
-        # _may_start)
+        # the first letters of the titles', the owners', the listed persons' and the
+        # countries' keys (see _may_start)
         self.title_initials = frozenset(k[:1] for k in gaz.titles)
         self.owner_initials = frozenset(k[:1] for k in self.title_owners)
-        self.person_initials = frozenset(k[:1] for k, a in gaz.actors.items() if a.kind == "person")
+        self.person_initials = frozenset(k[:1] for k, a in gaz.actors.items()
+                                         if a.kind == "person")
+        self.country_initials = frozenset(k[:1] for table in (gaz.countries, gaz.abbrevs)
+                                          for k in table)
         # a pure function of the word, asked for every token: words repeat across documents
         self._person_with_head = functools.lru_cache(maxsize=1 << 16)(self._person_with_head)
         self._is_country_word = functools.lru_cache(maxsize=1 << 16)(self._is_country_word)
@@ -747,7 +750,8 @@ class NameTagger:
 
     def _is_country_word(self, word: str) -> bool:
         """A country name or prefix. Memoised per word (see __init__): asked for every token."""
-        return self.gaz.country_code(word) is not None
+        return _key_may_start(word[:2], self.country_initials) \
+            and self.gaz.country_code(word) is not None
 
     def _head_suffix(self, tail: str, last: int | None = None) -> bool:
         """`tail` ends in an actor head or a title starting before position `last`."""
