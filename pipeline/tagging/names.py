@@ -104,14 +104,12 @@ class NameTagger:
         self.title_owners = frozenset(
             [k for table in (gaz.countries, gaz.abbrevs) for k, iso in table.items() if iso]
             + [k for k, a in gaz.actors.items() if a.kind in ("government", "organization")])
-        # the first letters of the titles', the owners', the listed persons' and the
-        # countries' keys (see _may_start)
-        self.title_initials = frozenset(k[:1] for k in gaz.titles)
-        self.owner_initials = frozenset(k[:1] for k in self.title_owners)
-        self.person_initials = frozenset(k[:1] for k, a in gaz.actors.items()
-                                         if a.kind == "person")
-        self.country_initials = frozenset(k[:1] for table in (gaz.countries, gaz.abbrevs)
-                                          for k in table)
+        # where the key of a text may begin like a title's, an owner's, a listed person's or a
+        # country's key (see _may_begin)
+        self.title_start = _may_begin(gaz.titles)
+        self.owner_start = _may_begin(self.title_owners)
+        self.person_start = _may_begin(k for k, a in gaz.actors.items() if a.kind == "person")
+        self.country_start = _may_begin([*gaz.countries, *gaz.abbrevs])
         # a pure function of the word, asked for every token: words repeat across documents
         self._person_with_head = functools.lru_cache(maxsize=1 << 16)(self._person_with_head)
         self._is_country_word = functools.lru_cache(maxsize=1 << 16)(self._is_country_word)
@@ -750,7 +748,7 @@ class NameTagger:
 
     def _is_country_word(self, word: str) -> bool:
         """A country name or prefix. Memoised per word (see __init__): asked for every token."""
-        return _key_may_start(word[:2], self.country_initials) \
+        return self.country_start.match(word) is not None \
             and self.gaz.country_code(word) is not None
 
     def _head_suffix(self, tail: str, last: int | None = None) -> bool:
@@ -788,7 +786,7 @@ class NameTagger:
     def _person_with_head(self, word: str) -> tuple[bool, ...]:
         """Each way `word` splits into a listed person and a leader head (True: トランプ政権) or a
         title (False: トランプ大統領), first split first. Memoised per word (see __init__)."""
-        if not _key_may_start(word[:2], self.person_initials):
+        if not self.person_start.match(word):
             return ()
         out = []
         for j in range(1, len(word)):
@@ -810,7 +808,7 @@ class NameTagger:
         if end is None and i < len(v) and v.words[i][:1] in self.gaz.abbrevs \
                 and self.gaz.is_title(v.words[i][1:]):
             end = i + 1         # 米大統領 as one token
-        if end is None and i + 1 < len(v) and _may_start(v, i, self.owner_initials):
+        if end is None and i + 1 < len(v) and self.owner_start.match(v.text, v.starts[i]):
             for k in (1, 2, 3, 4):
                 if i + k >= len(v.words):
                     break
@@ -827,7 +825,8 @@ class NameTagger:
 
     def _title_after(self, v: DocView, i: int) -> int | None:
         words = v.words
-        if i >= len(words) or not _may_start(v, i, self.title_initials) or not surface_key(words[i]):
+        if i >= len(words) or not self.title_start.match(v.text, v.starts[i]) \
+                or not surface_key(words[i]):
             return None
         for n in (3, 2, 1):
             if i + n <= len(words) and surface_key(words[i + n - 1]) \
@@ -838,7 +837,7 @@ class NameTagger:
     def _title_before(self, v: DocView, i: int) -> int | None:
         """ウクライナ大統領ゼレンスキー: a title (optionally after a country) right before a name."""
         for n in (3, 2, 1):
-            if i - n >= 0 and _may_start(v, i - n, self.title_initials) \
+            if i - n >= 0 and self.title_start.match(v.text, v.starts[i - n]) \
                     and self.gaz.is_title(v.span_text(i - n, i)) and v.words[i - n] not in ("氏",):
                 start = i - n
                 if start > 0 and self._is_country_token(v, start - 1):
@@ -968,17 +967,13 @@ def _katakana_name_word(word: str, tag: str) -> bool:
     return bool(_KATAKANA.match(word)) and word not in ("・", "=", "＝") and "人名" not in tag
 
 
-def _may_start(v: DocView, i: int, initials: frozenset[str]) -> bool:
-    """_key_may_start for a text starting at token i."""
-    return _key_may_start(v.text[v.starts[i]:v.starts[i] + 2], initials)
-
-
-def _key_may_start(head: str, initials: frozenset[str]) -> bool:
-    """The surface_key of a text starting with the letters `head` (its first two) may begin
-    with one of `initials`: False only when its first letter is one the key keeps
-    (_KEPT_INITIAL) and none of them, so most texts need no key to be told they are no title
-    (大統領), owner (ロシア) or listed person."""
-    return head[:1] in initials or _KEPT_INITIAL.match(head) is None
+def _may_begin(keys) -> re.Pattern:
+    """A regex that matches where the surface_key of the text from there may begin with the
+    first letter of one of `keys`: at one of those letters, or at a letter the key may change
+    (_KEPT_INITIAL), so most texts need no key to be told they are none of them (大統領, ロシア)."""
+    initials = "".join(sorted({re.escape(k[:1]) for k in keys if k}))
+    return re.compile(f"[{initials}]|(?!{_KEPT_INITIAL.pattern})" if initials
+                      else f"(?!{_KEPT_INITIAL.pattern})")
 
 
 def _compound_text(v: DocView, head: int) -> str:
