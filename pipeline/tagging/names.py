@@ -182,7 +182,8 @@ class NameTagger:
         """The entry tests of the candidate sources a token passes, as bits. A pure function of
         the word and its tag, asked for every token: memoised (see __init__)."""
         abbrevs, bits = self.gaz.abbrevs, 0
-        if word[:1] in self.longest or _KANA_START.match(word):
+        longest = self.longest.get(word[:PREFIX_LEN])
+        if longest is not None and len(word) <= longest or _KANA_START.match(word):
             bits |= _DICT           # may start a listed surface or a spelling variant
         if _COUNTRY_TAG in tag or self._is_country_word(word):
             bits |= _COUNTRY
@@ -401,7 +402,7 @@ class NameTagger:
     # -- candidate sources -------------------------------------------------------------
     def _dictionary(self, v: DocView, at: list[int]) -> list[Cand]:
         """Longest dictionary surface starting at each token, ending on a token boundary. `at`:
-        the tokens whose first letter may start one."""
+        the tokens that may start one or a spelling variant."""
         out = []
         for i in at:
             word = v.words[i]
@@ -422,13 +423,13 @@ class NameTagger:
         None. Only token ends within the longest listed name with the same beginning can
         close one, and none past a text that no listed name begins with."""
         text, stops, idx = v.text, v.ends, v.starts[i]
-        longest, found = self.longest, None
-        for j in range(i, len(v)):
+        longest, surfaces, found = self.longest, self.surfaces, None
+        for j in range(i, len(stops)):
             piece = text[idx:stops[j]]
             reach = longest.get(piece[:PREFIX_LEN])
             if reach is None or len(piece) > reach:
                 break
-            if entry := self.surfaces.get(piece):
+            if entry := surfaces.get(piece):
                 found = (j + 1, entry)
         return found
 
