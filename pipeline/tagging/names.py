@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from ..rules.gazetteer import surface_key
 from ..rules.place_parts import PlaceParts
-from .docview import DocView
+from .docview import DocView, fresh_view, release_view, view
 from .mention import Mention
 from .overlap import longest_first
 
@@ -121,12 +121,18 @@ class NameTagger:
         self.suffix_initials = frozenset(s[:1] for s in self.parts.suffixes)
 
     def __call__(self, doc: Doc) -> list[Mention]:
-        v = DocView.of(doc)
+        try:
+            return self._mentions(doc)
+        finally:
+            release_view(doc)           # the last tagger to read the Doc's view
+
+    def _mentions(self, doc: Doc) -> list[Mention]:
+        v = view(doc)
         at = self._entries(v)
         marks = self._abbrev_compounds(v, at[_ABBREV])
         if self._split_compounds(doc, v, [m for m in marks if m[0] == m[1]],
                                  self._maker_tokens(v, at[_MAKER])):
-            v = DocView.of(doc)         # the split tokens
+            v = fresh_view(doc)         # the split tokens
             at = self._entries(v)
         letters = [m for m in marks if m[0] != m[1]]
         cands = (self._dictionary(v, at[_DICT]) + self._nationality_heads(v, at[_COUNTRY])
