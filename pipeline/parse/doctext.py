@@ -1,12 +1,14 @@
 """Strings of a Doc without building its Token objects.
 
-`Doc.text` rebuilds the string from its tokens on every access; taggers that look at
-character windows call it per candidate, so the text is cached on the Doc instead. The token
-views (tagging/docview.py, events/docview.py) read attribute hashes with `Doc.to_array` and
-turn them into strings through one shared table.
+`Doc.text` rebuilds the string from its tokens on every access, a Token object each; taggers
+that look at character windows call it per candidate, so the text is built once from the
+tokens' ORTH and SPACY columns and cached on the Doc instead. The token views
+(tagging/docview.py, events/docview.py) read attribute hashes with `Doc.to_array` and turn
+them into strings through one shared table.
 """
 from __future__ import annotations
 
+from spacy.attrs import ORTH, SPACY
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
@@ -20,7 +22,8 @@ _STRINGS_MAX = 1 << 16
 def text_of(doc: Doc) -> str:
     text = doc.user_data.get(_KEY)
     if text is None:
-        text = doc.user_data[_KEY] = doc.text
+        orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist() if len(doc) else ([], [])
+        text = text_from(doc, strings_of(orths, doc.vocab.strings), spaces)
     return text
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .tables import load_table, one_of, text
@@ -18,11 +19,16 @@ class CountryRoles:
 
     def ends(self, role: str, word: str) -> bool:
         """`word` is, or is a compound ending in, a word of `role` (軍事基地 → 基地)."""
-        return any(word.endswith(w) for w in self.words.get(role, ()))
+        return word.endswith(self._tuples.get(role, ()))
 
     def starts(self, role: str, word: str) -> bool:
         """`word` is, or is an action noun starting with, a word of `role` (派遣団 → 派遣)."""
-        return any(word.startswith(w) for w in self.words.get(role, ()))
+        return word.startswith(self._tuples.get(role, ()))
+
+    @cached_property
+    def _tuples(self) -> dict[str, tuple[str, ...]]:
+        """The words of each role as a tuple, for one str.endswith / str.startswith call."""
+        return {role: tuple(words) for role, words in self.words.items()}
 
 
 ROLE_CLASSES = ("location_head", "motion", "attack", "departure", "border", "maker",

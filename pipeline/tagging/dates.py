@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, ORTH, POS, SENT_START
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import AUX
 from spacy.strings import get_string_id
@@ -25,6 +23,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..parse.doctext import text_of
+from .docview import DocView, fresh_view
 from .mention import Mention
 from .prefilter import PrefilteredMatcher
 from ..rules.date_patterns import DateRule
@@ -54,14 +53,14 @@ class DateTagger:
                                         for p in ps), grouped=True, memo=True)
 
     def __call__(self, doc: Doc) -> list[Mention]:
+        v = fresh_view(doc)         # the first tagger: the Doc's view, shared with the next ones
         cands = self._candidates(doc)
         if not cands:
             return []
-        toks = _Tokens(doc)
-        return [Mention(toks.idx[s], toks.end_char(e), "DATE", rule.id,
-                        tuple(h for h in rule.hints if h[0] != "drop") + self._tense(toks, s, e)
-                        + self._caption(doc, toks.idx[s]))
-                for s, e, rule in _longest(toks, cands) if not rule.drop]
+        return [Mention(v.starts[s], v.ends[e - 1], "DATE", rule.id,
+                        tuple(h for h in rule.hints if h[0] != "drop") + self._tense(v, s, e)
+                        + self._caption(doc, v.starts[s]))
+                for s, e, rule in _longest(v, cands) if not rule.drop]
 
     def _candidates(self, doc: Doc) -> list[tuple[int, int, int, DateRule]]:
         """(start, end, match length with context, rule) of every match, context cut off."""
@@ -92,58 +91,30 @@ class DateTagger:
                 return (("zone", "caption"),)
         return ()
 
-    def _tense(self, toks: "_Tokens", start: int, end: int) -> tuple:
+    def _tense(self, v: DocView, start: int, end: int) -> tuple:
         """("tense", "past") when the sentence reports in the past (a た after the date) and
         nothing on the way from the date to the root is planned or expected (the `planned`
         words of rules/event_cues.tsv, 見通し, 可能性…): the normaliser then never puts the
         date after the dct (SPEC §7)."""
         i, seen = end - 1, 0
         while seen < 12:
-            if any(self._is_planned(toks, t) for t in [i] + toks.aux_children(i)):
+            if any(self._is_planned(v, t) for t in [i] + _aux_children(v, i)):
                 return ()
-            if toks.head[i] == i:
+            if v.heads[i] == i:
                 break
-            i, seen = toks.head[i], seen + 1
-        after = range(end, toks.sent_end(start))
-        if any(toks.lemma[t] == _TA and toks.pos[t] == AUX for t in after):
+            i, seen = v.heads[i], seen + 1
+        after = range(end, v.sent_end(start))
+        if any(v.lemma_ids[t] == _TA and v.pos_ids[t] == AUX for t in after):
             return (("tense", "past"),)
         return ()
 
-    def _is_planned(self, toks: "_Tokens", i: int) -> bool:
-        return toks.lemma[i] in self.planned_ids or toks.orth[i] in self.planned_ids
+    def _is_planned(self, v: DocView, i: int) -> bool:
+        return v.lemma_ids[i] in self.planned_ids or v.orth_ids[i] in self.planned_ids
 
 
-class _Tokens:
-    """A Doc's token attributes as plain lists, read once per Doc that has a date: each
-    `doc[i]`, `tok.head`, `tok.children` would build a Token object."""
-
-    def __init__(self, doc: Doc):
-        signed = doc.to_array([IDX, LENGTH, HEAD, SENT_START]).astype(np.int64).T.tolist()
-        self.idx, length, relative, self.sent_start = signed
-        self.ends = [i + n for i, n in zip(self.idx, length)]
-        self.head = [i + r for i, r in enumerate(relative)]
-        self.pos, self.lemma, self.orth = doc.to_array([POS, LEMMA, ORTH]).T.tolist()
-        self._aux: dict[int, list[int]] | None = None
-
-    def end_char(self, end: int) -> int:
-        """The character offset where the token range ending (exclusive) at `end` ends."""
-        return self.ends[end - 1]
-
-    def sent_end(self, i: int) -> int:
-        """The end of token i's sentence (as `doc[i].sent.end`)."""
-        j = i + 1
-        while j < len(self.sent_start) and self.sent_start[j] != 1:
-            j += 1
-        return j
-
-    def aux_children(self, i: int) -> list[int]:
-        """Token i's children tagged AUX (as `[c for c in doc[i].children if c.pos_ == "AUX"]`)."""
-        if self._aux is None:
-            self._aux = {}
-            for j, (h, pos) in enumerate(zip(self.head, self.pos)):
-                if pos == AUX and h != j:
-                    self._aux.setdefault(h, []).append(j)
-        return self._aux.get(i, [])
+def _aux_children(v: DocView, i: int) -> list[int]:
+    """Token i's children tagged AUX (as `[c for c in doc[i].children if c.pos_ == "AUX"]`)."""
+    return [c for c in v.children(i) if v.pos_ids[c] == AUX]
 
 
 _TA = get_string_id("た")
@@ -160,9 +131,9 @@ def _planned_cues(lexicon) -> frozenset[str]:
     return frozenset(planned | set(lexicon.cues["expect"]))
 
 
-def _longest(toks: _Tokens, cands) -> list[tuple[int, int, DateRule]]:
+def _longest(v: DocView, cands) -> list[tuple[int, int, DateRule]]:
     """Greedy by span length in characters; ties: longer match with context, earlier rule."""
-    ranked = sorted(cands, key=lambda c: (-(toks.end_char(c[1]) - toks.idx[c[0]]),
+    ranked = sorted(cands, key=lambda c: (-(v.ends[c[1] - 1] - v.starts[c[0]]),
                                           -c[2], c[3].order, c[0]))
     taken: set[int] = set()
     out = []

@@ -4,7 +4,8 @@ Every `doc[i]`, iteration over a Doc or Span, `tok.head` or `tok.children` build
 spaCy object; a rule that reads a few attributes of each token pays mostly for those objects.
 A `DocView` reads the attributes the rules use in one `Doc.to_array` call and indexes them as
 lists (`view.words[i]` is `doc[i].text`, `view.heads[i]` is `doc[i].head.i`). It is a snapshot:
-build a new one after retokenizing the Doc or setting its entities.
+build a new one after retokenizing the Doc or setting its entities. The taggers that run one
+after the other on a Doc (DATE, NUMBER, names) share one: `view(doc)`, `release_view(doc)`.
 """
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LIKE_NUM, ORTH, POS, SPACY, TAG
+from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LIKE_NUM, ORTH, POS,
+                          SENT_START, SPACY, TAG)
 from spacy.tokens import Doc
 
 from ..parse.doctext import strings_of, text_from
 
-_ATTRS = [ORTH, TAG, POS, IDX, LIKE_NUM, HEAD, LEMMA, DEP, SPACY]
+_ATTRS = [ORTH, TAG, POS, IDX, LIKE_NUM, HEAD, LEMMA, DEP, SPACY, ENT_IOB, ENT_TYPE, LENGTH,
+          SENT_START]
 
 
 @dataclass(frozen=True)
@@ -33,9 +36,13 @@ class DocView:
     ends: list[int]              # token.idx + len(token.text)
     like_num: list[bool]         # token.like_num
     ents: list[tuple[int, int, str]]     # doc.ents as (start, end, label_)
-    # read on demand (few rules need them): ORTH, LEMMA and DEP hashes, the Doc's vocab
-    _orths: list[int] = field(repr=False)
-    _lemmas: list[int] = field(repr=False)
+    sent_starts: list[bool]      # token.is_sent_start is True
+    # hashes, as the Matchers and the DATE rules compare them (POS: the UD id)
+    orth_ids: list[int] = field(repr=False)
+    tag_ids: list[int] = field(repr=False)
+    pos_ids: list[int] = field(repr=False)
+    lemma_ids: list[int] = field(repr=False)
+    # read on demand (few rules need them): DEP hashes, the Doc's vocab
     _deps: list[int] = field(repr=False)
     _vocab: object = field(repr=False)
 
@@ -43,21 +50,23 @@ class DocView:
     def of(cls, doc: Doc) -> DocView:
         n = len(doc)
         array = doc.to_array(_ATTRS) if n else numpy.zeros((0, len(_ATTRS)), dtype="uint64")
-        orths, tags, pos, idx, like_num, _, lemmas, deps, spaces = array.T.tolist()
+        orths, tags, pos, idx, _, _, lemmas, deps, spaces, _, _, _, _ = array.T.tolist()
         store = doc.vocab.strings
         words = strings_of(orths, store)
         return cls(text=text_from(doc, words, spaces), words=words, tags=strings_of(tags, store),
                    pos=strings_of(pos, store),
                    heads=(array[:, 5].astype("int64") + numpy.arange(n)).tolist(),   # HEAD is relative
-                   starts=idx, ends=[i + len(w) for i, w in zip(idx, words)],
-                   like_num=[x == 1 for x in like_num],
-                   ents=[(e.start, e.end, e.label_) for e in doc.ents],
-                   _orths=orths, _lemmas=lemmas, _deps=deps, _vocab=doc.vocab)
+                   starts=idx, ends=(array[:, 3] + array[:, 11]).tolist(),
+                   like_num=(array[:, 4] == 1).tolist(),
+                   ents=_entities(array[:, 9], array[:, 10], store),
+                   sent_starts=(array[:, 12] == 1).tolist(),
+                   orth_ids=orths, tag_ids=tags, pos_ids=pos, lemma_ids=lemmas,
+                   _deps=deps, _vocab=doc.vocab)
 
     @cached_property
     def lemmas(self) -> list[str]:
         """token.lemma_"""
-        return strings_of(self._lemmas, self._vocab.strings)
+        return strings_of(self.lemma_ids, self._vocab.strings)
 
     @cached_property
     def deps(self) -> list[str]:
@@ -87,8 +96,53 @@ class DocView:
 
     def is_oov(self, i: int) -> bool:
         """doc[i].is_oov: the word has no vector."""
-        return self._orths[i] not in self._vocab.vectors
+        return self.orth_ids[i] not in self._vocab.vectors
 
     def children(self, i: int) -> list[int]:
         """The indices of doc[i].children, in order."""
         return self._children.get(i, [])
+
+    def sent_end(self, i: int) -> int:
+        """The end of token i's sentence (as `doc[i].sent.end`)."""
+        j = i + 1
+        while j < len(self.sent_starts) and not self.sent_starts[j]:
+            j += 1
+        return j
+
+
+_LAST: tuple = (None, None)     # (the Doc being tagged, its view)
+
+
+def view(doc: Doc) -> DocView:
+    """The view of `doc`, shared by the taggers that read it one after the other; built on
+    first use."""
+    last = _LAST
+    if last[0] is doc:
+        return last[1]
+    return fresh_view(doc)
+
+
+def fresh_view(doc: Doc) -> DocView:
+    """A new view of `doc`, shared from now on (when tagging starts, or after the Doc changed)."""
+    global _LAST
+    v = DocView.of(doc)
+    _LAST = (doc, v)
+    return v
+
+
+def release_view(doc: Doc) -> None:
+    """Let go of `doc` once its tagging is done."""
+    global _LAST
+    if _LAST[0] is doc:
+        _LAST = (None, None)
+
+
+def _entities(iobs: numpy.ndarray, types: numpy.ndarray, store) -> list[tuple[int, int, str]]:
+    """doc.ents as (start, end, label_), read from the tokens' ENT_IOB (1 I, 2 O, 3 B, 0 unset)
+    and ENT_TYPE as Doc.ents reads them, without the Span (and two Tokens) it builds per entity:
+    an entity starts at a B token with a type and ends at the next token that is no I."""
+    starts = numpy.flatnonzero((iobs == 3) & (types != 0))
+    stops = numpy.append(numpy.flatnonzero(iobs != 1), len(iobs))
+    ends = stops[numpy.searchsorted(stops, starts, side="right")]
+    labels = strings_of(types[starts].tolist(), store)
+    return list(zip(starts.tolist(), ends.tolist(), labels))

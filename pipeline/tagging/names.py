@@ -19,11 +19,13 @@ import functools
 import re
 from dataclasses import dataclass
 
+import numpy
+
 from spacy.tokens import Doc
 
 from ..rules.gazetteer import surface_key
 from ..rules.place_parts import PlaceParts
-from .docview import DocView
+from .docview import DocView, fresh_view, release_view, view
 from .mention import Mention
 from .overlap import longest_first
 
@@ -39,6 +41,10 @@ _CREDIT_SPLIT = re.compile(r"[^=＝、,/／\s]+")
 # An English credit at the end of a line: Latin parts joined by / (Kyiv City …/Handout via Reuters).
 _EN_CREDIT = re.compile(r"[A-Za-z][A-Za-z0-9 .,'&-]*(?:/[A-Za-z][A-Za-z0-9 .,'&-]*)+[ \t]*$", re.M)
 _VIA = re.compile(r"^\s*(?:Handout\s+)?(?:via\s+)?", re.I)
+# A kanji or kana that surface_key keeps as the key's first letter when no voicing mark follows
+# it: at a text's start the key drops, folds or composes nothing else (ヴ and ヶ it folds).
+_KEPT_INITIAL = re.compile(r"[\u4E00-\u9FFF\u3041-\u3096\u30A1-\u30F3\u30F5\u30F7-\u30FA]"
+                           r"(?![\u3099\u309A\uFF9E\uFF9F])")
 _NAME_TAG = "固有名詞-人名"
 _PROPER_OTHER = "名詞-固有名詞-一般"      # Sudachi: a proper name that is no person's or place's
 _COUNTRY_TAG = "固有名詞-地名-国"
@@ -48,6 +54,12 @@ PERSON_RULES = {"actor.name_title", "actor.title_name", "actor.full_name", "acto
 # Case particles that make a country the doer, and those that make it a location.
 # Grammar, not vocabulary: the case particles that make a name the agent of its clause.
 AGENT_CASES = {"が", "は", "も", "こそ", "として"}
+# The entry tests of the candidate sources, one bit each of a token's class (_token_class): a
+# source visits only the tokens that pass its test.
+_DICT, _COUNTRY, _NAME, _PLACE_TAG, _KANA_NAME, _MAKER, _ABBREV, _PERSON_HEAD, _SUFFIX, _UNIT = (
+    1 << k for k in range(10))
+_ENTRY_BITS = (_DICT, _COUNTRY, _NAME, _PLACE_TAG, _KANA_NAME, _MAKER, _ABBREV, _PERSON_HEAD,
+               _SUFFIX, _UNIT)
 # Beginnings of dictionary surfaces kept for cutting look-ups short: most texts that start no
 # name are told apart within three letters, and longer beginnings cost megabytes.
 PREFIX_LEN = 3
@@ -75,13 +87,12 @@ class NameTagger:
                                     | {w for table in lex.cues.values() for w in table})
         self.surfaces = {k: v for k, v in _surface_table(gazetteer).items()
                          if k not in self.parts.not_places}
-        # longest surface per first character: bounds the lookups made at each token
-        self.max_len: dict[str, int] = {}
+        # the beginnings of surfaces up to PREFIX_LEN letters → the length of the longest surface
+        # with that beginning: a text with no such beginning, or longer than that, is no surface
+        self.longest: dict[str, int] = {}
         for surface in self.surfaces:
-            self.max_len[surface[0]] = max(self.max_len.get(surface[0], 0), len(surface))
-        # the beginnings of surfaces up to PREFIX_LEN letters: a longer text than one that is
-        # none is no surface
-        self.prefixes = frozenset(s[:k] for s in self.surfaces for k in range(1, min(len(s), PREFIX_LEN + 1)))
+            for k in range(1, min(len(surface), PREFIX_LEN) + 1):
+                self.longest[surface[:k]] = max(self.longest.get(surface[:k], 0), len(surface))
         # the same table by surface_key, so spelling variants (ヴォ/ボ, ー) match too
         self.keyed: dict[str, tuple[str, str]] = {}
         for surface, value in self.surfaces.items():
@@ -93,23 +104,43 @@ class NameTagger:
         self.title_owners = frozenset(
             [k for table in (gaz.countries, gaz.abbrevs) for k, iso in table.items() if iso]
             + [k for k, a in gaz.actors.items() if a.kind in ("government", "organization")])
+        # where the key of a text may begin like a title's, an owner's, a listed person's or a
+        # country's key (see _may_begin)
+        self.title_start = _may_begin(gaz.titles)
+        self.owner_start = _may_begin(self.title_owners)
+        self.person_start = _may_begin(k for k, a in gaz.actors.items() if a.kind == "person")
+        self.country_start = _may_begin([*gaz.countries, *gaz.abbrevs])
         # a pure function of the word, asked for every token: words repeat across documents
         self._person_with_head = functools.lru_cache(maxsize=1 << 16)(self._person_with_head)
+        self._is_country_word = functools.lru_cache(maxsize=1 << 16)(self._is_country_word)
+        self._token_class = functools.lru_cache(maxsize=1 << 16)(self._token_class)
         self.admin_suffixes = _admin_suffixes(self.parts)
+        # organisation heads a word may end in (前田製紙): those of two letters or more
+        self.org_suffixes = tuple(h for h in gazetteer.org_heads if len(h) > 1)
         # the first letters of place suffixes: a word starting with none of them starts no suffix
         self.suffix_initials = frozenset(s[:1] for s in self.parts.suffixes)
 
     def __call__(self, doc: Doc) -> list[Mention]:
-        v = DocView.of(doc)
-        marks = self._abbrev_compounds(v)
-        if self._split_compounds(doc, v, [m for m in marks if m[0] == m[1]], self._maker_tokens(v)):
-            v = DocView.of(doc)         # the split tokens
+        try:
+            return self._mentions(doc)
+        finally:
+            release_view(doc)           # the last tagger to read the Doc's view
+
+    def _mentions(self, doc: Doc) -> list[Mention]:
+        v = view(doc)
+        at = self._entries(v)
+        marks = self._abbrev_compounds(v, at[_ABBREV])
+        if self._split_compounds(doc, v, [m for m in marks if m[0] == m[1]],
+                                 self._maker_tokens(v, at[_MAKER])):
+            v = fresh_view(doc)         # the split tokens
+            at = self._entries(v)
         letters = [m for m in marks if m[0] != m[1]]
-        cands = (self._dictionary(v) + self._nationality_heads(v) + self._persons(v)
-                 + self._units(v) + self._place_suffixes(v) + self._ner_places(v)
+        cands = (self._dictionary(v, at[_DICT]) + self._nationality_heads(v, at[_COUNTRY])
+                 + self._persons(v, at[_NAME], at[_PLACE_TAG]) + self._units(v, at[_UNIT])
+                 + self._place_suffixes(v, at[_SUFFIX]) + self._ner_places(v)
                  + self._ner_persons(v))
-        cands += self._context_places(v, cands)
-        cands += self._listed_person_titles(v, cands)
+        cands += self._context_places(v, cands, at[_KANA_NAME])
+        cands += self._listed_person_titles(v, cands, at[_PERSON_HEAD])
         cands = [c for c in cands if not self._names_a_body(v, c)]
         cands = self._credit_lines(doc, v, cands)
         cands = self._english_credits(doc, v, cands)
@@ -130,12 +161,13 @@ class NameTagger:
             nxt = by_start.get(c.end + 1 + (c.end + 1 < len(v) and v.words[c.end] == "など"))
             later = labels.get(nxt.start) if nxt is not None and nxt.label != "ACTOR" else None
             labels[c.start] = self._decide(v, c, placey, later)
+        orgs = self._organizations(v)
         dropped = {c.start for c in chosen
-                   if labels[c.start] == "PLACE" and self._inside_organization(v, c) is not None}
+                   if labels[c.start] == "PLACE" and self._inside_organization(orgs, c) is not None}
         for c in chosen:
             label = labels[c.start]
             if c.start in dropped:
-                org_start, org_end, _ = self._inside_organization(v, c)
+                org_start, org_end, _ = self._inside_organization(orgs, c)
                 start_char, end_char = v.starts[org_start], v.ends[org_end - 1]
                 if not any(o.start < org_end and org_start < o.end and o.start not in dropped
                            for o in chosen) and not any(m.start < end_char and start_char < m.end
@@ -146,14 +178,47 @@ class NameTagger:
             out.append(Mention(v.starts[c.start], v.ends[c.end - 1], label, c.rule, hints))
         return sorted(out, key=lambda m: m.start)
 
-    def _maker_tokens(self, v: DocView) -> dict[int, int]:
+    def _entries(self, v: DocView) -> dict[int, list[int]]:
+        """Per entry test (a bit of _token_class): the indices of the tokens that pass it."""
+        classes = numpy.fromiter(map(self._token_class, v.words, v.tags), dtype=numpy.int64,
+                                 count=len(v))
+        return {bit: numpy.flatnonzero(classes & bit).tolist() for bit in _ENTRY_BITS}
+
+    def _token_class(self, word: str, tag: str) -> int:
+        """The entry tests of the candidate sources a token passes, as bits. A pure function of
+        the word and its tag, asked for every token: memoised (see __init__)."""
+        abbrevs, bits = self.gaz.abbrevs, 0
+        longest = self.longest.get(word[:PREFIX_LEN])
+        if longest is not None and len(word) <= longest or _KANA_START.match(word):
+            bits |= _DICT           # may start a listed surface or a spelling variant
+        if _COUNTRY_TAG in tag or self._is_country_word(word):
+            bits |= _COUNTRY
+        if _name_word(word, tag):
+            bits |= _NAME
+        if "地名" in tag:
+            bits |= _PLACE_TAG      # may be a surname (_place_surname)
+        if _katakana_name_word(word, tag):
+            bits |= _KANA_NAME
+        if word.endswith(tuple(self.roles.words.get("maker", ()))):
+            bits |= _MAKER
+        if not (word and not abbrevs.get(word[0]) or not all(abbrevs.get(ch) for ch in word)):
+            bits |= _ABBREV         # letters that are all country abbreviations
+        if self._person_with_head(word):
+            bits |= _PERSON_HEAD
+        if word[:1] in self.suffix_initials:
+            bits |= _SUFFIX         # may start a place suffix
+        if word == "第":
+            bits |= _UNIT
+        return bits
+
+    def _maker_tokens(self, v: DocView, at: list[int]) -> dict[int, int]:
         """Tokens written as one word of a country and a maker/leader suffix (米国製, 米国主導):
-        token index → length of the country part, to split there."""
+        token index → length of the country part, to split there. `at`: the tokens ending in
+        such a suffix."""
         makers = tuple(self.roles.words.get("maker", ()))
         out = {}
-        for i, text in enumerate(v.words):
-            if not text.endswith(makers):
-                continue
+        for i in at:
+            text = v.words[i]
             for word in makers:
                 stem = text[:-len(word)]
                 if text.endswith(word) and len(stem) >= 2 and self.gaz.is_country(stem):
@@ -198,24 +263,22 @@ class NameTagger:
             doc.spans[key].attrs.update(attrs)
         return True
 
-    def _abbrev_compounds(self, v: DocView) -> list[tuple[int, int]]:
+    def _abbrev_compounds(self, v: DocView, at: list[int]) -> list[tuple[int, int]]:
         """米ロ首脳会談, 朝ロ両国, 日米, 印パ: a word made only of two or three one-letter
         country abbreviations is one state ACTOR per letter (SPEC §7), when a relation noun
-        or a case particle follows it. 日中 (also "daytime") needs a relation noun."""
+        or a case particle follows it. 日中 (also "daytime") needs a relation noun. `at`: the
+        tokens made only of such letters."""
         abbrevs, words, n = self.gaz.abbrevs, v.words, len(v)
-        out = []
-        i = 0
-        while i < n:
-            first, j, word = i, i + 1, words[i]
-            # the first letter settles most words without a generator
-            if word and not abbrevs.get(word[0]) or not all(abbrevs.get(ch) for ch in word):
-                i += 1
-                continue
-            while j < n and v.attached(j) and len(v.span_text(i, j + 1)) <= 3 \
+        out, end = [], 0
+        for first in at:
+            if first < end:
+                continue        # inside the word read before
+            j = first + 1
+            while j < n and v.attached(j) and len(v.span_text(first, j + 1)) <= 3 \
                     and all(abbrevs.get(ch) for ch in words[j]):
                 j += 1
-            word = v.span_text(i, j)
-            i = j
+            word = v.span_text(first, j)
+            end = j
             if not 2 <= len(word) <= 3 or not all(abbrevs.get(ch) for ch in word):
                 continue
             if len({abbrevs[ch] for ch in word}) < len(word):
@@ -343,11 +406,13 @@ class NameTagger:
         return None
 
     # -- candidate sources -------------------------------------------------------------
-    def _dictionary(self, v: DocView) -> list[Cand]:
-        """Longest dictionary surface starting at each token, ending on a token boundary."""
+    def _dictionary(self, v: DocView, at: list[int]) -> list[Cand]:
+        """Longest dictionary surface starting at each token, ending on a token boundary. `at`:
+        the tokens that may start one or a spelling variant."""
         out = []
-        for i, word in enumerate(v.words):
-            found = self._listed_surface(v, i) if word[:1] in self.max_len else None
+        for i in at:
+            word = v.words[i]
+            found = self._listed_surface(v, i) if word[:1] in self.longest else None
             if found is None and _KANA_START.match(word):
                 found = self._variant(v, i)
             if found is None:
@@ -361,19 +426,17 @@ class NameTagger:
 
     def _listed_surface(self, v: DocView, i: int):
         """The longest listed surface from token i to a token end: (end, (label, rule)), or
-        None. Only token ends within the longest listed name starting with this letter can
+        None. Only token ends within the longest listed name with the same beginning can
         close one, and none past a text that no listed name begins with."""
         text, stops, idx = v.text, v.ends, v.starts[i]
-        reach = idx + min(self.max_len[v.words[i][:1]], len(text) - idx)
-        found = None
-        for j in range(i, len(v)):
-            if stops[j] > reach:
-                break
+        longest, surfaces, found = self.longest, self.surfaces, None
+        for j in range(i, len(stops)):
             piece = text[idx:stops[j]]
-            if entry := self.surfaces.get(piece):
-                found = (j + 1, entry)
-            if len(piece) <= PREFIX_LEN and piece not in self.prefixes:
+            reach = longest.get(piece[:PREFIX_LEN])
+            if reach is None or len(piece) > reach:
                 break
+            if entry := surfaces.get(piece):
+                found = (j + 1, entry)
         return found
 
     def _common_word(self, v: DocView, start: int, end: int) -> bool:
@@ -429,12 +492,11 @@ class NameTagger:
                         or prev in parts.suffixes or prev in parts.directions)
         return False
 
-    def _nationality_heads(self, v: DocView) -> list[Cand]:
-        """Country (or 米/露-style prefix) + compound nouns ending in an actor head or title."""
+    def _nationality_heads(self, v: DocView, at: list[int]) -> list[Cand]:
+        """Country (or 米/露-style prefix) + compound nouns ending in an actor head or title.
+        `at`: the country tokens."""
         out = []
-        for i, word in enumerate(v.words):
-            if _COUNTRY_TAG not in v.tags[i] and self.gaz.country_code(word) is None:
-                continue        # not a country token
+        for i in at:
             run = _compound_run(v, i + 1)
             best = None
             for k in range(i + 1, run):
@@ -448,11 +510,13 @@ class NameTagger:
                 out.append(Cand(i, best, "ACTOR", "actor.nationality_head"))
         return out
 
-    def _persons(self, v: DocView) -> list[Cand]:
-        names = _name_flags(v)
+    def _persons(self, v: DocView, names: list[int], placey: list[int]) -> list[Cand]:
+        """Person names with their titles. `names`: the name tokens (_is_name); `placey`: the
+        tokens Sudachi tags as place names, which may be surnames (_place_surname)."""
+        named = set(names)
         out = []
-        for i, tag in enumerate(v.tags):
-            if i > 0 and names[i - 1] or not (names[i] or "地名" in tag and _place_surname(v, i)):
+        for i in sorted(named.union(placey)):
+            if i - 1 in named or not (i in named or _place_surname(v, i)):
                 continue
             name_end = _name_run_end(v, i)
             end = self._regnal_end(v, name_end)
@@ -481,8 +545,8 @@ class NameTagger:
         if c.end >= len(v):
             return False
         nxt = v.words[c.end]
-        return v.attached(c.end) and v.pos[c.end] in ("NOUN", "PROPN") and (nxt in heads or any(
-            nxt.endswith(h) for h in heads if len(h) > 1))
+        return v.attached(c.end) and v.pos[c.end] in ("NOUN", "PROPN") and (
+            nxt in heads or nxt.endswith(self.org_suffixes))
 
     def _regnal_end(self, v: DocView, end: int) -> int:
         """End of a name with its regnal number (ルイ|14|世, ジョージ|6|世: rules/name_parts.tsv
@@ -512,11 +576,11 @@ class NameTagger:
         return not (self.gaz.country_code(word) or (
             self.gaz.place(word) and not self._common_word(v, start, end)))
 
-    def _units(self, v: DocView) -> list[Cand]:
-        """第 + number + nouns ending in a unit word: a numbered formation."""
+    def _units(self, v: DocView, at: list[int]) -> list[Cand]:
+        """第 + number + nouns ending in a unit word: a numbered formation. `at`: the 第 tokens."""
         out = []
-        for i, word in enumerate(v.words):
-            if word == "第" and i + 1 < len(v) and v.like_num[i + 1]:
+        for i in at:
+            if i + 1 < len(v) and v.like_num[i + 1]:
                 run = _compound_run(v, i + 2)
                 # a nationality written right before it belongs to the unit (ウクライナ第3旅団)
                 start = i - 1 if i > 0 and self._is_country_token(v, i - 1) else i
@@ -577,17 +641,22 @@ class NameTagger:
         return v.attached(nxt) and not action and v.pos[nxt] in ("NOUN", "PROPN") and not v.like_num[nxt] \
             and "数詞" not in tag and "接尾辞" not in tag and self.gaz.place(word) is None
 
-    def _inside_organization(self, v: DocView, c: Cand) -> tuple[int, int, str] | None:
-        """The organisation entity GiNZA found around a place (日本|証券業協会, FC|バルセロナ:
-        rules/ner_labels.tsv), or None: such a place is part of the name, not a location, and
-        the name is an ACTOR (organisation) where nothing else was found on it. Datelines of
-        credit lines stay places."""
+    def _organizations(self, v: DocView) -> list[tuple[int, int, str]]:
+        """The organisation entities GiNZA found (rules/ner_labels.tsv), but those ending in an
+        action noun: that makes an event (ハルキウ州奪還), whatever GiNZA says."""
+        return [e for e in v.ents if self.gaz.ner_roles.get(e[2]) == "organization"
+                and "サ変" not in v.tags[e[1] - 1]]
+
+    def _inside_organization(self, orgs: list[tuple[int, int, str]],
+                             c: Cand) -> tuple[int, int, str] | None:
+        """The organisation entity of `orgs` (_organizations) around a place (日本|証券業協会,
+        FC|バルセロナ), or None: such a place is part of the name, not a location, and the name
+        is an ACTOR (organisation) where nothing else was found on it. Datelines of credit
+        lines stay places."""
         if "dateline" in c.rule:
             return None
-        # an action noun at the end makes it an event (ハルキウ州奪還), whatever GiNZA says
-        return next((e for e in v.ents if self.gaz.ner_roles.get(e[2]) == "organization"
-                     and e[0] <= c.start and c.end <= e[1] and (e[0], e[1]) != (c.start, c.end)
-                     and "サ変" not in v.tags[e[1] - 1]), None)
+        return next((e for e in orgs if e[0] <= c.start and c.end <= e[1]
+                     and (e[0], e[1]) != (c.start, c.end)), None)
 
     def _ner_persons(self, v: DocView) -> list[Cand]:
         """GiNZA's Person entities made only of name tokens (or a kanji surname and the kanji
@@ -613,13 +682,13 @@ class NameTagger:
             out.append(Cand(start, self._regnal_end(v, end), "ACTOR", "actor.ner_person"))
         return out
 
-    def _place_suffixes(self, v: DocView) -> list[Cand]:
-        """A proper or katakana name followed by 州/市/村/基地…: a place no dictionary lists."""
-        words, initials = v.words, self.suffix_initials
+    def _place_suffixes(self, v: DocView, at: list[int]) -> list[Cand]:
+        """A proper or katakana name followed by 州/市/村/基地…: a place no dictionary lists.
+        `at`: the tokens whose first letter may start a suffix."""
+        words = v.words
         out = []
-        for i, word in enumerate(words[:-1]):
-            if words[i + 1][:1] not in initials:
-                continue        # no suffix starts with the next word's letter
+        for i in (k - 1 for k in at if k > 0):
+            word = words[i]
             end = self._suffix_end(v, i + 1)
             if end is None or not word.strip() or not (_is_proper(v, i) or _KATAKANA.match(word)) \
                     or _is_name_only(v, i):
@@ -639,23 +708,22 @@ class NameTagger:
                     return i + n
         return None
 
-    def _context_places(self, v: DocView, cands: list[Cand]) -> list[Cand]:
+    def _context_places(self, v: DocView, cands: list[Cand], at: list[int]) -> list[Cand]:
         """An unlisted katakana name in a place context (issue 10 item 3): followed by a
         relational noun (ボルチャ近郊, ナムサン周辺) or written after a region and の and before
         a case particle (ハルキウ州のリプツィを制圧). Its country comes from the place around it
-        (pipeline/normalize/context.py)."""
+        (pipeline/normalize/context.py). `at`: the katakana name tokens (_is_katakana_name)."""
         covered = {i for c in cands if c.label != "ACTOR" or c.rule == "gaz.actor"
                    for i in range(c.start, c.end)}
         by_end = {c.end: c for c in cands if c.label in ("PLACE", "DUAL")}
-        n, words = len(v), v.words
+        n, words, kana = len(v), v.words, set(at)
         out = []
-        i = 0
-        while i < n:
-            if i in covered or not _is_katakana_name(v, i):
-                i += 1
-                continue
+        j = 0
+        for i in at:
+            if i < j or i in covered:
+                continue        # inside the run read before
             j = i
-            while j < n and j not in covered and _is_katakana_name(v, j):
+            while j < n and j not in covered and j in kana:
                 j += 1
             name = v.span_text(i, j)
             # a word the model knows (ドローン) is a loanword, not an unlisted name
@@ -667,7 +735,6 @@ class NameTagger:
             before_rel = nxt is not None and nxt in _CONTEXT_RELATIONAL
             if not known and (after_place or before_rel):
                 out.append(Cand(i, j, "PLACE", "place.context"))
-            i = j
         return out
 
     def _with_media_prefix(self, v: DocView, c: Cand) -> Cand:
@@ -675,27 +742,32 @@ class NameTagger:
         if c.label != "ACTOR" or c.start == 0:
             return c
         prev = v.words[c.start - 1]
+        if prev[-1:] not in self.gaz.media_classifiers:
+            return c        # no 紙 or 誌 before it
         actor = self.gaz.actor(v.span_text(c.start, c.end))
-        if actor and actor.kind == "media" and prev[-1:] in self.gaz.media_classifiers \
-                and self.gaz.country_code(prev[:-1]):
+        if actor and actor.kind == "media" and self.gaz.country_code(prev[:-1]):
             return Cand(c.start - 1, c.end, c.label, c.rule + "+classifier")
         return c
 
     # -- helpers over the gazetteer ----------------------------------------------------
     def _is_country_token(self, v: DocView, i: int) -> bool:
-        if _COUNTRY_TAG in v.tags[i]:
-            return True
-        return self.gaz.country_code(v.words[i]) is not None
+        return _COUNTRY_TAG in v.tags[i] or self._is_country_word(v.words[i])
+
+    def _is_country_word(self, word: str) -> bool:
+        """A country name or prefix. Memoised per word (see __init__): asked for every token."""
+        return self.country_start.match(word) is not None \
+            and self.gaz.country_code(word) is not None
 
     def _head_suffix(self, tail: str, last: int | None = None) -> bool:
         """`tail` ends in an actor head or a title starting before position `last`."""
         return any(self.gaz.head(tail[i:]) or self.gaz.is_title(tail[i:])
                    for i in range(len(tail) if last is None else last))
 
-    def _listed_person_titles(self, v: DocView, cands: list[Cand]) -> list[Cand]:
+    def _listed_person_titles(self, v: DocView, cands: list[Cand], at: list[int]) -> list[Cand]:
         """A listed person followed by a title chain (金正恩|朝鮮労働党総書記): one ACTOR; a
         person (listed or found as a name) followed by a leader head (バイデン|政権): the
-        government that person leads, one ACTOR (SPEC §7)."""
+        government that person leads, one ACTOR (SPEC §7). `at`: the tokens written as a
+        listed person and a head or title (_person_with_head)."""
         out = []
         for c in cands:
             if c.rule == "gaz.actor":
@@ -709,8 +781,8 @@ class NameTagger:
                 continue
             if c.end < len(v) and v.words[c.end] in self.gaz.leader_heads:
                 out.append(Cand(c.start, c.end + 1, "ACTOR", "actor.leader_government"))
-        for i, word in enumerate(v.words):         # トランプ政権, トランプ大統領 as one token
-            for leader in self._person_with_head(word):
+        for i in at:         # トランプ政権, トランプ大統領 as one token
+            for leader in self._person_with_head(v.words[i]):
                 if leader:
                     out.append(Cand(i, i + 1, "ACTOR", "actor.leader_government"))
                 else:
@@ -721,6 +793,8 @@ class NameTagger:
     def _person_with_head(self, word: str) -> tuple[bool, ...]:
         """Each way `word` splits into a listed person and a leader head (True: トランプ政権) or a
         title (False: トランプ大統領), first split first. Memoised per word (see __init__)."""
+        if not self.person_start.match(word):
+            return ()
         out = []
         for j in range(1, len(word)):
             actor = self.gaz.actor(word[:j])
@@ -741,7 +815,7 @@ class NameTagger:
         if end is None and i < len(v) and v.words[i][:1] in self.gaz.abbrevs \
                 and self.gaz.is_title(v.words[i][1:]):
             end = i + 1         # 米大統領 as one token
-        if end is None:
+        if end is None and i + 1 < len(v) and self.owner_start.match(v.text, v.starts[i]):
             for k in (1, 2, 3, 4):
                 if i + k >= len(v.words):
                     break
@@ -758,7 +832,8 @@ class NameTagger:
 
     def _title_after(self, v: DocView, i: int) -> int | None:
         words = v.words
-        if i >= len(words) or not surface_key(words[i]):
+        if i >= len(words) or not self.title_start.match(v.text, v.starts[i]) \
+                or not surface_key(words[i]):
             return None
         for n in (3, 2, 1):
             if i + n <= len(words) and surface_key(words[i + n - 1]) \
@@ -769,7 +844,8 @@ class NameTagger:
     def _title_before(self, v: DocView, i: int) -> int | None:
         """ウクライナ大統領ゼレンスキー: a title (optionally after a country) right before a name."""
         for n in (3, 2, 1):
-            if i - n >= 0 and self.gaz.is_title(v.span_text(i - n, i)) and v.words[i - n] not in ("氏",):
+            if i - n >= 0 and self.title_start.match(v.text, v.starts[i - n]) \
+                    and self.gaz.is_title(v.span_text(i - n, i)) and v.words[i - n] not in ("氏",):
                 start = i - n
                 if start > 0 and self._is_country_token(v, start - 1):
                     start -= 1
@@ -891,8 +967,20 @@ _CONTEXT_RELATIONAL = ("近郊", "周辺", "付近", "郊外", "一帯", "中心
 
 
 def _is_katakana_name(v: DocView, i: int) -> bool:
-    word = v.words[i]
-    return bool(_KATAKANA.match(word)) and word not in ("・", "=", "＝") and "人名" not in v.tags[i]
+    return _katakana_name_word(v.words[i], v.tags[i])
+
+
+def _katakana_name_word(word: str, tag: str) -> bool:
+    return bool(_KATAKANA.match(word)) and word not in ("・", "=", "＝") and "人名" not in tag
+
+
+def _may_begin(keys) -> re.Pattern:
+    """A regex that matches where the surface_key of the text from there may begin with the
+    first letter of one of `keys`: at one of those letters, or at a letter the key may change
+    (_KEPT_INITIAL), so most texts need no key to be told they are none of them (大統領, ロシア)."""
+    initials = "".join(sorted({re.escape(k[:1]) for k in keys if k}))
+    return re.compile(f"[{initials}]|(?!{_KEPT_INITIAL.pattern})" if initials
+                      else f"(?!{_KEPT_INITIAL.pattern})")
 
 
 def _compound_text(v: DocView, head: int) -> str:
@@ -913,17 +1001,14 @@ def _is_name_only(v: DocView, i: int) -> bool:
 
 
 def _is_name(v: DocView, i: int) -> bool:
+    return _name_word(v.words[i], v.tags[i])
+
+
+def _name_word(word: str, tag: str) -> bool:
     """Person-name token: Sudachi's 人名, or a katakana word (foreign names are often 普通名詞)."""
-    if _NAME_TAG in v.tags[i]:
+    if _NAME_TAG in tag:
         return True
-    word = v.words[i]
     return bool(_KATAKANA.match(word)) and word != "・" and len(word) >= 2
-
-
-def _name_flags(v: DocView) -> list[bool]:
-    """_is_name of every token."""
-    return [_NAME_TAG in tag or (word != "・" and len(word) >= 2 and _KATAKANA.match(word) is not None)
-            for word, tag in zip(v.words, v.tags)]
 
 
 def _full_name(v: DocView, start: int, end: int) -> bool:

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, LENGTH, TAG
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..parse.doctext import text_of
+from .docview import view
 from .mention import Mention
 from .prefilter import PrefilteredMatcher
 from ..rules.numbers import NUMERAL_CHARS, QUANTITY_KINDS, NumberRules
@@ -144,15 +143,13 @@ class NumberTagger:
 
 
 class _Tokens:
-    """A Doc's tokens as plain lists, read once per Doc with a candidate: a token's or a
+    """A Doc's tokens as plain lists (its view, shared with the other taggers): a token's or a
     range's text is a slice of the Doc's text, no Token or Span object is built."""
 
     def __init__(self, doc: Doc):
-        self.doc, self.doc_text = doc, text_of(doc)
-        self.idx, length, relative = doc.to_array([IDX, LENGTH, HEAD]).astype(np.int64).T.tolist()
-        self.ends = [i + n for i, n in zip(self.idx, length)]
-        self.head = [i + r for i, r in enumerate(relative)]
-        self._tags, self._deps = doc.to_array([TAG, DEP]).T.tolist()
+        self.doc, self.view = doc, view(doc)
+        self.doc_text, self.idx, self.ends, self.head = (
+            self.view.text, self.view.starts, self.view.ends, self.view.heads)
 
     def __len__(self) -> int:
         return len(self.idx)
@@ -172,10 +169,10 @@ class _Tokens:
         return self.idx[i + 1] > self.ends[i]
 
     def tag(self, i: int) -> str:
-        return self.doc.vocab.strings[self._tags[i]]
+        return self.view.tags[i]
 
     def dep(self, i: int) -> str:
-        return self.doc.vocab.strings[self._deps[i]]
+        return self.view.deps[i]
 
 
 def _patterns(rules: NumberRules, counters) -> dict[str, list[list[dict]]]:

@@ -16,7 +16,7 @@ patterns that share an anchor form a group, and the same facts hold per group: a
 lies in a run of tokens satisfying its own specs, holds its anchor, is at least as long as its
 shortest pattern's required tokens, and starts (ends) with a token that can start (end) one of
 its patterns; so a run is cut to what each group's Matcher must see. The token classes come
-from the plain ints of `Doc.to_array` and a cache per (text, tag, POS), never from Token
+from the plain ints of the Doc's view and a cache per (text, tag, POS), never from Token
 objects (the Matcher's cost is per token, and so is a Token's). Spec attributes other than
 ORTH/TEXT, TAG, POS and the extensions the caller describes by a regex make a spec match
 anything (always correct, only slower).
@@ -27,12 +27,13 @@ import re
 from operator import itemgetter
 from typing import Iterable
 
-from spacy.attrs import ORTH, POS, TAG
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from .docview import view
 
 _CACHE_MAX = 200_000       # (text, tag, POS) classes remembered (then the cache restarts)
 _MEMO_MAX = 20_000         # token sequences whose matches are remembered (some 600 bytes each)
@@ -300,13 +301,16 @@ class PrefilteredMatcher:
         other group's patterns), cut to the first token that can start one of its matches and
         the last that can end one, that hold one of its anchors."""
         bit = 1 << group
-        first = start
+        first, anchored = start, False
         for i in range(start, end + 1):
             if i == end or not classes[i][2] & bit:
-                piece = self._trimmed(classes, first, i, bit)
+                # a part with none of the group's anchors is never a piece: not trimmed
+                piece = self._trimmed(classes, first, i, bit) if anchored else None
                 if piece is not None and piece[1] - piece[0] >= self.min_lens[group]:
                     yield piece
-                first = i + 1
+                first, anchored = i + 1, False
+            elif classes[i][1] & bit:
+                anchored = True
 
     @staticmethod
     def _trimmed(classes: list[tuple], start: int, end: int, bit: int) -> tuple[int, int] | None:
@@ -377,9 +381,8 @@ def _run_matcher(matcher: Matcher, doc: Doc, start: int, end: int) -> list[tuple
 
 
 def _token_keys(doc: Doc) -> list[tuple[int, int, int]]:
-    """(ORTH, TAG, POS) of each token: plain ints from `Doc.to_array`, no Token objects."""
-    if len(doc) == 0:
-        return []
-    return list(zip(*doc.to_array([ORTH, TAG, POS]).T.tolist()))
+    """(ORTH, TAG, POS) of each token: plain ints from the Doc's view, no Token objects."""
+    v = view(doc)
+    return list(zip(v.orth_ids, v.tag_ids, v.pos_ids))
 
 
