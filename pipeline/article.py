@@ -91,7 +91,10 @@ def process_entries(items: list[tuple[Article, str | None]], nlp, rules: Rules) 
 def _parse_in_one_stream(entries: list, todo: list[int], nlp, rules: Rules) -> list[int]:
     """Replace entries[i] for i in `todo` by records; returns the indices still to parse when
     the parser itself failed (that article gets the error, the rest a fresh stream)."""
-    stream = _DocStream(nlp, (c.text for i in todo for c in entries[i].chunks))
+    # The chunk lists are taken now: the stream reads ahead lazily, and by the time it reaches
+    # an article with no body chunks, that article's entry may already be its records.
+    chunks = [entries[i].chunks for i in todo]
+    stream = _DocStream(nlp, (c.text for cs in chunks for c in cs))
     for n, i in enumerate(todo):
         p = entries[i]
         # islice hands exactly this article's Docs to assemble, one at a time (a long article

@@ -1,9 +1,9 @@
 """Many articles through one parse stream (article.process_entries): same records as one by one,
 and a parser failure costs only the article it happened in."""
 from pathlib import Path
-from types import SimpleNamespace
-
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from pipeline.article import process_entries, process_entry
 from pipeline.prepare.reading import Article, read_inputs
@@ -14,17 +14,19 @@ DEV = ROOT.parent / "shared" / "dev" / "gold-dev.jsonl"
 
 
 class FakeNlp:
-    """Yields empty Docs; raises on a chunk containing BOOM. Counts the pipe calls."""
+    """Yields one-token Docs with no entities or events; raises on a chunk containing BOOM.
+    Counts the pipe calls."""
 
     def __init__(self):
-        self.calls = 0
+        import pipeline.parse.components  # noqa: F401  (registers the Doc extensions)
+        self.calls, self.vocab = 0, Vocab()
 
     def pipe(self, texts, batch_size=None):
         self.calls += 1
         for t in texts:
             if "BOOM" in t:
                 raise RuntimeError("parser failed")
-            yield SimpleNamespace(spans={}, _=SimpleNamespace(events=[]))
+            yield Doc(self.vocab, words=[t], spaces=[False])
 
 
 def _articles(*texts):
@@ -44,6 +46,14 @@ def test_a_parser_failure_costs_only_its_article():
     assert ["error" in e for e in entries] == [False, True, False]
     assert "RuntimeError: parser failed" in entries[1]["error"]["message"]
     assert nlp.calls == 2          # the third article got a fresh stream
+
+
+def test_an_article_without_body_chunks_in_the_stream_costs_nothing():
+    # its entry is done before the stream reads past it; the stream must not look at it again
+    nlp = FakeNlp()
+    entries = process_entries(_articles("ロシア軍が攻撃した。", "\u3000", "米軍が撤退した。"),
+                              nlp, load_rules())
+    assert ["error" in e for e in entries] == [False, False, False] and nlp.calls == 1
 
 
 @pytest.mark.model
