@@ -24,8 +24,9 @@ FLOORS = {
     # group link F1 0.453 against the seeds' second-pass groups (2026-12-03); the floor of
     # 0.75 was set against the drafted groups, which were written from the pipeline's own
     # same-word grouping: the gold changed, not the code. 0.535 after the deployment,
-    # continuing-statement and generic-fighting rules (issue 9)
-    ("events", "groups"): 0.52,
+    # continuing-statement and generic-fighting rules (issue 9); 0.537 with one act told by
+    # several words (agreement, aid) and casualty synonyms
+    ("events", "groups"): 0.53,
 }
 
 
