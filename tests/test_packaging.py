@@ -29,14 +29,14 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path):
     wheel = next(dist.glob("*.whl"))
     # The dependencies (spaCy, GiNZA, its model) come from this interpreter's site-packages;
     # the package itself, its rules and its schemas only from the wheel.
+    clean = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}   # no checkout on the path
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
     py = env_dir / "bin" / "python"
     subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "--no-deps", "-q",
-                    str(wheel)], check=True, cwd=tmp_path)
+                    str(wheel)], check=True, cwd=tmp_path, env=clean)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    clean = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     where = subprocess.run([str(py), "-c", "import pipeline, pipeline.rules as r; "
                             "print(pipeline.__file__); print(r.default_dir())"],
                            cwd=elsewhere, env=clean, capture_output=True, text=True, check=True)
