@@ -28,9 +28,11 @@ class View:
         self._sents: list[Span] | None = None
         self._sent_of: list[int] = []
         self.memo: dict[str, dict] = {}          # per-token results of pure functions
-        self.function_words: dict[int, list[int]] = {}     # syntax.py's memos
-        self.content_children: dict[int, list[int]] = {}
-        self.raw_marker: dict[int, str] = {}
+        # every token's function words and raw case marker (syntax.py reads them), read in
+        # one pass: most tokens are asked, and most have neither
+        self.function_words: list[list[int]] = _function_words(self)
+        self.raw_marker: list[str] = _raw_markers(self)
+        self.content_children: dict[int, list[int]] = {}     # syntax.py's memo
 
     def _read_columns(self, doc: Doc) -> None:
         n = self.n
@@ -124,6 +126,58 @@ class View:
             out.append(h)
             i = h
         return out
+
+
+# GiNZA's function-word labels (syntax.FUNCTION_DEPS), punctuation apart
+_FUNCTION_WORD_DEPS = frozenset({"case", "aux", "mark", "cop", "fixed", "cc"})
+
+
+def _function_words(v: View) -> list[list[int]]:
+    """The function words hanging on each token (its particles and auxiliaries after it,
+    with the `fixed` words inside them), in text order."""
+    deps, head, children = v.dep, v.head, v.children
+    out: list[list[int]] = [[] for _ in range(v.n)]
+    unsorted = []
+    for c in range(v.n):
+        h = head[c]
+        if c > h and deps[c] in _FUNCTION_WORD_DEPS:
+            words = out[h]
+            words.append(c)
+            if children[c]:
+                fixed = [f for f in v.subtree(c) if f != c and deps[f] == "fixed"]
+                if fixed:
+                    words.extend(fixed)
+                    unsorted.append(words)
+    for words in unsorted:
+        words.sort()
+    return out
+
+
+def _raw_markers(v: View) -> list[str]:
+    """The particles closing each token's bunsetu as written (syntax.raw_marker)."""
+    deps, pos, text, lemma = v.dep, v.pos, v.text, v.lemma
+    out = []
+    for i, words in enumerate(v.function_words):
+        if deps[i] in ("compound", "nummod"):
+            out.append("compound")
+            continue
+        run: list[int] = []
+        last = len(words) - 1
+        for k in range(last, -1, -1):
+            w = words[k]
+            # GiNZA tags the locative で after a noun as a copula now and then (キーウ郊外で)
+            particle = pos[w] in ("ADP", "PART", "SCONJ") or \
+                text[w] == "で" and deps[w] == "cop" and k == last and pos[i] in ("NOUN", "PROPN")
+            fixed_after_ni = pos[w] == "VERB" and deps[w] == "fixed" and k > 0 \
+                and pos[words[k - 1]] == "ADP"
+            # によりますと: the polite ます inside a fixed particle phrase
+            polite = lemma[w] == "ます" and k > 0 and pos[words[k - 1]] == "VERB" \
+                and deps[words[k - 1]] == "fixed" and bool(run)
+            if not (particle or fixed_after_ni or polite):
+                break
+            run.insert(0, w)
+        out.append("".join([text[w] for w in run]) if run else "")
+    return out
 
 
 def _heads(doc: Doc) -> list[int]:

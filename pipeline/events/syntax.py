@@ -40,21 +40,11 @@ def head_of(tok: Token) -> int:
 def function_words(tok: Token) -> list[Token]:
     """The function words hanging on `tok` (its particles and auxiliaries), in text order."""
     v = view(tok.doc)
-    return v.tokens(function_word_ids(v, tok.i))
+    return v.tokens(v.function_words[tok.i])
 
 
 def function_word_ids(v: View, i: int) -> list[int]:
-    return v.remembered(v.function_words, i, _function_words)
-
-
-def _function_words(v: View, i: int) -> list[int]:
-    out, deps = [], v.dep
-    for c in v.children[i]:
-        if c > i and deps[c] in FUNCTION_DEPS and deps[c] != "punct":
-            out.append(c)
-            if v.children[c]:
-                out.extend(f for f in v.subtree(c) if f != c and deps[f] == "fixed")
-    return sorted(out)
+    return v.function_words[i]
 
 
 def content_children(tok: Token) -> list[Token]:
@@ -63,46 +53,23 @@ def content_children(tok: Token) -> list[Token]:
 
 
 def content_child_ids(v: View, i: int) -> list[int]:
-    return v.remembered(v.content_children, i, _content_children)
-
-
-def _content_children(v: View, i: int) -> list[int]:
-    return [c for c in v.children[i] if v.dep[c] not in FUNCTION_DEPS]
+    found = v.content_children.get(i)
+    if found is None:
+        deps = v.dep
+        found = v.content_children[i] = [c for c in v.children[i] if deps[c] not in FUNCTION_DEPS]
+    return found
 
 
 def raw_marker(tok: Token) -> str:
     """The particles closing `tok`'s bunsetu as written: `によって`, `への`, `と`; "" for none.
-    Auxiliaries cut the run (派遣していると → と); a verb fixed after に stays (によると)."""
-    v = view(tok.doc)
-    marker = v.raw_marker.get(tok.i)
-    return marker if marker is not None else marker_at(v, tok.i)
+    Auxiliaries cut the run (派遣していると → と); a verb fixed after に stays (によると).
+    (Read for every token with the View: docview._raw_markers.)"""
+    return view(tok.doc).raw_marker[tok.i]
 
 
 def marker_at(v: View, i: int) -> str:
     """`raw_marker` of token `i`."""
-    return v.remembered(v.raw_marker, i, _raw_marker)
-
-
-def _raw_marker(v: View, i: int) -> str:
-    deps, pos = v.dep, v.pos
-    if deps[i] in ("compound", "nummod"):
-        return "compound"
-    words = function_word_ids(v, i)
-    run: list[int] = []
-    for k in range(len(words) - 1, -1, -1):
-        w = words[k]
-        # GiNZA tags the locative で after a noun as a copula now and then (キーウ郊外で)
-        particle = pos[w] in ("ADP", "PART", "SCONJ") or \
-            v.text[w] == "で" and deps[w] == "cop" and k == len(words) - 1 and pos[i] in ("NOUN", "PROPN")
-        fixed_after_ni = pos[w] == "VERB" and deps[w] == "fixed" and k > 0 \
-            and pos[words[k - 1]] == "ADP"
-        # によりますと: the polite ます inside a fixed particle phrase
-        polite = v.lemma[w] == "ます" and k > 0 and pos[words[k - 1]] == "VERB" \
-            and deps[words[k - 1]] == "fixed" and bool(run)
-        if not (particle or fixed_after_ni or polite):
-            break
-        run.insert(0, w)
-    return "".join(v.text[w] for w in run)
+    return v.raw_marker[i]
 
 
 def lemmas(tokens) -> list[str]:
