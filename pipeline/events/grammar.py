@@ -22,14 +22,16 @@ class Grammar:
         self.speech_lemmas = speech_lemmas
         self.event_lemmas = event_lemmas
         self.keep = frozenset(lex.cues["voice_keep"])
-        self._markers: dict[int, str] = {}       # `marker` per token of the phrases' Doc
         # `role` per question: a pure function of the rules, shared across Docs
         self._roles = role_memo if role_memo is not None else {}
         self._memos: dict[str, dict] = {}
         self._voices: dict[int, str] = {}        # `own_voice` per token
+        self._normal: dict[str, str] = {}        # `_normalise` per raw marker
         # can a word with no particle after it (raw marker "" or "compound") be 〜によると?
         self._bare_according = any(lex.is_cue("according", m) for m in
                                    ("が", self._normalise(""), self._normalise("compound")))
+        # `marker` of every token of the phrases' Doc, read in one pass (asked of most)
+        self.markers: list[str] = self._read_markers(view(self._doc)) if self._doc is not None else []
 
     def remembered(self, name: str, tok: Token, fn):
         """`fn(tok, self)`, computed once per token of the phrases' Doc: the stages ask the
@@ -47,22 +49,27 @@ class Grammar:
     def marker(self, tok: Token) -> str:
         """`tok`'s case marker, normalised by rules/event_cues.tsv (への → に, は → が)."""
         if tok.doc is not self._doc:
-            return self._marker(tok)
-        m = self._markers.get(tok.i)
-        if m is None:
-            m = self._markers[tok.i] = self._marker(tok)
-        return m
+            return self._marker_at(view(tok.doc), tok.i)
+        return self.markers[tok.i]
 
     def marker_of(self, i: int) -> str:
-        """`marker` of token `i` of the phrases' Doc (no Token built: the sentence scans ask
-        this of most words)."""
-        m = self._markers.get(i)
-        if m is None:
-            m = self._markers[i] = self._marker_at(view(self.phrases.doc), i)
-        return m
+        """`marker` of token `i` of the phrases' Doc (no Token built)."""
+        return self.markers[i]
 
-    def _marker(self, tok: Token) -> str:
-        return self._marker_at(view(tok.doc), tok.i)
+    def _read_markers(self, v: View) -> list[str]:
+        entity_at, normal, texts = self.phrases.entity_at, self._normal, v.text
+        out = []
+        for i, raw in enumerate(v.raw_marker):
+            if raw == "" and i + 1 < v.n and texts[i + 1] == "、":
+                span = entity_at.get(i)
+                if span is not None and span.label_ == "ACTOR" and span.end == i + 1:
+                    out.append("が")           # headline topic: 北朝鮮軍、ウクライナ参戦
+                    continue
+            m = normal.get(raw)
+            if m is None:
+                m = normal[raw] = self._normalise(raw)
+            out.append(m)
+        return out
 
     def _marker_at(self, v: View, i: int) -> str:
         raw = marker_at(v, i)
@@ -88,7 +95,7 @@ class Grammar:
         kids = view(self.phrases.doc).children[i]
         if not self._bare_according and (not kids or kids[-1] < i):
             return False
-        return self.lex.is_cue("according", self.marker_of(i))
+        return self.lex.is_cue("according", self.markers[i])
 
     def role(self, type_: str, frame: str, voice_: str, marker: str, arg: Arg) -> str | None:
         """The first matching row of rules/event_roles.tsv."""
