@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .arguments import find_arguments
-from .docview import View, fresh_view, release_view, view
+from .docview import View, fresh_view, release_view
 from .grammar import Grammar
 from ..rules.event_lexicon import Lexicon
 from .modality import ModalityReader, Reading
@@ -22,7 +22,7 @@ from .phrases import Found, Phrases
 from .predicate import Predicate, locate
 from .senses import in_sense
 from .sentence import Pending, continues_speech, propagate
-from .syntax import is_verbal
+from .syntax import verbal_at
 from .triggers import Candidate, TriggerFinder
 
 __all__ = ["EventExtractor"]
@@ -67,11 +67,11 @@ def _extract(doc: Doc, ex: EventExtractor) -> list[dict]:
             continue
         taken |= span
         pending.append(Pending(pred, found, reader.read(pred)))
-    pending.sort(key=lambda p: p.pred.cand.tokens[0].i)
+    pending.sort(key=lambda p: p.pred.cand.tokens[0])
     propagate(pending, g)
-    v = view(doc)
-    told = {v.sent(p.pred.anchor.i).start for p in pending if p.statement}
-    events = [{**_event(p.pred.cand, p.pred, p.found, p.reading, ex.lex),
+    v = g.v
+    told = {v.sent(p.pred.anchor).start for p in pending if p.statement}
+    events = [{**_event(p.pred.cand, p.pred, p.found, p.reading, ex.lex, v),
                "continues": continues_speech(p, g, told)} for p in pending]
     return sorted(events, key=lambda e: e["trigger"])
 
@@ -85,7 +85,8 @@ def _drop_self_quote(found: list[Found], reading: Reading) -> None:
         reading.notes.append("self_quote")
 
 
-def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lexicon) -> dict:
+def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lexicon,
+           v: View) -> dict:
     if cand.rule.type == "STATEMENT":
         _drop_self_quote(found, reading)
     seen, arguments, arg_rules = set(), [], []
@@ -97,24 +98,23 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
         arguments.append({"role": f.role, "start": f.arg.start, "end": f.arg.end,
                           "inherited": f.rule.startswith("sentence.")})
         arg_rules.append(f"{f.role}={f.rule}")
-    sent = view(cand.anchor.doc).sent(cand.anchor.i)
+    sent = v.sent(cand.anchor)
     rule = "|".join([cand.rule.id] + arg_rules + reading.notes)
-    lemma = cand.anchor.lemma_
+    lemma = v.lemma[cand.anchor]
     return {"type": cand.rule.type, "trigger": cand.char_span, "arguments": arguments,
             "polarity": reading.polarity, "modality": reading.modality, "rule": rule,
             "sentence": (sent.start_char, sent.end_char),
-            "lemma": lex.cue("synonym", lemma) or lemma, "backref": refers_back(pred, lex),
-            "iterative": is_iterative(pred, lex),
+            "lemma": lex.cue("synonym", lemma) or lemma, "backref": refers_back(pred, lex, v),
+            "iterative": is_iterative(pred, lex, v),
             "generic": lex.is_cue("generic", lemma)}
 
 
-def is_iterative(pred: Predicate, lex: Lexicon) -> bool:
+def is_iterative(pred: Predicate, lex: Lexicon, v: View) -> bool:
     """攻撃が相次いだ, 攻撃を繰り返す, 連日砲撃している: a cue of kind `iterative` among the
     trigger's dependents, or the word it is the subject or object of, makes the mention a
     series of events rather than one (its own group)."""
-    v = view(pred.anchor.doc)
-    words = [c for t in pred.heads for c in v.children[t.i] if c < t.i]
-    clause = pred.clause.i
+    words = [c for t in pred.heads for c in v.children[t] if c < t]
+    clause = pred.clause
     above = v.head[clause]
     if above != clause and above > clause:
         words.append(above)                # 攻撃を繰り返す, 攻撃が相次ぐ
@@ -128,16 +128,15 @@ def _with_prefix(v: View, i: int) -> str:
     return prefix + v.lemma[i]
 
 
-def refers_back(pred: Predicate, lex: Lexicon) -> bool:
+def refers_back(pred: Predicate, lex: Lexicon, v: View) -> bool:
     """この攻撃, 今回の合意, 同会談: a back-reference word (rules/event_cues.tsv kind
     `backref`) before the trigger noun or its compound head (GiNZA hangs この as det,
     今回の as nmod, the prefix 同 as compound)."""
-    if is_verbal(pred.anchor):
+    if verbal_at(v, pred.anchor):
         return False
-    v = view(pred.anchor.doc)
-    start = pred.cand.tokens[0].i
+    start = pred.cand.tokens[0]
     for t in pred.chain:
-        for c in v.children[t.i]:
+        for c in v.children[t]:
             if c < start and (lex.is_cue("backref", v.lemma[c]) or lex.is_cue("backref", v.text[c])):
                 return True
     return start > 0 and lex.is_cue("backref", v.text[start - 1])

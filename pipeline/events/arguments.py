@@ -7,38 +7,36 @@ modifies (ロシアが派遣した兵士), the subject and time shared by coordi
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
-
 from .clauses import sentence_topic, shared_frame, shared_subject
 from .counts import COUNTED, number_owners, numbers_of, predicate_count
-from .docview import view
 from .grammar import Grammar
-from .phrases import Arg, Found, compound_chain, noun_at
+from .phrases import Arg, Found, compound_ids, noun_at
 from .predicate import Predicate
-from .syntax import CLAUSE_DEPS, children, content_child_ids, content_children, dep, head_of, \
-    is_verbal, marker_at, voice, verbal_at
+from .syntax import CLAUSE_DEPS, content_child_ids, verbal_at, voice_at
 
 PARTICIPANTS = ("agent", "patient", "recipient")
 
 
 def find_arguments(pred: Predicate, g: Grammar) -> list[Found]:
-    cand, rule = pred.cand, pred.cand.rule
+    v = g.v
+    rule = pred.cand.rule
     skip = _not_arguments(pred)
     found: list[Found] = []
     for t in pred.chain:
-        v = g.own_voice(t) if t.i == pred.anchor.i else "noun"
-        found += [f for c in content_children(t) + _stray_agents(t, g) + _toward(t, g)
-                  if c.i not in skip and not _earlier_topic(c, t, g)
-                  for f in _from_child(c, t, v, rule, g)]
+        vo = g.own_voice(t) if t == pred.anchor else "noun"
+        found += [f for c in content_child_ids(v, t) + _stray_agents(t, g) + _toward(t, g)
+                  if c not in skip and not _earlier_topic(c, t, g)
+                  for f in _from_child(c, t, vo, rule, g)]
     if pred.light is not None:
-        found += [f for c in content_children(pred.light)
-                  if c.i not in skip and not _earlier_topic(c, pred.light, g)
-                  for f in _from_child(c, pred.light, pred.light_voice, rule, g)]
-    for c in content_children(pred.anchor):       # ロシアが行った攻撃, 米国が発表した支援
-        if dep(c) == "acl" and (g.lex.is_cue("light", c.lemma_)
-                                or g.lex.is_cue("announce", c.lemma_)):
-            found += [f for a in content_children(c) if a.i not in skip
-                      for f in _from_child(a, c, voice(c, g.keep), rule, g)]
+        light = pred.light
+        found += [f for c in content_child_ids(v, light)
+                  if c not in skip and not _earlier_topic(c, light, g)
+                  for f in _from_child(c, light, pred.light_voice, rule, g)]
+    for c in content_child_ids(v, pred.anchor):       # ロシアが行った攻撃, 米国が発表した支援
+        if v.dep[c] == "acl" and (g.lex.is_cue("light", v.lemma[c])
+                                  or g.lex.is_cue("announce", v.lemma[c])):
+            found += [f for a in content_child_ids(v, c) if a not in skip
+                      for f in _from_child(a, c, voice_at(v, c, g.keep), rule, g)]
     found += _gap(pred, found, g)
     found += _shared(pred, found, g)
     if rule.type == "CASUALTY" and not any(f.role == "quantity" for f in found):
@@ -55,9 +53,10 @@ def find_arguments(pred: Predicate, g: Grammar) -> list[Found]:
 def _not_arguments(pred: Predicate) -> set[int]:
     """The trigger's own words: its compound heads, the pattern (批准書を交換), the word
     carrying it."""
-    skip = {t.i for t in pred.chain} | set(range(pred.cand.start, pred.cand.end))
+    skip = set(pred.chain)
+    skip.update(range(pred.cand.start, pred.cand.end))
     if pred.light is not None:
-        skip.add(pred.light.i)
+        skip.add(pred.light)
     return skip
 
 
@@ -67,20 +66,20 @@ def _compound_parties(f: Found, g: Grammar) -> list[Found]:
     if f.role != "agent" or f.arg.entity is not None:
         return [f]
     parties = []
-    for t in compound_chain(f.arg.head)[:-1]:
-        span = g.phrases.entity(t)
-        if span is not None and span.label_ == "ACTOR" and span.end - 1 == t.i:
-            a = g.phrases.of(t)
+    for t in compound_ids(g.v, f.arg.head.i)[:-1]:
+        span = g.phrases.entity_at.get(t)
+        if span is not None and span.label_ == "ACTOR" and span.end - 1 == t:
+            a = g.phrases.of_at(t)
             if a is not None:
                 parties.append(Found("agent", a, f.rule + "+party"))
     return parties or [f]
 
 
-def _toward(t: Token, g: Grammar) -> list[Token]:
+def _toward(t: int, g: Grammar) -> list[int]:
     """日本海に向けて発射 / 首都を目指して進軍: a direction verb (rules/event_cues.tsv kind
     `toward`) passes its に/を-argument to the predicate it modifies."""
-    v = view(t.doc)
-    return [v.token(a) for c in v.children[t.i] if c < t.i and v.dep[c] == "advcl" and
+    v = g.v
+    return [a for c in v.children[t] if c < t and v.dep[c] == "advcl" and
             g.lex.is_cue("toward", v.lemma[c]) for a in content_child_ids(v, c) if a < c]
 
 
@@ -89,25 +88,26 @@ def _owner_for_instrument(f: Found, g: Grammar) -> Found | None:
     actor that owns it (its の-modifier) is. Without an owner the instrument is dropped."""
     if f.role != "agent" or "ARMS" not in f.arg.classes or f.arg.entity is not None:
         return f
-    head = f.arg.head
-    for c in children(head):
-        if c.i < head.i and g.marker(c) == "の":
-            owner = g.phrases.of(c)
+    v = g.v
+    head = f.arg.head.i
+    for c in v.children[head]:
+        if c < head and g.markers[c] == "の":
+            owner = g.phrases.of_at(c)
             if owner is not None and owner.label in ("ACTOR", "PLACE"):
                 return Found("agent", owner, f.rule + "+owner")
-    for t in compound_chain(head)[:-1]:          # ロシア軍機: the force inside the compound
-        span = g.phrases.entity(t)
+    for t in compound_ids(v, head)[:-1]:          # ロシア軍機: the force inside the compound
+        span = g.phrases.entity_at.get(t)
         if span is not None and span.label == "ACTOR":
-            return Found("agent", g.phrases.of(t), f.rule + "+owner")
+            return Found("agent", g.phrases.of_at(t), f.rule + "+owner")
     return f if "による" not in f.rule else None
 
 
-def _from_child(c: Token, head: Token, voice_: str, rule, g: Grammar) -> list[Found]:
-    arg = g.phrases.of(c)
+def _from_child(c: int, head: int, voice_: str, rule, g: Grammar) -> list[Found]:
+    arg = g.phrases.of_at(c)
     if arg is None:
         return []
-    m = g.marker(c)
-    if m == "compound" and arg.entity is None and g.phrases.entity_at.get(c.i + 1):
+    m = g.markers[c]
+    if m == "compound" and arg.entity is None and g.phrases.entity_at.get(c + 1):
         return []                 # 要衝スジャ奪還: a classifier noun before the name
     role = g.role(rule.type, rule.frame, voice_, m, arg)
     partners = [Found("agent", a, "case:と+split") for a in g.remembered("stray_partners", c, _stray_partners)
@@ -140,81 +140,82 @@ def _from_child(c: Token, head: Token, voice_: str, rule, g: Grammar) -> list[Fo
     return out
 
 
-def _stray_partners(c: Token, g: Grammar) -> list[Arg]:
+def _stray_partners(c: int, g: Grammar) -> list[Arg]:
     """AはBと郊外の別荘で協議した: GiNZA hangs the と-partner on the first noun of the next
     phrase (through の-nouns); a named actor closed by と inside a noun phrase is a partner
     of the predicate, not of the noun."""
     out = []
-    v = view(c.doc)
+    v = g.v
+    head, raw = v.head, v.raw_marker
     # the climb from t reaches c only if t lies in c's subtree
     for t in g.phrases.actor_ends():
-        if t >= c.i:
+        if t >= c:
             break
-        if marker_at(v, t) != "と":
+        if raw[t] != "と":
             continue
-        path, h = [], v.head[t]
-        while h != c.i and v.head[h] != h:
+        path, h = [], head[t]
+        while h != c and head[h] != h:
             path.append(h)
-            h = v.head[h]
-        if h == c.i and all(noun_at(v, x) and not verbal_at(v, x) for x in path + [c.i]):
-            a = g.phrases.of(v.token(t))
+            h = head[h]
+        if h == c and all(noun_at(v, x) and not verbal_at(v, x) for x in path + [c]):
+            a = g.phrases.of_at(t)
             if a is not None:
                 out.append(a)
     return out
 
 
-def _earlier_topic(c: Token, head: Token, g: Grammar) -> bool:
+def _earlier_topic(c: int, head: int, g: Grammar) -> bool:
     """フーシ派は商船を攻撃し、船員2人が負傷した: GiNZA hangs the sentence topic on the last
     predicate; when that predicate has its own が-subject and a clause lies in between, the
     topic belongs to the earlier clause."""
-    v = view(c.doc)
-    if marker_at(v, c.i) != "は":
+    v = g.v
+    if v.raw_marker[c] != "は":
         return False
-    kids = content_child_ids(v, head.i)
-    own = any(marker_at(v, k) == "が" and c.i < k < head.i for k in kids)
-    between = any(v.dep[k] in CLAUSE_DEPS and c.i < k < head.i for k in kids)
+    kids = content_child_ids(v, head)
+    own = any(v.raw_marker[k] == "が" and c < k < head for k in kids)
+    between = any(v.dep[k] in CLAUSE_DEPS and c < k < head for k in kids)
     return own and between
 
 
-def _places_of(tok: Token, g: Grammar) -> list[Arg]:
+def _places_of(t: int, g: Grammar) -> list[Arg]:
     """ドネツク州の都市, 同州の広大な地域: the place a plain noun lies in."""
-    return [a for c in children(tok) if c.i < tok.i and g.marker(c) == "の"
-            and (a := g.phrases.of(c)) is not None and a.label == "PLACE"]
+    return [a for c in g.v.children[t] if c < t and g.markers[c] == "の"
+            and (a := g.phrases.of_at(c)) is not None and a.label == "PLACE"]
 
 
-def _stray_agents(noun: Token, g: Grammar) -> list[Token]:
+def _stray_agents(noun: int, g: Grammar) -> list[int]:
     """ウクライナ軍によるクルスク州への攻撃: GiNZA may hang 〜による on the noun in between;
     による always modifies an event, so it belongs to the trigger."""
-    if is_verbal(noun):
+    v = g.v
+    if verbal_at(v, noun):
         return []
-    v = view(noun.doc)
-    return [v.token(a) for c in v.children[noun.i] if c < noun.i and v.dep[c] == "nmod"
-            for a in v.children[c] if a < c and g.marker_of(a) == "による"]
+    return [a for c in v.children[noun] if c < noun and v.dep[c] == "nmod"
+            for a in v.children[c] if a < c and g.markers[a] == "による"]
 
 
 def _gap(pred: Predicate, found: list[Found], g: Grammar) -> list[Found]:
     """A relative clause's head noun fills the role the clause leaves open."""
-    p = pred.light or pred.anchor
-    v = view(p.doc)
-    h = v.head[p.i]
-    if v.dep[p.i] != "acl" or h < p.i:
+    p = pred.light if pred.light is not None else pred.anchor
+    v = g.v
+    h = v.head[p]
+    if v.dep[p] != "acl" or h < p:
         return []
-    arg = g.phrases.of(v.token(h))
+    arg = g.phrases.of_at(h)
     before = h - 1
     span = g.phrases.entity_at.get(before)
     if span is not None and span.label_ == "DATE" and v.head[before] == h \
             and v.dep[before] == "compound" and span.end == h:
-        arg = g.phrases.of(v.token(before))       # 侵攻した2022年2月以降: the date under 以降
+        arg = g.phrases.of_at(before)       # 侵攻した2022年2月以降: the date under 以降
     if arg is None or arg.classes == ("noun",):
         return []
     if arg.label == "DATE":              # 侵攻が始まった2023年5月以降: the event's date
         return [] if any(f.role == "time" for f in found) else [Found("time", arg, "gap.time")]
     rule = pred.cand.rule
-    role = gap_role(rule.type, rule.frame, voice(p, g.keep), {f.role for f in found}, arg)
+    role = gap_role(rule.type, rule.frame, voice_at(v, p, g.keep), {f.role for f in found}, arg)
     if role is None:
         return []
     return [Found(role, arg, "gap.relative")] + \
-        [Found("quantity", q, "quantity.modifier") for q in numbers_of(v.token(h), g)]
+        [Found("quantity", q, "quantity.modifier") for q in numbers_of(h, g)]
 
 
 def gap_role(type_: str, frame: str, voice_: str, roles: set[str], arg: Arg) -> str | None:
@@ -245,40 +246,41 @@ def gap_role(type_: str, frame: str, voice_: str, roles: set[str], arg: Arg) -> 
 def _shared(pred: Predicate, found: list[Found], g: Grammar) -> list[Found]:
     """Zero subject, time and place taken from the clauses of the same sentence."""
     rule = pred.cand.rule
+    v = g.v
     p = pred.clause
-    v = pred.light_voice if pred.light is not None else g.own_voice(pred.anchor)
-    has_subject = any(g.is_subject(c) for t in (pred.anchor, p) for c in content_children(t))
+    vo = pred.light_voice if pred.light is not None else g.own_voice(pred.anchor)
+    has_subject = any(g.is_subject(c) for t in (pred.anchor, p) for c in content_child_ids(v, t))
     out = []
-    if not has_subject and v != "noun" and not pred.self_subject:
+    if not has_subject and vo != "noun" and not pred.self_subject:
         subj = shared_subject(p, g)
-        if subj is None and (rule.frame == "speech" or head_of(p) == p.i):
+        if subj is None and (rule.frame == "speech" or v.head[p] == p):
             subj = sentence_topic(p, g)
-        arg = g.phrases.of(subj) if subj is not None else None
-        role = g.role(rule.type, rule.frame, v, "が", arg) if arg is not None else None
+        arg = g.phrases.of_at(subj) if subj is not None else None
+        role = g.role(rule.type, rule.frame, vo, "が", arg) if arg is not None else None
         if role in PARTICIPANTS:
             out.append(Found(role, arg, "shared.subject"))
             out += [Found(role, a, "shared.subject+conj") for a in g.conjuncts(subj)]
             out += [Found(r, a, "shared.partner") for a in _partners(subj, g)
-                    if (r := g.role(rule.type, rule.frame, v, "と", a)) == "agent"]
+                    if (r := g.role(rule.type, rule.frame, vo, "と", a)) == "agent"]
     roles = {f.role for f in found}
     return out + [f for f in shared_frame(p, g) if f.role not in roles]
 
 
-def _partners(subj: Token, g: Grammar) -> list[Arg]:
+def _partners(subj: int, g: Grammar) -> list[Arg]:
     """AがBと会談し、条約に署名した: the named partner (と) of the clause whose subject is
     shared goes with the subject into a joint act (MEETING, AGREEMENT: rules/event_roles.tsv
     gives と the role agent)."""
-    v = view(subj.doc)
-    head = v.head[subj.i]
-    if head < subj.i or not verbal_at(v, head):
+    v = g.v
+    head = v.head[subj]
+    if head < subj or not verbal_at(v, head):
         return []
     out = []
-    for t in range(subj.i + 1, head):
+    for t in range(subj + 1, head):
         span = g.phrases.entity_at.get(t)
-        if marker_at(v, t) == "と" and span is not None and span.label_ == "ACTOR" \
+        if v.raw_marker[t] == "と" and span is not None and span.label_ == "ACTOR" \
                 and span.end - 1 == t and head in v.ancestors(t) \
                 and all(not verbal_at(v, x) for x in v.ancestors(t) if x < head):
-            a = g.phrases.of(v.token(t))
+            a = g.phrases.of_at(t)
             if a is not None:
                 out.append(a)
     return out

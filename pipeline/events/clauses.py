@@ -1,71 +1,75 @@
 """What coordinated and embedding clauses share: the subject Japanese leaves out (北朝鮮は
-兵士を派遣し、武器を供与した), the time and the place topic of the sentence."""
+兵士を派遣し、武器を供与した), the time and the place topic of the sentence.
+
+Tokens are indices into the Doc the Grammar reads (its View's lists).
+"""
 from __future__ import annotations
 
-from spacy.tokens import Token
-
-from .docview import view
 from .grammar import Grammar
 from .phrases import Found
-from .syntax import CLAUSE_DEPS, children, content_children, dep, head, marker_at, raw_marker
+from .syntax import CLAUSE_DEPS, content_child_ids
 
 
-def clause_up(t: Token, g: Grammar) -> tuple[Token | None, str]:
+def clause_up(t: int, g: Grammar) -> tuple[int | None, str]:
     """The clause `t` is coordinated with or embedded in, and how: `clause` (a clause link),
     `linker` (〜しているほか、…), `quote` (〜と発表した), `modal` (〜した疑いがある)."""
     return g.remembered("clause_up", t, _clause_up)
 
 
-def _clause_up(t: Token, g: Grammar) -> tuple[Token | None, str]:
-    h = head(t)
-    if h.i == t.i:
+def _clause_up(t: int, g: Grammar) -> tuple[int | None, str]:
+    v = g.v
+    h = v.head[t]
+    if h == t:
         return None, ""
-    if dep(t) in CLAUSE_DEPS:
+    dep = v.dep[t]
+    if dep in CLAUSE_DEPS:
         return h, "clause"
-    up = head(h)
-    if dep(t) == "acl" and raw_marker(t).endswith("など"):
+    up = v.head[h]
+    if dep == "acl" and v.raw_marker[t].endswith("など"):
         return up, "clause"                              # 〜を投入するなど巻き返しを図った
-    if g.marker(t).startswith("と") and g.is_speech(h):
+    if g.markers[t].startswith("と") and g.is_speech(h):
         return h, "quote"
-    if dep(t) == "acl" and g.lex.is_cue("modal", h.lemma_):
+    if dep == "acl" and g.lex.is_cue("modal", v.lemma[h]):
         # 〜する予定だ / 〜する可能性がある: the topic is the event's; 〜の可能性を懸念: not
-        if up.i == h.i or any(dep(c) == "cop" for c in children(h)):
+        if up == h or any(v.dep[c] == "cop" for c in v.children[h]):
             return h, "clause"
-        return up, "clause" if g.lex.is_cue("hedge_verb", up.lemma_) else "modal"
-    if dep(t) == "acl" and up.i != h.i and g.lex.is_cue("linker", h.lemma_):
+        return up, "clause" if g.lex.is_cue("hedge_verb", v.lemma[up]) else "modal"
+    if dep == "acl" and up != h and g.lex.is_cue("linker", v.lemma[h]):
         return up, "linker"
     return None, ""
 
 
-def clauses_before(p: Token, g: Grammar) -> list[Token]:
+def clauses_before(p: int, g: Grammar) -> list[int]:
     """Clauses coordinated before `p`, nearest first (their own earlier clauses too)."""
     return list(g.remembered("clauses_before", p, _clauses_before))
 
 
-def _clauses_before(p: Token, g: Grammar) -> list[Token]:
+def _clauses_before(p: int, g: Grammar) -> list[int]:
     out = []
-    for c in sorted(content_children(p), key=lambda c: -c.i):
-        if c.i > p.i:
+    v = g.v
+    for c in reversed(content_child_ids(v, p)):       # nearest first
+        if c > p:
             continue
-        if dep(c) in CLAUSE_DEPS:
+        if v.dep[c] in CLAUSE_DEPS:
             out += [c] + clauses_before(c, g)
-        elif g.lex.is_cue("linker", c.lemma_):
-            for a in children(c):
-                if dep(a) == "acl":
+        elif g.lex.is_cue("linker", v.lemma[c]):
+            for a in v.children[c]:
+                if v.dep[a] == "acl":
                     out += [a] + clauses_before(a, g)
     return out
 
 
-def shared_subject(p: Token, g: Grammar) -> Token | None:
+def shared_subject(p: int, g: Grammar) -> int | None:
     """The subject clause `p` shares: up the chain of clause links (coordinated clauses, the
     speech verb of a quoted clause, the verb of 〜する可能性がある), then the topic (は) of
     a clause coordinated before it."""
     return g.remembered("shared_subject", p, _shared_subject)
 
 
-def _shared_subject(p: Token, g: Grammar) -> Token | None:
-    h = head(p)
-    if dep(p) == "dep" and h.i < p.i and g.is_subject(h):
+def _shared_subject(p: int, g: Grammar) -> int | None:
+    v = g.v
+    h = v.head[p]
+    if v.dep[p] == "dep" and h < p and g.is_subject(h):
         return h                      # GiNZA sometimes hangs a clause on its own topic
     t, strict = p, False
     while True:
@@ -73,51 +77,54 @@ def _shared_subject(p: Token, g: Grammar) -> Token | None:
         if t is None:
             break
         strict = strict or link == "modal"
-        for c in sorted(content_children(t), key=lambda c: -c.i):     # nearest first
+        for c in reversed(content_child_ids(v, t)):     # nearest first
             # through 可能性/疑い only a が-subject is the clause's own (ロシアが…疑いがある)
-            if c.i < p.i and g.is_subject(c) and not (strict and g.marker(c) != "が"):
+            if c < p and g.is_subject(c) and not (strict and g.markers[c] != "が"):
                 return c
+    raw = v.raw_marker
     for c in clauses_before(p, g):
-        for a in content_children(c):
-            if raw_marker(a) == "は" and g.phrases.of(a) is not None:
+        for a in content_child_ids(v, c):
+            if raw[a] == "は" and g.phrases.of_at(a) is not None:
                 return a
     # Aが…会談を行い、条約に署名した: the が-subject of the clause coordinated before
     for c in clauses_before(p, g):
-        if dep(c) not in CLAUSE_DEPS:
+        if v.dep[c] not in CLAUSE_DEPS:
             continue
-        for a in content_children(c):
-            if raw_marker(a) == "が" and a.i < c.i and g.phrases.of(a) is not None \
-                    and g.phrases.of(a).entity is not None:
+        for a in content_child_ids(v, c):
+            if raw[a] == "が" and a < c and g.phrases.of_at(a) is not None \
+                    and g.phrases.of_at(a).entity is not None:
                 return a
     return None
 
 
-def sentence_topic(p: Token, g: Grammar) -> Token | None:
+def sentence_topic(p: int, g: Grammar) -> int | None:
     """The first は-topic of the sentence before `p`: it scopes over the sentence's main
     predicate, and over a speech verb whose speaker the parse hung inside the quote."""
     return g.remembered("sentence_topic", p, _sentence_topic)
 
 
-def _sentence_topic(p: Token, g: Grammar) -> Token | None:
-    v = view(p.doc)
-    for i in range(v.sent(p.i).start, p.i):
-        if marker_at(v, i) == "は" and g.is_subject(v.token(i)):
-            return v.token(i)
+def _sentence_topic(p: int, g: Grammar) -> int | None:
+    v = g.v
+    raw = v.raw_marker
+    for i in range(v.sent(p).start, p):
+        if raw[i] == "は" and g.is_subject(i):
+            return i
     return None
 
 
-def shared_frame(p: Token, g: Grammar) -> list[Found]:
+def shared_frame(p: int, g: Grammar) -> list[Found]:
     """When and where of coordinated clauses: a DATE, or a place topic (〜では), on a clause
     that `p` is coordinated into, before `p`."""
     t, out = p, []
+    v = g.v
     while not out:
         t, link = clause_up(t, g)
         if t is None or link not in ("clause", "linker"):
             break
-        for c in content_children(t):
-            a = g.phrases.of(c) if c.i < p.i else None
+        for c in content_child_ids(v, t):
+            a = g.phrases.of_at(c) if c < p else None
             if a is not None and a.label == "DATE":
                 out.append(Found("time", a, "shared.time"))
-            elif a is not None and a.label == "PLACE" and raw_marker(c) == "では":
+            elif a is not None and a.label == "PLACE" and v.raw_marker[c] == "では":
                 out.append(Found("place", a, "shared.place"))
     return out

@@ -2,96 +2,95 @@
 number belongs to (北朝鮮軍の1個大隊, 兵士のうち約4千人)."""
 from __future__ import annotations
 
-from spacy.tokens import Token
-
 from ..parse.doctext import text_of
-from .docview import view
 from .grammar import Grammar
-from .phrases import Arg, Found, compound_chain
-from .syntax import bunsetu_head, children
+from .phrases import Arg, Found, compound_ids
+from .syntax import bunsetu_head_at
 
 # case markers (grammar, not vocabulary: kept in code) after which a number counts its noun
 COUNTED = ("が", "も", "を", "の", "compound", "")
 
 
-def numbers_of(tok: Token, g: Grammar) -> list[Arg]:
-    """NUMBER mentions that count `tok`: 1万1000人の兵士, 2000人を超える兵士,
+def numbers_of(i: int, g: Grammar) -> list[Arg]:
+    """NUMBER mentions that count token `i`: 1万1000人の兵士, 2000人を超える兵士,
     最大1個大隊規模の兵士, ロシア兵は95万人を超えた. (Asked again for each trigger that
-    takes `tok`.)"""
-    return g.remembered("numbers_of", tok, _numbers_of)
+    takes it.)"""
+    return g.remembered("numbers_of", i, _numbers_of)
 
 
-def _numbers_of(tok: Token, g: Grammar) -> list[Arg]:
+def _numbers_of(i: int, g: Grammar) -> list[Arg]:
     out = []
-    v = view(tok.doc)
-    for c in v.children[tok.i]:
-        if c > tok.i:
+    v = g.v
+    for c in v.children[i]:
+        if c > i:
             continue
         if v.dep[c] == "acl" and g.lex.is_cue("measure", v.lemma[c]):
-            out += _numbers(v.tokens(v.children[c]), g)
-        elif g.marker_of(c) in COUNTED:
-            out += _first_number(compound_chain(v.token(c)), g)
-    h = v.head[tok.i]
-    if not out and g.marker(tok) == "が" and g.lex.is_cue("measure", v.lemma[h]):
-        out += _numbers(v.tokens([c for c in v.children[h] if c > tok.i]), g)
+            out += _numbers(v.children[c], g)
+        elif g.markers[c] in COUNTED:
+            out += _first_number(compound_ids(v, c), g)
+    h = v.head[i]
+    if not out and g.markers[i] == "が" and g.lex.is_cue("measure", v.lemma[h]):
+        out += _numbers([c for c in v.children[h] if c > i], g)
     return out
 
 
-def number_owners(num: Token, head: Token, g: Grammar) -> list[Arg]:
+def number_owners(num: int, head: int, g: Grammar) -> list[Arg]:
     """The noun a counted subject/object belongs to: 北朝鮮軍の1個大隊, 民間人5人 (fused
     before the number), 兵士のうち約4千人 (on the predicate's うち)."""
-    ent = g.phrases.entity(num)
-    first = ent.start if ent is not None else num.i
-    owners = [c for c in children(num) if c.i < first and
-              (g.marker(c) in ("の", "compound") or c.i + 1 == first)]
+    v = g.v
+    ent = g.phrases.entity_at.get(num)
+    first = ent.start if ent is not None else num
+    owners = [c for c in v.children[num] if c < first and
+              (g.markers[c] in ("の", "compound") or c + 1 == first)]
     if not owners:
-        owners = [o for c in children(head) if g.lex.is_cue("part", c.lemma_)
-                  for o in children(c) if g.marker(o) == "の"]
-    args = [g.phrases.of(o) for o in _merge_compounds(owners, g)]
-    args = [_widen(a, o, g) for a, o in zip(args, _merge_compounds(owners, g))]
+        owners = [o for c in v.children[head] if g.lex.is_cue("part", v.lemma[c])
+                  for o in v.children[c] if g.markers[o] == "の"]
+    merged = _merge_compounds(owners, g)
+    args = [_widen(g.phrases.of_at(o), o, g) for o in merged]
     return [as_people(a) for a in args if a is not None and a.label not in ("NUMBER", "DATE")]
 
 
-def _merge_compounds(owners: list[Token], g: Grammar) -> list[Token]:
+def _merge_compounds(owners: list[int], g: Grammar) -> list[int]:
     """弾道 ミサイル 2発: GiNZA hangs every part of a compound on the counter; the last part
     stands for the whole noun (widened by `_widen`)."""
-    out = []
-    for o in sorted(owners, key=lambda t: t.i):
-        if out and o.i == out[-1].i + 1 and g.phrases.entity(o) is None \
-                and g.phrases.entity(out[-1]) is None:
+    out: list[int] = []
+    entity_at = g.phrases.entity_at
+    for o in sorted(owners):
+        if out and o == out[-1] + 1 and entity_at.get(o) is None \
+                and entity_at.get(out[-1]) is None:
             out[-1] = o
         else:
             out.append(o)
     return out
 
 
-def _widen(arg: Arg | None, last: Token, g: Grammar) -> Arg | None:
+def _widen(arg: Arg | None, last: int, g: Grammar) -> Arg | None:
     if arg is None or arg.entity is not None:
         return arg
-    v = view(last.doc)
-    first = last.i
-    while first > 0 and v.head[first - 1] == v.head[last.i] \
-            and g.marker_of(first - 1) == "compound" \
+    v = g.v
+    first = last
+    while first > 0 and v.head[first - 1] == v.head[last] \
+            and g.markers[first - 1] == "compound" \
             and g.phrases.entity_at.get(first - 1) is None \
             and v.pos[first - 1] in ("NOUN", "PROPN"):
         first -= 1
     if v.idx[first] >= arg.start:
         return arg
-    text = text_of(last.doc)[v.idx[first]:arg.end]
+    text = text_of(g.phrases.doc)[v.idx[first]:arg.end]
     return Arg(v.idx[first], arg.end, arg.head, g.phrases.noun_classes(text, arg.head), None)
 
 
-def predicate_count(anchor: Token, g: Grammar) -> list[Found]:
+def predicate_count(anchor: int, g: Grammar) -> list[Found]:
     """死傷者は3000人を超えた / 死傷者125,800人だった / 死傷者が数百人規模: the number a
     casualty noun is said to reach."""
-    top = bunsetu_head(anchor)
-    v = view(top.doc)
-    h0 = v.head[top.i]
-    if h0 == top.i:
+    v = g.v
+    top = bunsetu_head_at(v, anchor)
+    h0 = v.head[top]
+    if h0 == top:
         return []
-    for h in [h0] + [t for t in range(top.i + 1, h0) if g.lex.is_cue("measure", v.lemma[t])]:
+    for h in [h0] + [t for t in range(top + 1, h0) if g.lex.is_cue("measure", v.lemma[t])]:
         found = [Found("quantity", a, "quantity.predicate")
-                 for a in _numbers(v.tokens([h] + v.children[h]), g) if a.head.i > anchor.i]
+                 for a in _numbers([h] + v.children[h], g) if a.head.i > anchor]
         if found:
             return found
     return []
@@ -104,14 +103,14 @@ def as_people(arg: Arg) -> Arg:
     return Arg(arg.start, arg.end, arg.head, ("PERSON", "noun"), None)
 
 
-def _first_number(tokens, g: Grammar) -> list[Arg]:
-    """`_numbers(tokens, g)[:1]`, without reading the phrases after the first number."""
-    for t in tokens:
-        a = g.phrases.of(t)
+def _first_number(ids: list[int], g: Grammar) -> list[Arg]:
+    """`_numbers(ids, g)[:1]`, without reading the phrases after the first number."""
+    for t in ids:
+        a = g.phrases.of_at(t)
         if a is not None and a.label == "NUMBER":
             return [a]
     return []
 
 
-def _numbers(tokens, g: Grammar) -> list[Arg]:
-    return [a for t in tokens if (a := g.phrases.of(t)) is not None and a.label == "NUMBER"]
+def _numbers(ids: list[int], g: Grammar) -> list[Arg]:
+    return [a for t in ids if (a := g.phrases.of_at(t)) is not None and a.label == "NUMBER"]

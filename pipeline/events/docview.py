@@ -33,6 +33,7 @@ class View:
         self.function_words: list[list[int]] = _function_words(self)
         self.raw_marker: list[str] = _raw_markers(self)
         self.content_children: dict[int, list[int]] = {}     # syntax.py's memo
+        self.compounds: dict[int, list[int]] = {}            # phrases.compound_ids
 
     def _read_columns(self, doc: Doc) -> None:
         n = self.n
@@ -115,6 +116,18 @@ class View:
         for c in kids:
             if c > i:
                 self._collect(c, out)
+
+    def dominates(self, a: int, i: int) -> bool:
+        """Is token `i` in the subtree of token `a` (`i in self.subtree(a)`)?"""
+        head = self.head
+        for _ in range(self.n):
+            if i == a:
+                return True
+            h = head[i]
+            if h == i:
+                return False
+            i = h
+        return i == a
 
     def ancestors(self, i: int) -> list[int]:
         """Heads of `i` up to the root (as `Token.ancestors`)."""

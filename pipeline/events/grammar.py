@@ -6,7 +6,9 @@ from spacy.tokens import Token
 from ..rules.event_lexicon import Lexicon
 from .docview import View, view
 from .phrases import Arg, Phrases
-from .syntax import content_child_ids, content_children, is_verbal, marker_at, raw_marker, voice
+from .syntax import content_child_ids, marker_at, verbal_at, voice_at
+
+_NOT_READ = object()
 
 # Particles are grammar, not vocabulary a rule author extends: they stay in code.
 SUBJECT = ("が", "も")
@@ -19,6 +21,7 @@ class Grammar:
         self.lex = lex
         self.phrases = phrases
         self._doc = getattr(phrases, "doc", None)     # the Doc the memos below are for
+        self.v: View = view(self._doc) if self._doc is not None else None
         self.speech_lemmas = speech_lemmas
         self.event_lemmas = event_lemmas
         self.keep = frozenset(lex.cues["voice_keep"])
@@ -33,18 +36,17 @@ class Grammar:
         # `marker` of every token of the phrases' Doc, read in one pass (asked of most)
         self.markers: list[str] = self._read_markers(view(self._doc)) if self._doc is not None else []
 
-    def remembered(self, name: str, tok: Token, fn):
-        """`fn(tok, self)`, computed once per token of the phrases' Doc: the stages ask the
+    def remembered(self, name: str, i: int, fn):
+        """`fn(i, self)`, computed once per token of the phrases' Doc: the stages ask the
         same clause questions for each trigger, and the parse and the mentions do not change
         while a Doc is read."""
-        if tok.doc is not self._doc:
-            return fn(tok, self)
         table = self._memos.get(name)
         if table is None:
             table = self._memos[name] = {}
-        if tok.i not in table:
-            table[tok.i] = fn(tok, self)
-        return table[tok.i]
+        found = table.get(i, _NOT_READ)
+        if found is _NOT_READ:
+            found = table[i] = fn(i, self)
+        return found
 
     def marker(self, tok: Token) -> str:
         """`tok`'s case marker, normalised by rules/event_cues.tsv (への → に, は → が)."""
@@ -92,7 +94,7 @@ class Grammar:
         """Is token `i` of the phrases' Doc marked 〜によると (rules/event_cues.tsv kind
         `according`)? A sentence scan asks this of every word; one with no dependent after
         it has no particle to be so marked."""
-        kids = view(self.phrases.doc).children[i]
+        kids = self.v.children[i]
         if not self._bare_according and (not kids or kids[-1] < i):
             return False
         return self.lex.is_cue("according", self.markers[i])
@@ -100,49 +102,54 @@ class Grammar:
     def role(self, type_: str, frame: str, voice_: str, marker: str, arg: Arg) -> str | None:
         """The first matching row of rules/event_roles.tsv."""
         key = (type_, frame, voice_, marker, arg.classes)
-        if key not in self._roles:
-            self._roles[key] = next((r.role for r in self.lex.roles
-                                     if r.matches(type_, frame, voice_, marker, arg.classes)), None)
-        return self._roles[key]
+        role = self._roles.get(key, _NOT_READ)
+        if role is _NOT_READ:
+            role = self._roles[key] = next((r.role for r in self.lex.roles
+                                            if r.matches(type_, frame, voice_, marker, arg.classes)), None)
+        return role
 
-    def is_subject(self, c: Token) -> bool:
+    def is_subject(self, i: int) -> bool:
         """が/は, or も on a named actor (ロシアも北朝鮮も否定)."""
-        m = self.marker(c)
-        a = self.phrases.of(c) if m in SUBJECT else None
+        m = self.markers[i]
+        if m not in SUBJECT:
+            return False
+        a = self.phrases.of_at(i)
         return a is not None and (m == "が" or a.label in ("ACTOR", "PLACE"))
 
-    def conjuncts(self, tok: Token) -> list[Arg]:
-        """ロシアと北朝鮮は / ロシアも北朝鮮も / 兵士と武器を: the nouns joined to `tok`."""
+    def conjuncts(self, i: int) -> list[Arg]:
+        """ロシアと北朝鮮は / ロシアも北朝鮮も / 兵士と武器を: the nouns joined to token `i`."""
         out = []
-        v = view(tok.doc)
-        for c in v.children[tok.i]:
-            m = marker_at(v, c)
-            if c > tok.i or m not in CONJ_MARKERS or m == "も" and marker_at(v, tok.i) != "も":
+        v = self.v
+        raw = v.raw_marker
+        for c in v.children[i]:
+            if c > i:
                 continue
-            ct = v.token(c)
-            a = self.phrases.of(ct)
+            m = raw[c]
+            if m not in CONJ_MARKERS or m == "も" and raw[i] != "も":
+                continue
+            a = self.phrases.of_at(c)
             if a is not None and a.label not in ("NUMBER", "DATE"):
                 out.append(a)
-                out += self.conjuncts(ct)
+                out += self.conjuncts(c)
         return out
 
-    def is_statement_verb(self, tok: Token) -> bool:
+    def is_statement_verb(self, i: int) -> bool:
         """A STATEMENT predicate: 発表した, and the する of 明らかにした."""
-        v = view(tok.doc)
-        lemma = v.lemma[tok.i]
+        v = self.v
+        lemma = v.lemma[i]
         if lemma in self.speech_lemmas:
             return True
         return lemma == "する" and any(
-            v.lemma[c] in self.speech_lemmas and c < tok.i and marker_at(v, c) in ("に", "")
-            for c in v.children[tok.i])
+            v.lemma[c] in self.speech_lemmas and c < i and v.raw_marker[c] in ("に", "")
+            for c in v.children[i])
 
-    def is_speech(self, tok: Token) -> bool:
-        return self.is_statement_verb(tok) or self.lex.is_cue("speech", view(tok.doc).lemma[tok.i])
+    def is_speech(self, i: int) -> bool:
+        return self.is_statement_verb(i) or self.lex.is_cue("speech", self.v.lemma[i])
 
-    def is_light(self, tok: Token) -> bool:
+    def is_light(self, i: int) -> bool:
         """A word that carries a noun trigger's arguments: support verbs (行う, 受ける),
         plans and stops (検討, 停止), announcements of one's own act (支援を発表)."""
-        lemma = view(tok.doc).lemma[tok.i]
+        lemma = self.v.lemma[i]
         if self.lex.is_cue("announce", lemma):
             return True
         if lemma in self.speech_lemmas:
@@ -150,28 +157,26 @@ class Grammar:
         return self.lex.is_negator(lemma) or \
             any(self.lex.is_cue(k, lemma) for k in ("light", "modal"))
 
-    def has_object(self, tok: Token, exclude=()) -> bool:
-        skip = {t.i for t in exclude}
-        v = view(tok.doc)
-        return any(self.marker(v.token(c)) == "を" for c in content_child_ids(v, tok.i)
-                   if c not in skip)
+    def has_object(self, i: int, exclude=()) -> bool:
+        markers = self.markers
+        return any(markers[c] == "を" for c in content_child_ids(self.v, i) if c not in exclude)
 
-    def own_voice(self, tok: Token) -> str:
+    def own_voice(self, i: int) -> str:
         """active / passive / dpassive (passive with a を-object) / causative, or `noun` for
         a noun trigger standing alone."""
-        if tok.doc is not self._doc:
-            return self._own_voice(tok)
-        v = self._voices.get(tok.i)
-        if v is None:
-            v = self._voices[tok.i] = self._own_voice(tok)
-        return v
+        found = self._voices.get(i)
+        if found is None:
+            found = self._voices[i] = self._own_voice(i)
+        return found
 
-    def _own_voice(self, tok: Token) -> str:
-        if is_verbal(tok):
-            v = voice(tok, self.keep)
-            return "dpassive" if v == "passive" and self.has_object(tok) else v
+    def _own_voice(self, i: int) -> str:
+        v = self.v
+        if verbal_at(v, i):
+            vo = voice_at(v, i, self.keep)
+            return "dpassive" if vo == "passive" and self.has_object(i) else vo
         # a bare noun with が/を dependents is a predicate (headline style: ロシア軍、X州を奪還)
-        markers = {self.marker(c) for c in content_children(tok)}
-        quoted = any(raw_marker(c).startswith("と") for c in content_children(tok)
-                     if c.i < tok.i and is_verbal(c))          # 〜していると発表。
+        kids = content_child_ids(v, i)
+        markers = {self.markers[c] for c in kids}
+        quoted = any(v.raw_marker[c].startswith("と") for c in kids
+                     if c < i and verbal_at(v, c))          # 〜していると発表。
         return "active" if markers & {"が", "を"} or quoted else "noun"

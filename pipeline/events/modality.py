@@ -13,16 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
-
 from .attribution import Attribution
-from .docview import View, view
+from .docview import View
 from .grammar import Grammar
 from .phrases import Found
 from .predicate import Predicate
 from .senses import hypothetical
-from .syntax import CLAUSE_DEPS, ancestors, content_children, dep, function_word_ids, \
-    head as head_token, raw_marker
+from .syntax import CLAUSE_DEPS, content_child_ids
 
 RANK = {"uncertain": 3, "planned": 2, "reported": 1, "asserted": 0}
 QUESTION_MARKS = ("?", "？")
@@ -53,9 +50,12 @@ class Reading:
 
 
 class ModalityReader:
+    """Tokens are indices into the Doc the Grammar reads."""
+
     def __init__(self, g: Grammar):
         self.g = g
         self.lex = g.lex
+        self.v = g.v
         self.attribution = Attribution(g)
 
     def read(self, pred: Predicate) -> Reading:
@@ -68,7 +68,10 @@ class ModalityReader:
         start = pred.chain[-1]
         self._according(start, r)
         restricted = False
-        for child, head in ancestors(start):
+        heads = self.v.head
+        child = start
+        while heads[child] != child:           # (child, head) edges up to the root
+            head = heads[child]
             if self._contrastive(child):
                 break
             if not self._attributed(child, head, r, restricted, pred):
@@ -77,19 +80,21 @@ class ModalityReader:
                     self._scope(child, head, r)
             self._according(head, r)
             restricted = restricted or self._restrictive(child, head)
+            child = head
         if not restricted and self._open_question(start):
             r.add("uncertain", "question")
         return r
 
     def _own_cues(self, pred: Predicate, r: Reading) -> None:
-        v = view(pred.anchor.doc)
-        words = [f for t in pred.chain + pred.heads[1:] for f in function_word_ids(v, t.i)]
+        v = self.v
+        words = [f for t in pred.chain + pred.heads[1:] for f in v.function_words[t]]
         self._function_cues(v, words, r, negate=True)
         for t in pred.chain[1:]:                 # 交渉拒否, 派遣計画: fused stop or plan nouns
-            if self.lex.is_negator(t.lemma_):
-                r.negate(f"negator:{t.text}")
-            if self.lex.is_cue("modal", t.lemma_):
-                r.add(self.lex.cue("modal", t.lemma_), f"modal:{t.text}")
+            lemma = v.lemma[t]
+            if self.lex.is_negator(lemma):
+                r.negate(f"negator:{v.text[t]}")
+            if self.lex.is_cue("modal", lemma):
+                r.add(self.lex.cue("modal", lemma), f"modal:{v.text[t]}")
 
     def _function_cues(self, v: View, words: list[int], r: Reading, negate: bool) -> None:
         hedged = False
@@ -102,65 +107,67 @@ class ModalityReader:
         if negate and not hedged and any(self.lex.is_cue("negation", v.lemma[w]) for w in words):
             r.negate("negation")
 
-    def _attributed(self, child: Token, head: Token, r: Reading, restricted: bool,
+    def _attributed(self, child: int, head: int, r: Reading, restricted: bool,
                     pred: Predicate) -> bool:
         value = self.attribution.speech(child, head, pred.chain)
         if value is None:
             return False
         # a presupposed clause (ロシアが派遣した兵士は…とみられる) is attributed, not hedged
-        r.add("reported" if restricted else value, f"speech:{head.text}")
+        text = self.v.text[head]
+        r.add("reported" if restricted else value, f"speech:{text}")
         r.sources += self.attribution.sources(head, child)
-        if self.lex.is_cue("negator", head.lemma_) and not restricted:
-            r.negate(f"denied:{head.text}")
+        if self.lex.is_cue("negator", self.v.lemma[head]) and not restricted:
+            r.negate(f"denied:{text}")
         return True
 
-    def _content(self, child: Token, head: Token, r: Reading) -> None:
+    def _content(self, child: int, head: int, r: Reading) -> None:
         value = self.attribution.content(child, head)
         if value is not None:
-            r.add(value, f"content:{head.text}")
+            r.add(value, f"content:{self.v.text[head]}")
             r.sources += [Found("source", a, "source.holder")
                           for a in self.attribution.holder(head)]
 
-    def _scope(self, child: Token, head: Token, r: Reading) -> None:
+    def _scope(self, child: int, head: int, r: Reading) -> None:
         """Plans, hedges, stops and negated facts that govern `child`."""
-        hl = head.lemma_
+        v, lex = self.v, self.lex
+        hl = v.lemma[head]
         # a plan or hedge on the next coordinated clause is that clause's own
-        if self.lex.is_cue("modal", hl) and dep(child) not in CLAUSE_DEPS:
-            r.add(self.lex.cue("modal", hl), f"modal:{head.text}")
-        for sib in content_children(head):                # 解放を目標とし
-            if self.lex.is_cue("modal", sib.lemma_) and self.g.marker(sib) == "と":
-                r.add(self.lex.cue("modal", sib.lemma_), f"modal:{sib.text}")
-        v = view(head.doc)
-        self._function_cues(v, function_word_ids(v, head.i), r, negate=False)
-        if self.lex.is_negator(hl) and self.g.marker(child) in ("を", "compound", "の") \
-                and child.lemma_ not in self.g.speech_lemmas:      # 主張を否定: a claim was made
-            r.negate(f"negator:{head.text}")
-        if self.lex.is_cue("fact", hl) and dep(child) == "acl" and \
-                self.lex.is_cue("negation", head_token(head).lemma_):
-            r.negate(f"no_fact:{head.text}")
+        if lex.is_cue("modal", hl) and v.dep[child] not in CLAUSE_DEPS:
+            r.add(lex.cue("modal", hl), f"modal:{v.text[head]}")
+        for sib in content_child_ids(v, head):                # 解放を目標とし
+            if lex.is_cue("modal", v.lemma[sib]) and self.g.markers[sib] == "と":
+                r.add(lex.cue("modal", v.lemma[sib]), f"modal:{v.text[sib]}")
+        self._function_cues(v, v.function_words[head], r, negate=False)
+        if lex.is_negator(hl) and self.g.markers[child] in ("を", "compound", "の") \
+                and v.lemma[child] not in self.g.speech_lemmas:      # 主張を否定: a claim was made
+            r.negate(f"negator:{v.text[head]}")
+        if lex.is_cue("fact", hl) and v.dep[child] == "acl" and \
+                lex.is_cue("negation", v.lemma[v.head[head]]):
+            r.negate(f"no_fact:{v.text[head]}")
 
-    def _according(self, tok: Token, r: Reading) -> None:
-        for modality, sources, note in self.attribution.according(tok):
+    def _according(self, i: int, r: Reading) -> None:
+        for modality, sources, note in self.attribution.according(i):
             r.sources += [Found("source", a, "source.according") for a in sources]
             r.add(modality, f"according:{note}")
 
-    def _restrictive(self, child: Token, head: Token) -> bool:
+    def _restrictive(self, child: int, head: int) -> bool:
         """ロシアが派遣した兵士: a relative clause on a plain noun (not 〜する可能性,
         〜との情報, 〜しているほか, 〜するなど)."""
-        return dep(child) == "acl" and not raw_marker(child).endswith("など") and not any(
-            self.lex.is_cue(k, head.lemma_) for k in ("modal", "content", "fact", "linker"))
+        v = self.v
+        return v.dep[child] == "acl" and not v.raw_marker[child].endswith("など") and not any(
+            self.lex.is_cue(k, v.lemma[head]) for k in ("modal", "content", "fact", "linker"))
 
-    def _contrastive(self, tok: Token) -> bool:
+    def _contrastive(self, i: int) -> bool:
         """〜が、…と述べた: a clause closed by a contrastive conjunction."""
-        v = view(tok.doc)
-        words = function_word_ids(v, tok.i)
+        v = self.v
+        words = v.function_words[i]
         return bool(words) and v.pos[words[-1]] == "SCONJ" and \
             self.lex.is_cue("contrast", v.text[words[-1]])
 
-    def _open_question(self, tok: Token) -> bool:
+    def _open_question(self, i: int) -> bool:
         """A yes/no question (ウクライナで北朝鮮軍が参戦?) hedges; a wh-question does not."""
-        v = view(tok.doc)
-        sent = v.sent(tok.i)
+        v = self.v
+        sent = v.sent(i)
         if not v.sent_text(sent).rstrip().endswith(QUESTION_MARKS):
             return False
-        return not any(self.lex.is_cue("wh", v.lemma[i]) for i in range(sent.start, sent.end))
+        return not any(self.lex.is_cue("wh", v.lemma[k]) for k in range(sent.start, sent.end))

@@ -49,11 +49,15 @@ class Found:
     rule: str
 
 
+_NOT_READ = object()      # `_of` has no entry for the token yet
+
+
 class Phrases:
     def __init__(self, doc: Doc, lex: Lexicon, event_nouns: set[str] = frozenset()):
         self.lex = lex
         self.event_nouns = event_nouns
         self.doc = doc
+        self.v = view(doc)
         self.entity_at: dict[int, Span] = {}
         for span in doc.spans.get("entities", []):
             for i in range(span.start, span.end):
@@ -61,28 +65,33 @@ class Phrases:
         self._of: dict[int, Arg | None] = {}     # `of` per token of `doc` (asked many times)
         self._spans: dict[tuple, tuple] = {}     # char offsets and classes per mention
         self._actor_ends: list[int] | None = None
-        self._plain_chains: dict[int, list[Token]] = {}   # plain nouns `entity_of` has read
+        self._plain_chains: dict[int, list[int]] = {}   # plain nouns `entity_of` has read
+        self._portion = lex.cues["portion"]
+        self._not_argument = _not_argument_words(lex)
 
     def of(self, tok: Token) -> Arg | None:
-        if tok.doc is not self.doc:
-            return self._of_token(tok)
-        if tok.i not in self._of:
-            self._of[tok.i] = self._of_token(tok)
-        return self._of[tok.i]
+        return self.of_at(tok.i)
+
+    def of_at(self, i: int) -> Arg | None:
+        """The argument token `i` of the Doc stands for, or None."""
+        a = self._of.get(i, _NOT_READ)
+        if a is _NOT_READ:
+            a = self._of[i] = self._of_token(i)
+        return a
 
     def entity_of(self, tok: Token) -> Arg | None:
-        """`of(tok)` if it is an entity mention's, else None; a sentence scan asks this of
+        return self.entity_of_at(tok.i)
+
+    def entity_of_at(self, i: int) -> Arg | None:
+        """`of_at(i)` if it is an entity mention's, else None; a sentence scan asks this of
         every word, and most are plain nouns whose phrase it need not build."""
-        if tok.doc is not self.doc:
-            a, _ = self._named(tok)
-        elif tok.i in self._of:
-            a = self._of[tok.i]
-        else:
-            a, chain = self._named(tok)
+        a = self._of.get(i, _NOT_READ)
+        if a is _NOT_READ:
+            a, chain = self._named(i)
             if a is not None or chain is None:
-                self._of[tok.i] = a          # what `of` gives too; a plain noun waits for it
+                self._of[i] = a          # what `of` gives too; a plain noun waits for it
             else:
-                self._plain_chains[tok.i] = chain
+                self._plain_chains[i] = chain
         return a if a is not None and a.entity is not None else None
 
     def actor_ends(self) -> list[int]:
@@ -95,68 +104,69 @@ class Phrases:
 
     def may_name(self, i: int) -> bool:
         """Whether `entity_of` can find a mention for token `i` (the first tests of `_named`:
-        a scan need not build the Token of a verb or a particle)."""
+        a scan need not read a verb or a particle)."""
         if i in self.entity_at:
             return True
-        v = view(self.doc)
-        return noun_at(v, i) or self.lex.is_cue("portion", v.lemma[i])
+        v = self.v
+        return noun_at(v, i) or v.lemma[i] in self._portion
 
-    def _of_token(self, tok: Token) -> Arg | None:
-        chain = self._plain_chains.pop(tok.i, None) if tok.doc is self.doc else None
+    def _of_token(self, i: int) -> Arg | None:
+        chain = self._plain_chains.pop(i, None)
         if chain is not None:
-            return self._plain(tok, chain)       # `entity_of` found a plain noun
-        a, chain = self._named(tok)
+            return self._plain(i, chain)       # `entity_of` found a plain noun
+        a, chain = self._named(i)
         if a is not None or chain is None:
             return a
-        return self._plain(tok, chain)
+        return self._plain(i, chain)
 
-    def _named(self, tok: Token) -> tuple[Arg | None, list[Token] | None]:
-        """The entity argument `tok` stands for, else (None, its compound chain) for a
+    def _named(self, i: int) -> tuple[Arg | None, list[int] | None]:
+        """The entity argument token `i` stands for, else (None, its compound chain) for a
         plain noun, or (None, None) for no argument at all."""
-        span = self.entity_at.get(tok.i)
+        span = self.entity_at.get(i)
         if span is not None:
-            return self._entity_arg(span, tok), None
-        v = view(tok.doc)
-        lemma = v.lemma[tok.i]
-        if self.lex.is_cue("portion", lemma):
-            whole = self._group_of(tok)          # 北朝鮮軍の一部 → 北朝鮮軍
+            return self._entity_arg(span, i), None
+        v = self.v
+        lemma = v.lemma[i]
+        if lemma in self._portion:
+            whole = self._group_of(i)            # 北朝鮮軍の一部 → 北朝鮮軍
             if whole is not None:
                 return whole, None
-        if not noun_at(v, tok.i) or lemma in self.event_nouns or \
-                _ADVERBIAL_TAG in v.tag[tok.i] or \
-                lemma in _not_argument_words(self.lex):
+        if not noun_at(v, i) or lemma in self.event_nouns or \
+                _ADVERBIAL_TAG in v.tag[i] or lemma in self._not_argument:
             return None, None
-        chain = compound_chain(tok)
-        if any(v.pos[t.i] == "PRON" for t in chain):
-            return None, None             # 彼ら, これら: a pronoun names no one by itself
-        inner = self._entity_before_relational(chain) or self._owner_of_relational(tok)
+        chain = compound_ids(v, i)
+        pos = v.pos
+        for t in chain:
+            if pos[t] == "PRON":
+                return None, None             # 彼ら, これら: a pronoun names no one by itself
+        inner = self._entity_before_relational(chain) or self._owner_of_relational(i)
         if inner is not None:
-            return self._entity_arg(inner, tok), None
+            return self._entity_arg(inner, i), None
         return None, chain
 
-    def _plain(self, tok: Token, chain: list[Token]) -> Arg | None:
+    def _plain(self, i: int, chain: list[int]) -> Arg | None:
         """A plain noun with its compound and the common nouns joined to it by の."""
-        v = view(tok.doc)
-        end = v.idx[tok.i] + len(v.text[tok.i])
-        start = v.idx[self._common_modifier(chain).i]
-        text = text_of(tok.doc)[start:end]
+        v = self.v
+        end = v.idx[i] + len(v.text[i])
+        start = v.idx[self._common_modifier(chain)]
+        text = text_of(self.doc)[start:end]
         start += len(text) - len(text.lstrip())
         if not text.strip():
             return None
-        return Arg(start, end, tok, self.noun_classes(text.strip(), tok), None)
+        return Arg(start, end, v.token(i), self._noun_classes(text.strip(), v.lemma[i]), None)
 
-    def _common_modifier(self, chain: list[Token]) -> Token:
+    def _common_modifier(self, chain: list[int]) -> int:
         """欧米の当局者, 軍の幕僚, 国境沿いの一帯: a plain noun joined by の stays in the phrase
         (an entity, a number or a pronoun before の is an argument of its own)."""
         first, head = chain[0], chain[-1]
-        v = view(head.doc)
-        for c in v.children[head.i]:
-            if c < first.i and v.dep[c] == "nmod" and c not in self.entity_at \
-                    and v.pos[c] == "NOUN" and _right_texts(v, c) == ["の"] and c + 2 == first.i:
+        v = self.v
+        for c in v.children[head]:
+            if c < first and v.dep[c] == "nmod" and c not in self.entity_at \
+                    and v.pos[c] == "NOUN" and _right_texts(v, c) == ["の"] and c + 2 == first:
                 if not any(t in self.entity_at or v.pos[t] in ("PRON", "NUM", "DET")
                            or t == c and (v.tag[t].startswith("接尾辞") or _ADVERBIAL_TAG in v.tag[t])
                            for t in v.subtree(c)):
-                    return compound_chain(v.token(c))[0]
+                    return compound_ids(v, c)[0]
         return first
 
     def entity(self, tok: Token) -> Span | None:
@@ -171,14 +181,12 @@ class Phrases:
                 return (cls, "noun")
         return ("noun",)
 
-    def _entity_arg(self, span: Span, head: Token) -> Arg:
+    def _entity_arg(self, span: Span, head: int) -> Arg:
         start, end, classes = self._entity_facts(span)
-        return Arg(start, end, head, classes, span)
+        return Arg(start, end, self.v.token(head), classes, span)
 
     def _entity_facts(self, span: Span) -> tuple[int, int, tuple[str, ...]]:
         """Offsets and classes of a mention (read again for each of its tokens)."""
-        if span.doc is not self.doc:
-            return span.start_char, span.end_char, self.entity_classes(span)
         key = (span.start, span.end, span.label)
         facts = self._spans.get(key)
         if facts is None:
@@ -197,36 +205,38 @@ class Phrases:
             return ("TROOP", "ACTOR")
         return (label,)
 
-    def _group_of(self, tok: Token) -> Arg | None:
-        v = view(tok.doc)
-        for c in v.children[tok.i]:
+    def _group_of(self, i: int) -> Arg | None:
+        v = self.v
+        for c in v.children[i]:
             span = self.entity_at.get(c)
-            if c < tok.i and span is not None and span.label_ == "ACTOR" and \
+            if c < i and span is not None and span.label_ == "ACTOR" and \
                     _right_texts(v, c) == ["の"]:
-                return self._entity_arg(span, v.token(c))
+                return self._entity_arg(span, c)
         return None
 
-    def _owner_of_relational(self, tok: Token) -> Span | None:
+    def _owner_of_relational(self, i: int) -> Span | None:
         """ウクライナの領土 → ウクライナ (a relational noun after の names no place itself;
         中心 部 is one relational noun in two tokens)."""
-        v = view(tok.doc)
-        whole = "".join(v.text[t.i] for t in compound_chain(tok))
-        if not (self.lex.is_cue("relational", v.lemma[tok.i]) or self.lex.is_cue("relational", whole)):
-            return None
-        for c in v.children[tok.i]:
+        v = self.v
+        relational = self.lex.cues["relational"]
+        if v.lemma[i] not in relational:
+            chain = compound_ids(v, i)
+            whole = v.text[i] if len(chain) == 1 else "".join([v.text[t] for t in chain])
+            if whole not in relational:
+                return None
+        for c in v.children[i]:
             span = self.entity_at.get(c)
-            if span is None and c < tok.i and _right_texts(v, c) == ["の"]:
-                ct = v.token(c)
-                span = self._entity_before_relational(compound_chain(ct)) or self._entity_end(ct)
-            if c < tok.i and span is not None and span.label_ == "PLACE" and \
+            if span is None and c < i and _right_texts(v, c) == ["の"]:
+                span = self._entity_before_relational(compound_ids(v, c)) or self._entity_end(c)
+            if c < i and span is not None and span.label_ == "PLACE" and \
                     _right_texts(v, c) == ["の"]:
                 return span
-        return self._place_before_parenthesis(compound_chain(tok)[0])
+        return self._place_before_parenthesis(compound_ids(v, i)[0])
 
-    def _place_before_parenthesis(self, first: Token) -> Span | None:
+    def _place_before_parenthesis(self, first: int) -> Span | None:
         """キーウ(キエフ)中心部: a place, its other spelling in parentheses, then the
         relational noun."""
-        texts, k = view(first.doc).text, first.i - 1
+        texts, k = self.v.text, first - 1
         if k < 0 or texts[k] not in (")", "）"):
             return None
         while k >= 0 and texts[k] not in ("(", "（"):
@@ -234,21 +244,21 @@ class Phrases:
         span = self.entity_at.get(k - 1) if k > 0 else None
         return span if span is not None and span.label_ == "PLACE" and span.end == k else None
 
-    def _entity_end(self, tok: Token) -> Span | None:
+    def _entity_end(self, i: int) -> Span | None:
         """都市スムイ: the entity that ends a compound noun (a classifier before it)."""
-        chain = compound_chain(tok)
-        span = self.entity_at.get(chain[-1].i)
-        return span if span is not None and span.end - 1 == chain[-1].i else None
+        last = compound_ids(self.v, i)[-1]
+        span = self.entity_at.get(last)
+        return span if span is not None and span.end - 1 == last else None
 
-    def _entity_before_relational(self, chain: list[Token]) -> Span | None:
+    def _entity_before_relational(self, chain: list[int]) -> Span | None:
         """ロシア領内 / クルスク州周辺: the entity, when only relational nouns follow it."""
         for k, t in enumerate(chain):
-            span = self.entity_at.get(t.i)
+            span = self.entity_at.get(t)
             if span is None:
                 continue
-            lemmas = view(t.doc).lemma
-            rest = [r for r in chain[k:] if r.i >= span.end]
-            if rest and all(self.lex.is_cue("relational", lemmas[r.i]) for r in rest):
+            lemmas = self.v.lemma
+            rest = [r for r in chain[k:] if r >= span.end]
+            if rest and all(self.lex.is_cue("relational", lemmas[r]) for r in rest):
                 return span
             return None
         return None
@@ -299,11 +309,16 @@ def _right_texts(v: View, i: int) -> list[str]:
 def compound_chain(tok: Token) -> list[Token]:
     """`tok` with the compound/nummod words fused before it (越境攻撃, 地雷除去チーム)."""
     v = view(tok.doc)
-    memo = v.table("compound_chain")
-    ids = memo.get(tok.i)
+    return v.tokens(compound_ids(v, tok.i))
+
+
+def compound_ids(v: View, i: int) -> list[int]:
+    """`compound_chain` of token `i`, as indices (remembered per token)."""
+    memo = v.compounds
+    ids = memo.get(i)
     if ids is None:
-        ids = memo[tok.i] = _compound_ids(v, tok.i)
-    return v.tokens(ids)
+        ids = memo[i] = _compound_ids(v, i)
+    return ids
 
 
 def _compound_ids(v: View, i: int) -> list[int]:

@@ -17,17 +17,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
-
 from ..parse.doctext import text_of
 from .clauses import sentence_topic
 from .docview import View, view
 from .grammar import Grammar
 from .modality import Reading
-from .phrases import Arg, Found, can_speak, compound_chain
+from .phrases import Arg, Found, can_speak, compound_ids
 from .predicate import Predicate
-from .syntax import FUNCTION_DEPS, content_children, function_words, is_verbal, marker_at, \
-    raw_marker, voice
+from .syntax import FUNCTION_DEPS, content_child_ids, verbal_at, voice_at
 
 OWN_FRAME = ("time", "place")
 
@@ -54,10 +51,10 @@ class Pending:
 def propagate(events: list[Pending], g: Grammar) -> None:
     if not events:
         return
-    v = view(events[0].pred.anchor.doc)
+    v = g.v
     by_sent: dict[int, list[Pending]] = {}
     for p in events:
-        by_sent.setdefault(v.sent(p.pred.anchor.i).start, []).append(p)
+        by_sent.setdefault(v.sent(p.pred.anchor).start, []).append(p)
     sents = sorted(by_sent)
     carried: list[Arg] = []          # who speaks in the sentence before (see _final_speaker)
     k = -1
@@ -72,7 +69,7 @@ def propagate(events: list[Pending], g: Grammar) -> None:
         _frame(sent, group, g)
         origins = _according(sent, group, g)
         speakers = _final_speaker(sent, group, g, carried)
-        root = v.sent_root(sent)
+        root = v.sent_root(sent).i
         requesters = [a for p in group if p.pred.cand.rule.type == "REQUEST"
                       and root in p.pred.heads for a in p.agents()]
         carried = _next_carried(sent, g, speakers or origins or requesters, carried)
@@ -85,27 +82,27 @@ def propagate(events: list[Pending], g: Grammar) -> None:
             _speaker_acts(p, g)
         if k > 0 and _only_attributes(group, g):
             before = by_sent[sents[k - 1]]
-            before_sent = v.sent(before[0].pred.anchor.i)
+            before_sent = v.sent(before[0].pred.anchor)
             if before_sent.end == sent.start or _adjacent(before_sent, sent):
                 _attribute(before, group[0].agents(), "sentence.next_speaker")
 
 
 def _speakers_without_events(sent, g: Grammar, carried: list[Arg]) -> list[Arg]:
     """The speaker of a sentence with no event of its own (`Aは…とした。`, `Aによると…`)."""
-    v = view(sent.doc)
+    v = g.v
     if not v.sent_text(sent).strip():
         return carried
-    root = v.sent_root(sent)
+    root = v.sent_root(sent).i
     speakers: list[Arg] = []
-    if g.is_speech(root) and any(g.marker(c).startswith("と")
-                                 for c in content_children(root) if c.i < root.i):
+    if g.is_speech(root) and any(g.markers[c].startswith("と")
+                                 for c in content_child_ids(v, root) if c < root):
         speakers = _speaker_of(root, g)
-        if not speakers and voice(root) != "passive" and _no_subject(sent, g):
+        if not speakers and voice_at(v, root) != "passive" and _no_subject(sent, g):
             speakers = carried
     if not speakers:
         for i in range(sent.start, sent.end):
             if v.dep[i] not in FUNCTION_DEPS and g.is_according(i):
-                speakers = _origin(v.token(i), g)
+                speakers = _origin(i, g)
                 break
     return _next_carried(sent, g, speakers, carried)
 
@@ -115,13 +112,13 @@ def _next_carried(sent, g: Grammar, speakers: list[Arg], carried: list[Arg]) -> 
     the speaker before) to the sentences inside the quote and the one that closes it."""
     if speakers:
         return speakers
-    v = view(sent.doc)
+    v = g.v
     text = v.sent_text(sent)
     open_after = _quote_open_after(sent)
     if text.count("「") > text.count("」"):
-        opening = v.token(next(i for i in range(sent.start, sent.end) if v.text[i] == "「"))
+        opening = next(i for i in range(sent.start, sent.end) if v.text[i] == "「")
         topic = sentence_topic(opening, g)          # a topic inside the quote is no speaker
-        a = g.phrases.of(topic) if topic is not None else None
+        a = g.phrases.of_at(topic) if topic is not None else None
         return [a] if can_speak(a) else carried
     if open_after > 0 or text.count("」") > text.count("「"):
         return carried                  # the middle or the end of a quote: same speaker
@@ -163,7 +160,7 @@ def _adjacent(a, b) -> bool:
 def _headline_topic(sent, group: list[Pending], g: Grammar) -> None:
     """ロシア軍、東部の要衝を制圧: a headline (no closing 。) opened by an actor and a comma
     has that actor as the subject of its events (GiNZA often hangs it on a noun)."""
-    v = view(sent.doc)
+    v = g.v
     if v.sent_text(sent).rstrip().endswith(("。", "．")):
         return
     first = next((i for i in range(sent.start, sent.end) if v.text[i].strip()), None)
@@ -172,7 +169,7 @@ def _headline_topic(sent, group: list[Pending], g: Grammar) -> None:
             or v.text[span.end] not in ("、", ",") and \
             not (v.space[span.end] or v.text[span.end] in ("\u3000", " ")):
         return
-    topic = g.phrases.of(v.token(span.end - 1))
+    topic = g.phrases.of_at(span.end - 1)
     if topic is None:
         return
     for p in group:
@@ -192,7 +189,7 @@ def _topic_speaks(sent, group: list[Pending], g: Grammar) -> None:
         if not p.statement or p.has("agent"):
             continue
         topic = sentence_topic(p.pred.anchor, g)
-        a = g.phrases.of(topic) if topic is not None else None
+        a = g.phrases.of_at(topic) if topic is not None else None
         if a is not None and a.entity is None:
             a = _named(topic, g) or a          # ポドリヤク大統領顧問: the name inside the title
         if can_speak(a) and a.entity is not None:
@@ -200,11 +197,11 @@ def _topic_speaks(sent, group: list[Pending], g: Grammar) -> None:
             p.found += [Found("agent", c, "sentence.topic_speaks+conj") for c in g.conjuncts(topic)]
 
 
-def _named(tok: Token, g: Grammar) -> Arg | None:
-    for t in reversed(compound_chain(tok)[:-1]):
-        span = g.phrases.entity(t)
+def _named(i: int, g: Grammar) -> Arg | None:
+    for t in reversed(compound_ids(g.v, i)[:-1]):
+        span = g.phrases.entity_at.get(t)
         if span is not None and span.label_ == "ACTOR":
-            return g.phrases.of(t)
+            return g.phrases.of_at(t)
     return None
 
 
@@ -212,90 +209,93 @@ def _named(tok: Token, g: Grammar) -> Arg | None:
 def _frame(sent, group: list[Pending], g: Grammar) -> None:
     cands = {"time": [], "place": []}
     venues: set[int] = set()
-    v = view(sent.doc)
+    v = g.v
     root = v.sent_root(sent).i
+    deps, heads, markers, phrases = v.dep, v.head, g.markers, g.phrases
     for i in range(sent.start, sent.end):
-        if v.dep[i] in FUNCTION_DEPS or v.dep[i] == "compound" or \
-                i == root and v.head[i] == i or \
-                not g.phrases.may_name(i):
+        if deps[i] in FUNCTION_DEPS or deps[i] == "compound" or \
+                i == root and heads[i] == i or \
+                not phrases.may_name(i):
             continue
-        tok = v.token(i)
-        a = g.phrases.entity_of(tok)
+        a = phrases.entity_of_at(i)
         if a is None:
             continue
-        m = g.marker(tok)
-        if m == "の" and a.label == "DATE" and _dates_venue(tok, g):
-            cands["time"].append((tok, a))
-            venues.add(tok.i)
+        m = markers[i]
+        if m == "の" and a.label == "DATE" and _dates_venue(i, g):
+            cands["time"].append((i, a))
+            venues.add(i)
             continue
         if m in ("の", "compound"):
             continue                     # 7月の停戦: describes a noun, not the sentence
         if a.label == "DATE":
-            cands["time"].append((tok, a))
+            cands["time"].append((i, a))
         elif a.label == "PLACE" and (m == "で" or m == "に" and
-                                     g.lex.is_cue("occur", _past_date(tok.head, g).lemma_)):
-            cands["place"].append((tok, a))
+                                     g.lex.is_cue("occur", v.lemma[_past_date(heads[i], g)])):
+            cands["place"].append((i, a))
     for p in group:
         for role in OWN_FRAME:
             if p.has(role) or not cands[role]:
                 continue
             usable = [(t, a) for t, a in cands[role]
-                      if not (p.statement and _in_quote(t, p) and not _opening(t, sent, g)
-                              and t.i not in venues)
-                      and (p.statement or t.i not in venues)]
+                      if not (p.statement and _in_quote(t, p, g) and not _opening(t, sent, g)
+                              and t not in venues)
+                      and (p.statement or t not in venues)]
             if not usable:
                 continue
-            anchor = p.pred.anchor.i
-            before = [x for x in usable if x[0].i < anchor]
+            anchor = p.pred.anchor
+            before = [x for x in usable if x[0] < anchor]
             tok, arg = before[-1] if before else usable[0]
-            if role == "place" and g.marker(tok) == "に" and \
+            if role == "place" and markers[tok] == "に" and \
                     p.pred.cand.rule.type in ("ATTACK", "LAUNCH") and not p.has("patient") \
                     and "WATER" not in arg.classes:
                 role = "patient"         # スムイの中心部に…攻撃があり: the target
             p.found.append(Found(role, arg, f"sentence.{role}"))
 
 
-def _dates_venue(tok: Token, g: Grammar) -> bool:
+def _dates_venue(i: int, g: Grammar) -> bool:
     """5日の記者会見で / 3日の議会の委員会で…と述べた: a day on the occasion where the
     sentence's predicate takes place (a で-adverbial that is no event, or a speech noun) dates
     the statements of the sentence (not what they report); 7月の停戦で合意 does not."""
-    if "日" not in tok.doc[tok.i].text and "日" not in g.phrases.entity(tok).text:
+    v = g.v
+    if "日" not in v.text[i] and "日" not in g.phrases.entity_at.get(i).text:
         return False                      # a day: 7月の停戦で合意 names the truce's month
-    h = tok.head
-    while h.head.i != h.i and g.marker(h) == "の" and h.head.i > h.i:
-        h = h.head                        # 3日の議会の委員会で
-    if h.i == tok.i or h.head.i == h.i or raw_marker(h) not in ("で", "では"):
+    heads = v.head
+    h = heads[i]
+    while heads[h] != h and g.markers[h] == "の" and heads[h] > h:
+        h = heads[h]                      # 3日の議会の委員会で
+    if h == i or heads[h] == h or v.raw_marker[h] not in ("で", "では"):
         return False
-    return is_verbal(h.head) and (h.lemma_ not in g.event_lemmas or h.lemma_ in g.speech_lemmas)
+    return verbal_at(v, heads[h]) and (v.lemma[h] not in g.event_lemmas or v.lemma[h] in g.speech_lemmas)
 
 
-def _past_date(head: Token, g: Grammar) -> Token:
+def _past_date(head: int, g: Grammar) -> int:
     """ハルキウの中心部に9日、攻撃があり: GiNZA may hang the place on the date that follows
     it; the word that governs them both is the date's head."""
-    span = g.phrases.entity(head)
-    while span is not None and span.label_ == "DATE" and head.head.i != head.i:
-        head = head.head
-        span = g.phrases.entity(head)
+    heads, entity_at = g.v.head, g.phrases.entity_at
+    span = entity_at.get(head)
+    while span is not None and span.label_ == "DATE" and heads[head] != head:
+        head = heads[head]
+        span = entity_at.get(head)
     return head
 
 
-def _opening(tok: Token, sent, g: Grammar) -> bool:
+def _opening(i: int, sent, g: Grammar) -> bool:
     """シルスキー司令官は23日、ロシア軍が…と述べた: an adverbial closed by a comma before any
     subject or object of the sentence (other than the topic) opens the whole sentence, even
     where the parse hangs it inside the quote. Words in a phrase closed before it (the topic's
     conjunct in AとBは3日、; 〜を巡って) do not count, nor does a parenthesis after it
     (10日(現地時間)、). A date right after the quote (…と10日、明らかにした) is the speech
     verb's."""
-    v = view(tok.doc)
+    v = g.v
     texts = v.text
-    first = tok.i
-    while first > sent.start and v.head[first - 1] == tok.i and \
+    first = i
+    while first > sent.start and v.head[first - 1] == i and \
             v.dep[first - 1] in ("nummod", "compound"):
         first -= 1
     if first > sent.start and texts[first - 1] in ("と", "とも") and \
             v.pos[first - 1] in ("ADP", "SCONJ"):
         return True
-    j = tok.i + 1
+    j = i + 1
     while j < sent.end and texts[j] in ("(", "（"):
         close = next((k for k in range(j, sent.end) if texts[k] in (")", "）")), None)
         if close is None:
@@ -304,23 +304,24 @@ def _opening(tok: Token, sent, g: Grammar) -> bool:
     if j >= v.n or texts[j] not in ("、", ","):
         return False
     for t in range(sent.start, sent.end):
-        if t >= tok.i:
+        if t >= i:
             return True
-        if v.head[t] < tok.i and v.head[t] != t:
+        if v.head[t] < i and v.head[t] != t:
             continue
-        if v.dep[t] not in FUNCTION_DEPS and marker_at(v, t) != "は" and \
-                g.marker_of(t) in ("が", "を", "に", "で", "と", "から"):
+        if v.dep[t] not in FUNCTION_DEPS and v.raw_marker[t] != "は" and \
+                g.markers[t] in ("が", "を", "に", "で", "と", "から"):
             return False
     return True
 
 
-def _in_quote(tok: Token, p: Pending) -> bool:
-    """Is `tok` inside what statement `p` reports (its と-clause or its object)?"""
-    v = view(tok.doc)
+def _in_quote(i: int, p: Pending, g: Grammar) -> bool:
+    """Is token `i` inside what statement `p` reports (its と-clause or its object)?"""
+    v = g.v
+    raw = v.raw_marker
     for h in p.pred.heads:
-        for c in content_children(h):
-            if c.i < h.i and (raw_marker(c).startswith("と") or raw_marker(c) in ("を", "ように")) \
-                    and tok.i in v.subtree(c.i):
+        for c in content_child_ids(v, h):
+            if c < h and (raw[c].startswith("と") or raw[c] in ("を", "ように")) \
+                    and v.dominates(c, i):
                 return True
     return False
 
@@ -330,24 +331,23 @@ def _according(sent, group: list[Pending], g: Grammar) -> list[Arg]:
     """CNNによると、A…し、B…した: the origin is the source of every later clause. Returns
     the origins."""
     found: list[Arg] = []
-    v = view(sent.doc)
+    v = g.v
     for i in range(sent.start, sent.end):
         if v.dep[i] in FUNCTION_DEPS or not g.is_according(i):
             continue
-        tok = v.token(i)
-        origin = _origin(tok, g)
+        origin = _origin(i, g)
         if not origin:
             continue
-        later = [p for p in group if p.pred.anchor.i > tok.i
+        later = [p for p in group if p.pred.anchor > i
                  and not (p.statement and set(_keys(p.agents())) & set(_keys(origin)))]
         _attribute(later, origin, "sentence.according")
         found += origin
     return found
 
 
-def _origin(tok: Token, g: Grammar) -> list[Arg]:
+def _origin(i: int, g: Grammar) -> list[Arg]:
     from .attribution import Attribution
-    return Attribution(g).origin(tok)
+    return Attribution(g).origin(i)
 
 
 def _final_speaker(sent, group: list[Pending], g: Grammar, before: list[Arg]) -> list[Arg]:
@@ -355,10 +355,11 @@ def _final_speaker(sent, group: list[Pending], g: Grammar, before: list[Arg]) ->
     of the other events of the sentence. A final speech verb with no speaker in its sentence
     (`…と強調した。` right after `Aは…と述べた。`) is said by the speaker of the sentence
     before (`before`): Japanese drops a subject that stays the same. Returns the speakers."""
-    root = view(sent.doc).sent_root(sent)
+    v = g.v
+    root = v.sent_root(sent).i
     final = [p for p in group if p.statement and root in p.pred.heads]
-    quoting = g.is_speech(root) and any(g.marker(c).startswith("と")
-                                        for c in content_children(root) if c.i < root.i)
+    quoting = g.is_speech(root) and any(g.markers[c].startswith("と")
+                                        for c in content_child_ids(v, root) if c < root)
     speakers: list[Arg] = []
     if final:
         speakers = final[0].agents()
@@ -367,16 +368,16 @@ def _final_speaker(sent, group: list[Pending], g: Grammar, before: list[Arg]) ->
     if not speakers:
         if final or quoting:
             topic = sentence_topic(root, g)
-            a = g.phrases.of(topic) if topic is not None else None
+            a = g.phrases.of_at(topic) if topic is not None else None
             speakers = [a] if can_speak(a) else []
-    if not speakers and before and (final or quoting) and voice(root) != "passive" \
+    if not speakers and before and (final or quoting) and voice_at(v, root) != "passive" \
             and _no_subject(sent, g):
         speakers = before
         for p in final:
             p.found += [Found("agent", a, "sentence.previous_speaker") for a in before]
     if not speakers:
         return []
-    others = [p for p in group if not p.statement and p.pred.anchor.i < root.i
+    others = [p for p in group if not p.statement and p.pred.anchor < root
               and not _behind_contrast(p, g)]
     _attribute(others, speakers, "sentence.speaker")
     return speakers
@@ -385,7 +386,7 @@ def _final_speaker(sent, group: list[Pending], g: Grammar, before: list[Arg]) ->
 def _no_subject(sent, g: Grammar) -> bool:
     """A sentence closed by 。 with no は/が/も subject and no 〜によると outside what it
     quotes (a と-clause, 「…」): its speaker is left unsaid."""
-    v = view(sent.doc)
+    v = g.v
     if not v.sent_text(sent).rstrip().endswith(("。", "．")):
         return False
     quoted, depth = set(), 0
@@ -396,17 +397,16 @@ def _no_subject(sent, g: Grammar) -> bool:
         depth += v.text[i] in ("「", "『") and 1 or v.text[i] in ("」", "』") and -1 or 0
         if depth > 0:
             quoted.add(i)
-        if marker_at(v, i).startswith("と") and (
-                is_verbal(v.token(i)) or depth > 0 or
-                v.head[i] > i and g.is_speech(v.token(v.head[i]))):
+        if v.raw_marker[i].startswith("と") and (
+                verbal_at(v, i) or depth > 0 or
+                v.head[i] > i and g.is_speech(v.head[i])):
             quoted.update(v.subtree(i))
     for i in range(sent.start, sent.end):
         if v.dep[i] in FUNCTION_DEPS or i in quoted or \
                 any(v.dep[x] == "acl" for x in v.ancestors(i)):   # 北朝鮮が開催した閲兵式で
             continue
-        t = v.token(i)
-        if g.is_subject(t) or marker_at(v, i) == "は" and g.phrases.of(t) is not None \
-                or g.lex.is_cue("according", g.marker(t)):
+        if g.is_subject(i) or v.raw_marker[i] == "は" and g.phrases.of_at(i) is not None \
+                or g.lex.is_cue("according", g.markers[i]):
             return False
     return True
 
@@ -421,12 +421,13 @@ def _speaker_not_agent(p: Pending, g: Grammar) -> None:
     if p.statement or not _quoted(p, g):
         return
     sources = set(_keys([f.arg for f in p.reading.sources]))
+    raw = g.v.raw_marker
     own_act = _verbal(p, g) and not any(
-        f.role == "agent" and raw_marker(f.arg.head) != "は" for f in p.found) \
+        f.role == "agent" and raw[f.arg.head.i] != "は" for f in p.found) \
         and not _other_doer_quoted(p, g)
     p.found[:] = [f for f in p.found if not (
         f.role == "agent" and (f.arg.start, f.arg.end) in sources
-        and raw_marker(f.arg.head) == "は" and not own_act
+        and raw[f.arg.head.i] == "は" and not own_act
         and not set(f.arg.classes) & {"TROOP", "COUNTRY"})]
 
 
@@ -439,11 +440,13 @@ def _speaker_acts(p: Pending, g: Grammar) -> None:
     if any(f.rule.startswith(("case:が", "case:も", "quantity.owner")) for f in p.found):
         return                            # 部隊の一部が…移動している: a subject of its own
     rule = p.pred.cand.rule
+    v = g.v
+    anchor = p.pred.anchor
     for f in p.reading.sources:
         a = f.arg
         if f.rule not in ("source.speaker", "sentence.speaker") or \
-                not view(a.head.doc).sent(p.pred.anchor.i).start <= a.head.i < p.pred.anchor.i \
-                or raw_marker(a.head) != "は" or a.entity is None or a.label != "ACTOR":
+                not v.sent(anchor).start <= a.head.i < anchor \
+                or v.raw_marker[a.head.i] != "は" or a.entity is None or a.label != "ACTOR":
             continue
         if g.role(rule.type, rule.frame, "active", "が", a) == "agent":
             p.found.append(Found("agent", a, "sentence.speaker_acts"))
@@ -455,51 +458,54 @@ def _other_doer_quoted(p: Pending, g: Grammar) -> bool:
     topic and the event says someone other than the speaker acts (the parse may hang it on a
     clause of its own)."""
     anchor = p.pred.anchor
-    v = view(anchor.doc)
-    sent = v.sent(anchor.i)
-    topics = [f.arg.head.i for f in p.found if f.role == "agent" and raw_marker(f.arg.head) == "は"]
+    v = g.v
+    raw = v.raw_marker
+    sent = v.sent(anchor)
+    topics = [f.arg.head.i for f in p.found if f.role == "agent" and raw[f.arg.head.i] == "は"]
     first = min(topics, default=sent.start)
     entity_at = g.phrases.entity_at
-    return any(first < t < anchor.i and marker_at(v, t) == "が" and entity_at.get(t) is not None
+    return any(first < t < anchor and raw[t] == "が" and entity_at.get(t) is not None
                and entity_at[t].label_ == "ACTOR" for t in range(sent.start, sent.end))
 
 
 def _verbal(p: Pending, g: Grammar) -> bool:
     """An active predicate: a verb, or a noun carried by a support verb (攻撃を実施した)."""
     head = p.pred.light if p.pred.light is not None else p.pred.anchor
-    v = view(head.doc)
-    if not is_verbal(head) or any(v.dep[c] == "cop" for c in v.children[head.i]):
+    v = g.v
+    if not verbal_at(v, head) or any(v.dep[c] == "cop" for c in v.children[head]):
         return False
     if p.pred.light is not None:
         return p.pred.light_voice == "active"
-    return voice(head, g.keep) == "active"
+    return voice_at(v, head, g.keep) == "active"
 
 
-def _path_up(p: Pending):
-    t = p.pred.clause
-    v = view(t.doc)
-    i = t.i
+def _path_up(p: Pending, v: View) -> list[int]:
+    """The clause's token and its heads below the root."""
+    i, out = p.pred.clause, []
     while v.head[i] != i:
-        yield v.token(i)
+        out.append(i)
         i = v.head[i]
+    return out
 
 
 def _quoted(p: Pending, g: Grammar) -> bool:
     """Is the event inside a と-quote (〜と呼んだ, 〜と述べた) on its way to the root?"""
-    return any(raw_marker(t).startswith("と") or g.marker(t).startswith("と") for t in _path_up(p))
+    raw, markers = g.v.raw_marker, g.markers
+    return any(raw[t].startswith("と") or markers[t].startswith("と") for t in _path_up(p, g.v))
 
 
 def _behind_contrast(p: Pending, g: Grammar) -> bool:
     """〜を砲撃したが、…と発表した: a clause closed by a contrastive conjunction asserts on
     its own (rules/event_cues.tsv kind `contrast`)."""
-    for t in _path_up(p):
-        words = function_words(t)
-        if words and words[-1].pos_ == "SCONJ" and g.lex.is_cue("contrast", words[-1].text):
+    v = g.v
+    for t in _path_up(p, v):
+        words = v.function_words[t]
+        if words and v.pos[words[-1]] == "SCONJ" and g.lex.is_cue("contrast", v.text[words[-1]]):
             return True
     return False
 
 
-def _speaker_of(head: Token, g: Grammar) -> list[Arg]:
+def _speaker_of(head: int, g: Grammar) -> list[Arg]:
     from .attribution import Attribution
     return Attribution(g).speaker(head)
 
@@ -509,9 +515,10 @@ def _only_attributes(group: list[Pending], g: Grammar) -> bool:
     if len(group) != 1 or not group[0].statement or not group[0].agents():
         return False
     p = group[0]
+    v = g.v
     for h in p.pred.heads:
-        for c in content_children(h):
-            if c.i < h.i and (raw_marker(c).startswith("と") or g.marker(c) == "を"):
+        for c in content_child_ids(v, h):
+            if c < h and (v.raw_marker[c].startswith("と") or g.markers[c] == "を"):
                 return False
     return True
 
@@ -545,19 +552,19 @@ def continues_speech(p: Pending, g: Grammar, told: set[int]) -> bool:
     if not p.statement or not any(f.role == "agent" and f.rule == "sentence.previous_speaker"
                                   for f in p.found):
         return False
-    v = view(p.pred.anchor.doc)
-    sent = v.sent(p.pred.anchor.i)
+    v = g.v
+    sent = v.sent(p.pred.anchor)
     texts = v.text[sent.start:sent.end]
     if "」" in texts and ("「" not in texts or texts.index("」") < texts.index("「")):
         opener = _quote_opener(sent)
-        return opener is not None and v.sent(opener.i).start in told
-    markers = [raw_marker(c) for h in p.pred.heads for c in content_children(h) if c.i < h.i]
+        return opener is not None and v.sent(opener).start in told
+    markers = [v.raw_marker[c] for h in p.pred.heads for c in content_child_ids(v, h) if c < h]
     if any(m.endswith("も") for m in markers):
         return True
     return not any(m.startswith(("と", "を")) for m in markers)
 
 
-def _quote_opener(sent) -> Token | None:
+def _quote_opener(sent) -> int | None:
     """The 「 before `sent` that the sentence's first 」 closes."""
     depth = 0
     v = view(sent.doc)
@@ -566,6 +573,6 @@ def _quote_opener(sent) -> Token | None:
             depth += 1
         elif v.text[i] == "「":
             if depth == 0:
-                return v.token(i)
+                return i
             depth -= 1
     return None

@@ -81,17 +81,27 @@ def is_verbal(tok: Token) -> bool:
 
 
 def verbal_at(v: View, i: int) -> bool:
-    return v.pos[i] in VERBAL_POS or any(v.lemma[f] == "する" for f in function_word_ids(v, i))
+    if v.pos[i] in VERBAL_POS:
+        return True
+    lemma = v.lemma
+    for f in v.function_words[i]:
+        if lemma[f] == "する":
+            return True
+    return False
 
 
 def voice(tok: Token, keep: set[str] | frozenset[str] = frozenset()) -> str:
-    """active / passive / causative from the auxiliaries on `tok`; `keep` are child lemmas
-    (余儀) that make a passive keep its subject as the doer."""
-    v = view(tok.doc)
-    aux = {v.lemma[f] for f in function_word_ids(v, tok.i)}
+    return voice_at(view(tok.doc), tok.i, keep)
+
+
+def voice_at(v: View, i: int, keep: set[str] | frozenset[str] = frozenset()) -> str:
+    """active / passive / causative from the auxiliaries on token `i`; `keep` are child
+    lemmas (余儀) that make a passive keep its subject as the doer."""
+    lemma = v.lemma
+    aux = {lemma[f] for f in v.function_words[i]}
     if aux & CAUSATIVE:
         return "causative"
-    if aux & PASSIVE and not any(v.lemma[t] in keep for c in v.children[tok.i] if c < tok.i
+    if aux & PASSIVE and not any(lemma[t] in keep for c in v.children[i] if c < i
                                  for t in v.subtree(c)):
         return "passive"
     return "active"
@@ -107,9 +117,12 @@ def ancestors(tok: Token):
 
 
 def bunsetu_head(tok: Token) -> Token:
-    """Climb compound links to the content word that heads `tok`'s noun compound."""
     v = view(tok.doc)
-    i = tok.i
+    return v.token(bunsetu_head_at(v, tok.i))
+
+
+def bunsetu_head_at(v: View, i: int) -> int:
+    """Climb compound links to the content word that heads token `i`'s noun compound."""
     while v.dep[i] == "compound" and v.head[i] != i and v.head[i] > i:
         i = v.head[i]
-    return v.token(i)
+    return i

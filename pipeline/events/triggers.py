@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..rules.event_lexicon import Lexicon, Trigger
 from .docview import View, view
@@ -24,12 +24,9 @@ class Candidate:
     rule: Trigger
     start: int               # first token of the whole pattern
     end: int                 # token after it
-    tokens: tuple[Token, ...]  # the trigger tokens
-    anchor: Token            # syntactic head of the trigger tokens
-
-    @property
-    def char_span(self) -> tuple[int, int]:
-        return self.tokens[0].idx, self.tokens[-1].idx + len(self.tokens[-1])
+    tokens: tuple[int, ...]  # the trigger tokens (indices into the Doc)
+    anchor: int              # syntactic head of the trigger tokens
+    char_span: tuple[int, int]   # the trigger's characters, first to last token
 
 
 class TriggerFinder:
@@ -63,10 +60,10 @@ class TriggerFinder:
 
     def _plausible(self, cand: Candidate, entity_at: dict, v: View) -> bool:
         """Not part of a name (安全保障会議), not a noun fused as a modifier (奪還作戦)."""
-        if any(t.i in entity_at and entity_at[t.i].label_ in ("ACTOR", "PLACE")
+        if any(t in entity_at and entity_at[t].label_ in ("ACTOR", "PLACE")
                for t in cand.tokens):
             return False
-        a, h = cand.anchor.i, v.head[cand.anchor.i]
+        a, h = cand.anchor, v.head[cand.anchor]
         if v.dep[a] == "compound" and h > a and v.pos[a] in NOUN_POS | {"VERB"}:
             return self._keeps_event(v.lemma[h])
         return True
@@ -93,15 +90,16 @@ def _match(rule: Trigger, v: View, i: int) -> Candidate | None:
         j = i + k
         if v.lemma[j] not in alts and v.text[j] not in alts and v.norm[j] not in alts:
             return None
-    tokens = tuple(v.token(i + k) for k in rule.marked)
-    return Candidate(rule, i, i + n, tokens, _head_of(tokens, v))
+    tokens = tuple(i + k for k in rule.marked)
+    first, last = tokens[0], tokens[-1]
+    return Candidate(rule, i, i + n, tokens, _head_of(tokens, v),
+                     (v.idx[first], v.idx[last] + len(v.text[last])))
 
 
-def _head_of(tokens: tuple[Token, ...], v: View) -> Token:
+def _head_of(tokens: tuple[int, ...], v: View) -> int:
     """The token whose head lies outside the group (the last one if the parse disagrees)."""
-    ids = {t.i for t in tokens}
     for t in tokens:
-        h = v.head[t.i]
-        if h not in ids or h == t.i:
+        h = v.head[t]
+        if h not in tokens or h == t:
             return t
     return tokens[-1]
