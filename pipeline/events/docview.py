@@ -30,8 +30,8 @@ class View:
         self.memo: dict[str, dict] = {}          # per-token results of pure functions
         # every token's function words and raw case marker (syntax.py reads them), read in
         # one pass: most tokens are asked, and most have neither
-        self.function_words: list[list[int]] = _function_words(self)
-        self.raw_marker: list[str] = _raw_markers(self)
+        self.function_words, hosts = _function_words(self)
+        self.raw_marker: list[str] = _raw_markers(self, hosts)
         self.content_children: dict[int, list[int]] = {}     # syntax.py's memo
         self.compounds: dict[int, list[int]] = {}            # phrases.compound_ids
 
@@ -43,9 +43,9 @@ class View:
         self.text, self.lemma, self.pos, self.tag, self.norm = (
             strings_of(rows[k], strings) for k in (0, 1, 2, 3, 7))
         self.raw_dep = strings_of(rows[4], strings)          # as GiNZA labels it
-        self.dep = [d.removesuffix("_bunsetu") for d in self.raw_dep]
+        self.dep = _unsuffixed(self.raw_dep)
         self.idx: list[int] = rows[5]
-        self.space = [bool(s) for s in rows[6]]
+        self.space = list(map(bool, rows[6]))
 
     def token(self, i: int) -> Token:
         t = self._tokens[i]
@@ -145,16 +145,23 @@ class View:
 _FUNCTION_WORD_DEPS = frozenset({"case", "aux", "mark", "cop", "fixed", "cc"})
 
 
-def _function_words(v: View) -> list[list[int]]:
+_NO_WORDS: tuple = ()      # the function words of a token with none (shared: read only)
+
+
+def _function_words(v: View) -> tuple[list, list[int]]:
     """The function words hanging on each token (its particles and auxiliaries after it,
-    with the `fixed` words inside them), in text order."""
+    with the `fixed` words inside them), in text order; and the tokens that have any."""
     deps, head, children = v.dep, v.head, v.children
-    out: list[list[int]] = [[] for _ in range(v.n)]
+    out: list = [_NO_WORDS] * v.n
+    hosts = []
     unsorted = []
     for c in range(v.n):
         h = head[c]
         if c > h and deps[c] in _FUNCTION_WORD_DEPS:
             words = out[h]
+            if words is _NO_WORDS:
+                words = out[h] = []
+                hosts.append(h)
             words.append(c)
             if children[c]:
                 fixed = [f for f in v.subtree(c) if f != c and deps[f] == "fixed"]
@@ -163,40 +170,62 @@ def _function_words(v: View) -> list[list[int]]:
                     unsorted.append(words)
     for words in unsorted:
         words.sort()
-    return out
+    return out, hosts
 
 
-def _raw_markers(v: View) -> list[str]:
-    """The particles closing each token's bunsetu as written (syntax.raw_marker)."""
-    deps, pos, text, lemma = v.dep, v.pos, v.text, v.lemma
-    out = []
-    for i, words in enumerate(v.function_words):
-        if deps[i] in ("compound", "nummod"):
-            out.append("compound")
+_PARTICLE_POS = frozenset({"ADP", "PART", "SCONJ"})
+
+
+def _raw_markers(v: View, hosts: list[int]) -> list[str]:
+    """The particles closing each token's bunsetu as written (syntax.raw_marker): "compound"
+    for a compound or number word, else the run of particles that ends its function words
+    (read for the `hosts`, the tokens that have any). Auxiliaries cut the run."""
+    deps, pos, text, lemma, function_words = v.dep, v.pos, v.text, v.lemma, v.function_words
+    out = ["compound" if d == "compound" or d == "nummod" else "" for d in deps]
+    for i in hosts:
+        if out[i]:
             continue
-        run: list[int] = []
-        last = len(words) - 1
-        for k in range(last, -1, -1):
+        words = function_words[i]
+        last = k = len(words) - 1
+        while k >= 0:
             w = words[k]
+            p = pos[w]
             # GiNZA tags the locative で after a noun as a copula now and then (キーウ郊外で)
-            particle = pos[w] in ("ADP", "PART", "SCONJ") or \
-                text[w] == "で" and deps[w] == "cop" and k == last and pos[i] in ("NOUN", "PROPN")
-            fixed_after_ni = pos[w] == "VERB" and deps[w] == "fixed" and k > 0 \
-                and pos[words[k - 1]] == "ADP"
-            # によりますと: the polite ます inside a fixed particle phrase
-            polite = lemma[w] == "ます" and k > 0 and pos[words[k - 1]] == "VERB" \
-                and deps[words[k - 1]] == "fixed" and bool(run)
-            if not (particle or fixed_after_ni or polite):
-                break
-            run.insert(0, w)
-        out.append("".join([text[w] for w in run]) if run else "")
+            if p in _PARTICLE_POS or text[w] == "で" and deps[w] == "cop" and k == last \
+                    and pos[i] in ("NOUN", "PROPN"):
+                k -= 1
+                continue
+            if k > 0 and (
+                    p == "VERB" and deps[w] == "fixed" and pos[words[k - 1]] == "ADP"
+                    # によりますと: the polite ます inside a fixed particle phrase
+                    or lemma[w] == "ます" and pos[words[k - 1]] == "VERB"
+                    and deps[words[k - 1]] == "fixed" and k < last):
+                k -= 1
+                continue
+            break
+        if k < last:
+            out[i] = text[words[last]] if k == last - 1 else "".join([text[w] for w in words[k + 1:]])
     return out
+
+
+_UNSUFFIXED: dict[str, str] = {}
+
+
+def _unsuffixed(labels: list[str]) -> list[str]:
+    """Dependency labels without GiNZA's `_bunsetu` suffix (through a table of the labels)."""
+    try:
+        return list(map(_UNSUFFIXED.__getitem__, labels))
+    except KeyError:
+        _UNSUFFIXED.update((d, d.removesuffix("_bunsetu")) for d in labels)
+        return list(map(_UNSUFFIXED.__getitem__, labels))
 
 
 def _heads(doc: Doc) -> list[int]:
     """Each token's head index (the root's is its own)."""
-    offsets = doc.to_array([HEAD]).astype(np.int64).tolist() if len(doc) else []
-    return [i + h for i, h in enumerate(offsets)]
+    n = len(doc)
+    if not n:
+        return []
+    return (doc.to_array([HEAD]).astype(np.int64) + np.arange(n, dtype=np.int64)).tolist()
 
 
 def _children(head: list[int]) -> list[list[int]]:

@@ -59,18 +59,14 @@ class Grammar:
         return self.markers[i]
 
     def _read_markers(self, v: View) -> list[str]:
-        entity_at, normal, texts = self.phrases.entity_at, self._normal, v.text
-        out = []
-        for i, raw in enumerate(v.raw_marker):
-            if raw == "" and i + 1 < v.n and texts[i + 1] == "、":
-                span = entity_at.get(i)
-                if span is not None and span.label_ == "ACTOR" and span.end == i + 1:
-                    out.append("が")           # headline topic: 北朝鮮軍、ウクライナ参戦
-                    continue
-            m = normal.get(raw)
-            if m is None:
-                m = normal[raw] = self._normalise(raw)
-            out.append(m)
+        normal = self._normal
+        for raw in set(v.raw_marker).difference(normal):
+            normal[raw] = self._normalise(raw)
+        out = list(map(normal.__getitem__, v.raw_marker))
+        texts = v.text
+        for i in self.phrases.actor_ends():       # the last word of an ACTOR mention
+            if v.raw_marker[i] == "" and i + 1 < v.n and texts[i + 1] == "、":
+                out[i] = "が"           # headline topic: 北朝鮮軍、ウクライナ参戦
         return out
 
     def _marker_at(self, v: View, i: int) -> str:
