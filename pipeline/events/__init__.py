@@ -104,9 +104,9 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
     return {"type": cand.rule.type, "trigger": cand.char_span, "arguments": arguments,
             "polarity": reading.polarity, "modality": reading.modality, "rule": rule,
             "sentence": (sent.start_char, sent.end_char),
-            "lemma": lex.cue("synonym", lemma) or lemma, "backref": refers_back(pred, lex, v),
+            "lemma": lex.cues["synonym"].get(lemma) or lemma, "backref": refers_back(pred, lex, v),
             "iterative": is_iterative(pred, lex, v),
-            "generic": lex.is_cue("generic", lemma)}
+            "generic": lemma in lex.cues["generic"]}
 
 
 def is_iterative(pred: Predicate, lex: Lexicon, v: View) -> bool:
@@ -118,14 +118,20 @@ def is_iterative(pred: Predicate, lex: Lexicon, v: View) -> bool:
     above = v.head[clause]
     if above != clause and above > clause:
         words.append(above)                # 攻撃を繰り返す, 攻撃が相次ぐ
-    return any(lex.is_cue("iterative", v.lemma[w]) or lex.is_cue("iterative", _with_prefix(v, w))
-               for w in words)
+    iterative = lex.cues["iterative"]
+    for w in words:
+        if v.lemma[w] in iterative:
+            return True
+        prefix = _prefix(v, w)
+        if prefix and prefix + v.lemma[w] in iterative:
+            return True
+    return False
 
 
-def _with_prefix(v: View, i: int) -> str:
-    """The lemma with its compound prefixes (相 + 次ぐ → 相次ぐ)."""
-    prefix = "".join(v.text[c] for c in v.children[i] if c < i and v.raw_dep[c] == "compound")
-    return prefix + v.lemma[i]
+def _prefix(v: View, i: int) -> str:
+    """The compound prefixes of a word (相 of 相 + 次ぐ → 相次ぐ)."""
+    raw_dep = v.raw_dep
+    return "".join([v.text[c] for c in v.children[i] if c < i and raw_dep[c] == "compound"])
 
 
 def refers_back(pred: Predicate, lex: Lexicon, v: View) -> bool:
@@ -137,6 +143,6 @@ def refers_back(pred: Predicate, lex: Lexicon, v: View) -> bool:
     start = pred.cand.tokens[0]
     for t in pred.chain:
         for c in v.children[t]:
-            if c < start and (lex.is_cue("backref", v.lemma[c]) or lex.is_cue("backref", v.text[c])):
+            if c < start and (v.lemma[c] in lex.cues["backref"] or v.text[c] in lex.cues["backref"]):
                 return True
-    return start > 0 and lex.is_cue("backref", v.text[start - 1])
+    return start > 0 and v.text[start - 1] in lex.cues["backref"]

@@ -33,8 +33,8 @@ def find_arguments(pred: Predicate, g: Grammar) -> list[Found]:
                   if c not in skip and not _earlier_topic(c, light, g)
                   for f in _from_child(c, light, pred.light_voice, rule, g)]
     for c in content_child_ids(v, pred.anchor):       # ロシアが行った攻撃, 米国が発表した支援
-        if v.dep[c] == "acl" and (g.lex.is_cue("light", v.lemma[c])
-                                  or g.lex.is_cue("announce", v.lemma[c])):
+        if v.dep[c] == "acl" and (v.lemma[c] in g.lex.cues["light"]
+                                  or v.lemma[c] in g.lex.cues["announce"]):
             found += [f for a in content_child_ids(v, c) if a not in skip
                       for f in _from_child(a, c, voice_at(v, c, g.keep), rule, g)]
     found += _gap(pred, found, g)
@@ -66,7 +66,7 @@ def _compound_parties(f: Found, g: Grammar) -> list[Found]:
     if f.role != "agent" or f.arg.entity is not None:
         return [f]
     parties = []
-    for t in compound_ids(g.v, f.arg.head.i)[:-1]:
+    for t in compound_ids(g.v, f.arg.head)[:-1]:
         span = g.phrases.entity_at.get(t)
         if span is not None and span.label_ == "ACTOR" and span.end - 1 == t:
             a = g.phrases.of_at(t)
@@ -80,7 +80,7 @@ def _toward(t: int, g: Grammar) -> list[int]:
     `toward`) passes its に/を-argument to the predicate it modifies."""
     v = g.v
     return [a for c in v.children[t] if c < t and v.dep[c] == "advcl" and
-            g.lex.is_cue("toward", v.lemma[c]) for a in content_child_ids(v, c) if a < c]
+            v.lemma[c] in g.lex.cues["toward"] for a in content_child_ids(v, c) if a < c]
 
 
 def _owner_for_instrument(f: Found, g: Grammar) -> Found | None:
@@ -89,7 +89,7 @@ def _owner_for_instrument(f: Found, g: Grammar) -> Found | None:
     if f.role != "agent" or "ARMS" not in f.arg.classes or f.arg.entity is not None:
         return f
     v = g.v
-    head = f.arg.head.i
+    head = f.arg.head
     for c in v.children[head]:
         if c < head and g.markers[c] == "の":
             owner = g.phrases.of_at(c)

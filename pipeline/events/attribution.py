@@ -38,7 +38,7 @@ class Attribution:
         cl = lemma[child]
         nominal = cl not in self.g.speech_lemmas and (
             cl in self.g.event_lemmas or child in chain
-            or any(self.lex.is_cue(k, cl) for k in ("content", "modal")))
+            or any(cl in self.lex.cues[k] for k in ("content", "modal")))
         if nominal and self.g.markers[child] in ("を", "が", "も") and \
                 lemma[head] in self.g.speech_lemmas:
             return value
@@ -46,7 +46,7 @@ class Attribution:
 
     def content(self, child: int, head: int) -> str | None:
         """〜との見方 (uncertain), 〜という情報 / 〜とのことだ (reported)."""
-        value = self.lex.cue("content", self.v.lemma[head])
+        value = self.lex.cues["content"].get(self.v.lemma[head])
         if value is None or not self.is_quote(child):
             return None
         return "reported" if value == "-" else value
@@ -68,7 +68,7 @@ class Attribution:
         v, markers = self.v, self.g.markers
         according = self.lex.cues["according"]
         for c in content_child_ids(v, i):
-            content = self.lex.cue("content", v.lemma[c])
+            content = self.lex.cues["content"].get(v.lemma[c])
             if markers[c] in according or \
                     v.raw_marker[c] == "では" and content not in (None, "-"):
                 modality = "uncertain" if content == "uncertain" else "reported"
@@ -76,7 +76,7 @@ class Attribution:
         return out
 
     def _speech_value(self, head: int) -> str | None:
-        value = self.lex.cue("speech", self.v.lemma[head])
+        value = self.lex.cues["speech"].get(self.v.lemma[head])
         if value == "reported_passive":                   # 〜とされる, but not 〜とする
             return "reported" if self.g.is_statement_verb(head) or \
                 voice_at(self.v, head) == "passive" else None

@@ -29,12 +29,12 @@ def _clause_up(t: int, g: Grammar) -> tuple[int | None, str]:
         return up, "clause"                              # 〜を投入するなど巻き返しを図った
     if g.markers[t].startswith("と") and g.is_speech(h):
         return h, "quote"
-    if dep == "acl" and g.lex.is_cue("modal", v.lemma[h]):
+    if dep == "acl" and v.lemma[h] in g.lex.cues["modal"]:
         # 〜する予定だ / 〜する可能性がある: the topic is the event's; 〜の可能性を懸念: not
         if up == h or any(v.dep[c] == "cop" for c in v.children[h]):
             return h, "clause"
-        return up, "clause" if g.lex.is_cue("hedge_verb", v.lemma[up]) else "modal"
-    if dep == "acl" and up != h and g.lex.is_cue("linker", v.lemma[h]):
+        return up, "clause" if v.lemma[up] in g.lex.cues["hedge_verb"] else "modal"
+    if dep == "acl" and up != h and v.lemma[h] in g.lex.cues["linker"]:
         return up, "linker"
     return None, ""
 
@@ -52,7 +52,7 @@ def _clauses_before(p: int, g: Grammar) -> list[int]:
             continue
         if v.dep[c] in CLAUSE_DEPS:
             out += [c] + clauses_before(c, g)
-        elif g.lex.is_cue("linker", v.lemma[c]):
+        elif v.lemma[c] in g.lex.cues["linker"]:
             for a in v.children[c]:
                 if v.dep[a] == "acl":
                     out += [a] + clauses_before(a, g)

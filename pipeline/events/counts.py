@@ -24,12 +24,12 @@ def _numbers_of(i: int, g: Grammar) -> list[Arg]:
     for c in v.children[i]:
         if c > i:
             continue
-        if v.dep[c] == "acl" and g.lex.is_cue("measure", v.lemma[c]):
+        if v.dep[c] == "acl" and v.lemma[c] in g.lex.cues["measure"]:
             out += _numbers(v.children[c], g)
         elif g.markers[c] in COUNTED:
             out += _first_number(compound_ids(v, c), g)
     h = v.head[i]
-    if not out and g.markers[i] == "が" and g.lex.is_cue("measure", v.lemma[h]):
+    if not out and g.markers[i] == "が" and v.lemma[h] in g.lex.cues["measure"]:
         out += _numbers([c for c in v.children[h] if c > i], g)
     return out
 
@@ -43,7 +43,7 @@ def number_owners(num: int, head: int, g: Grammar) -> list[Arg]:
     owners = [c for c in v.children[num] if c < first and
               (g.markers[c] in ("の", "compound") or c + 1 == first)]
     if not owners:
-        owners = [o for c in v.children[head] if g.lex.is_cue("part", v.lemma[c])
+        owners = [o for c in v.children[head] if v.lemma[c] in g.lex.cues["part"]
                   for o in v.children[c] if g.markers[o] == "の"]
     merged = _merge_compounds(owners, g)
     args = [_widen(g.phrases.of_at(o), o, g) for o in merged]
@@ -88,9 +88,9 @@ def predicate_count(anchor: int, g: Grammar) -> list[Found]:
     h0 = v.head[top]
     if h0 == top:
         return []
-    for h in [h0] + [t for t in range(top + 1, h0) if g.lex.is_cue("measure", v.lemma[t])]:
+    for h in [h0] + [t for t in range(top + 1, h0) if v.lemma[t] in g.lex.cues["measure"]]:
         found = [Found("quantity", a, "quantity.predicate")
-                 for a in _numbers([h] + v.children[h], g) if a.head.i > anchor]
+                 for a in _numbers([h] + v.children[h], g) if a.head > anchor]
         if found:
             return found
     return []

@@ -28,6 +28,8 @@ class View:
         self._sents: list[Span] | None = None
         self._sent_of: list[int] = []
         self.memo: dict[str, dict] = {}          # per-token results of pure functions
+        self._roots: dict[int, Token] = {}       # per sentence start
+        self._sent_texts: dict[int, str] = {}
         # every token's function words and raw case marker (syntax.py reads them), read in
         # one pass: most tokens are asked, and most have neither
         self.function_words, hosts = _function_words(self)
@@ -82,40 +84,50 @@ class View:
 
     def sent(self, i: int) -> Span:
         """The sentence of token `i` (one Span per sentence, as `Token.sent` finds it)."""
-        sents = self.sents
+        sents = self._sents
+        if sents is None:
+            sents = self.sents
         return sents[self._sent_of[i]]
 
     def sent_root(self, sent: Span) -> Token:
-        roots = self.table("sent_root")
-        root = roots.get(sent.start)
+        root = self._roots.get(sent.start)
         if root is None:
-            root = roots[sent.start] = sent.root
+            root = self._roots[sent.start] = sent.root
         return root
 
     def sent_text(self, sent: Span) -> str:
         """`sent.text`, cut from the Doc's text (Span.text joins its tokens anew)."""
-        texts = self.table("sent_text")
-        text = texts.get(sent.start)
+        text = self._sent_texts.get(sent.start)
         if text is None:
-            text = texts[sent.start] = text_of(self.doc)[sent.start_char:sent.end_char]
+            text = self._sent_texts[sent.start] = text_of(self.doc)[sent.start_char:sent.end_char]
         return text
 
     # --- tree ----------------------------------------------------------------------------
     def subtree(self, i: int) -> list[int]:
-        """Token `i` and its descendants in text order (as `Token.subtree`)."""
+        """Token `i` and its descendants in text order (as `Token.subtree`): each token's
+        left dependents' subtrees, the token, its right dependents' subtrees."""
+        children = self.children
+        if not children[i]:
+            return [i]
         out: list[int] = []
-        self._collect(i, out)
+        stack = [i]                   # a token to expand, or ~token to emit
+        while stack:
+            x = stack.pop()
+            if x < 0:
+                out.append(~x)
+                continue
+            kids = children[x]
+            if not kids:
+                out.append(x)
+                continue
+            for c in reversed(kids):
+                if c > x:
+                    stack.append(c)
+            stack.append(~x)
+            for c in reversed(kids):
+                if c < x:
+                    stack.append(c)
         return out
-
-    def _collect(self, i: int, out: list[int]) -> None:
-        kids = self.children[i]
-        for c in kids:
-            if c < i:
-                self._collect(c, out)
-        out.append(i)
-        for c in kids:
-            if c > i:
-                self._collect(c, out)
 
     def dominates(self, a: int, i: int) -> bool:
         """Is token `i` in the subtree of token `a` (`i in self.subtree(a)`)?"""

@@ -1,6 +1,8 @@
 """Case markers, subjects, coordination and support verbs: the grammar every stage reads."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Token
 
 from ..rules.event_lexicon import Lexicon
@@ -31,10 +33,12 @@ class Grammar:
         self._voices: dict[int, str] = {}        # `own_voice` per token
         self._normal: dict[str, str] = {}        # `_normalise` per raw marker
         # can a word with no particle after it (raw marker "" or "compound") be 〜によると?
-        self._bare_according = any(lex.is_cue("according", m) for m in
+        self._bare_according = any(m in lex.cues["according"] for m in
                                    ("が", self._normalise(""), self._normalise("compound")))
         # `marker` of every token of the phrases' Doc, read in one pass (asked of most)
         self.markers: list[str] = self._read_markers(view(self._doc)) if self._doc is not None else []
+        # the tokens marked 〜によると, ascending (`is_according`)
+        self.according: list[int] = self._read_according() if self._doc is not None else []
 
     def remembered(self, name: str, i: int, fn):
         """`fn(i, self)`, computed once per token of the phrases' Doc: the stages ask the
@@ -80,11 +84,24 @@ class Grammar:
     def _normalise(self, raw: str) -> str:
         if raw.startswith("など") and len(raw) > 2:
             raw = raw[2:]                      # 技術などを → を
-        norm = self.lex.cue("marker", raw)
+        norm = self.lex.cues["marker"].get(raw)
         if norm is None and len(raw) > 1 and raw[-1] in "はも":
             raw = raw[:-1]
-            norm = self.lex.cue("marker", raw)
+            norm = self.lex.cues["marker"].get(raw)
         return norm or raw
+
+    def _read_according(self) -> list[int]:
+        according, children = self.lex.cues["according"], self.v.children
+        bare = self._bare_according
+        return [i for i, m in enumerate(self.markers) if m in according
+                and (bare or children[i] and children[i][-1] > i)]
+
+    def according_in(self, start: int, end: int) -> list[int]:
+        """The tokens from `start` to `end` (exclusive) that `is_according`, ascending."""
+        found = self.according
+        if not found:
+            return found
+        return found[bisect_left(found, start):bisect_left(found, end)]
 
     def is_according(self, i: int) -> bool:
         """Is token `i` of the phrases' Doc marked 〜によると (rules/event_cues.tsv kind
@@ -93,7 +110,7 @@ class Grammar:
         kids = self.v.children[i]
         if not self._bare_according and (not kids or kids[-1] < i):
             return False
-        return self.lex.is_cue("according", self.markers[i])
+        return self.markers[i] in self.lex.cues["according"]
 
     def role(self, type_: str, frame: str, voice_: str, marker: str, arg: Arg) -> str | None:
         """The first matching row of rules/event_roles.tsv."""
@@ -140,18 +157,18 @@ class Grammar:
             for c in v.children[i])
 
     def is_speech(self, i: int) -> bool:
-        return self.is_statement_verb(i) or self.lex.is_cue("speech", self.v.lemma[i])
+        return self.is_statement_verb(i) or self.v.lemma[i] in self.lex.cues["speech"]
 
     def is_light(self, i: int) -> bool:
         """A word that carries a noun trigger's arguments: support verbs (行う, 受ける),
         plans and stops (検討, 停止), announcements of one's own act (支援を発表)."""
         lemma = self.v.lemma[i]
-        if self.lex.is_cue("announce", lemma):
+        if lemma in self.lex.cues["announce"]:
             return True
         if lemma in self.speech_lemmas:
             return False
         return self.lex.is_negator(lemma) or \
-            any(self.lex.is_cue(k, lemma) for k in ("light", "modal"))
+            any(lemma in self.lex.cues[k] for k in ("light", "modal"))
 
     def has_object(self, i: int, exclude=()) -> bool:
         markers = self.markers

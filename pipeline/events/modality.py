@@ -93,18 +93,18 @@ class ModalityReader:
             lemma = v.lemma[t]
             if self.lex.is_negator(lemma):
                 r.negate(f"negator:{v.text[t]}")
-            if self.lex.is_cue("modal", lemma):
-                r.add(self.lex.cue("modal", lemma), f"modal:{v.text[t]}")
+            if lemma in self.lex.cues["modal"]:
+                r.add(self.lex.cues["modal"].get(lemma), f"modal:{v.text[t]}")
 
     def _function_cues(self, v: View, words: list[int], r: Reading, negate: bool) -> None:
         hedged = False
         for w in words:
-            m = self.lex.cue("modal", v.lemma[w]) or self.lex.cue("modal", v.text[w])
+            m = self.lex.cues["modal"].get(v.lemma[w]) or self.lex.cues["modal"].get(v.text[w])
             if m:
                 r.add(m, f"modal:{v.text[w]}")
                 hedged = hedged or m == "uncertain"
         # のではないか / かもしれない: a hedge, not a denial
-        if negate and not hedged and any(self.lex.is_cue("negation", v.lemma[w]) for w in words):
+        if negate and not hedged and any(v.lemma[w] in self.lex.cues["negation"] for w in words):
             r.negate("negation")
 
     def _attributed(self, child: int, head: int, r: Reading, restricted: bool,
@@ -116,7 +116,7 @@ class ModalityReader:
         text = self.v.text[head]
         r.add("reported" if restricted else value, f"speech:{text}")
         r.sources += self.attribution.sources(head, child)
-        if self.lex.is_cue("negator", self.v.lemma[head]) and not restricted:
+        if self.v.lemma[head] in self.lex.cues["negator"] and not restricted:
             r.negate(f"denied:{text}")
         return True
 
@@ -132,17 +132,17 @@ class ModalityReader:
         v, lex = self.v, self.lex
         hl = v.lemma[head]
         # a plan or hedge on the next coordinated clause is that clause's own
-        if lex.is_cue("modal", hl) and v.dep[child] not in CLAUSE_DEPS:
-            r.add(lex.cue("modal", hl), f"modal:{v.text[head]}")
+        if hl in lex.cues["modal"] and v.dep[child] not in CLAUSE_DEPS:
+            r.add(lex.cues["modal"].get(hl), f"modal:{v.text[head]}")
         for sib in content_child_ids(v, head):                # 解放を目標とし
-            if lex.is_cue("modal", v.lemma[sib]) and self.g.markers[sib] == "と":
-                r.add(lex.cue("modal", v.lemma[sib]), f"modal:{v.text[sib]}")
+            if v.lemma[sib] in lex.cues["modal"] and self.g.markers[sib] == "と":
+                r.add(lex.cues["modal"].get(v.lemma[sib]), f"modal:{v.text[sib]}")
         self._function_cues(v, v.function_words[head], r, negate=False)
         if lex.is_negator(hl) and self.g.markers[child] in ("を", "compound", "の") \
                 and v.lemma[child] not in self.g.speech_lemmas:      # 主張を否定: a claim was made
             r.negate(f"negator:{v.text[head]}")
-        if lex.is_cue("fact", hl) and v.dep[child] == "acl" and \
-                lex.is_cue("negation", v.lemma[v.head[head]]):
+        if hl in lex.cues["fact"] and v.dep[child] == "acl" and \
+                v.lemma[v.head[head]] in lex.cues["negation"]:
             r.negate(f"no_fact:{v.text[head]}")
 
     def _according(self, i: int, r: Reading) -> None:
@@ -155,14 +155,14 @@ class ModalityReader:
         〜との情報, 〜しているほか, 〜するなど)."""
         v = self.v
         return v.dep[child] == "acl" and not v.raw_marker[child].endswith("など") and not any(
-            self.lex.is_cue(k, v.lemma[head]) for k in ("modal", "content", "fact", "linker"))
+            v.lemma[head] in self.lex.cues[k] for k in ("modal", "content", "fact", "linker"))
 
     def _contrastive(self, i: int) -> bool:
         """〜が、…と述べた: a clause closed by a contrastive conjunction."""
         v = self.v
         words = v.function_words[i]
         return bool(words) and v.pos[words[-1]] == "SCONJ" and \
-            self.lex.is_cue("contrast", v.text[words[-1]])
+            v.text[words[-1]] in self.lex.cues["contrast"]
 
     def _open_question(self, i: int) -> bool:
         """A yes/no question (ウクライナで北朝鮮軍が参戦?) hedges; a wh-question does not."""
@@ -170,4 +170,4 @@ class ModalityReader:
         sent = v.sent(i)
         if not v.sent_text(sent).rstrip().endswith(QUESTION_MARKS):
             return False
-        return not any(self.lex.is_cue("wh", v.lemma[k]) for k in range(sent.start, sent.end))
+        return not any(v.lemma[k] in self.lex.cues["wh"] for k in range(sent.start, sent.end))

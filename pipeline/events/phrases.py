@@ -26,15 +26,11 @@ _ADVERBIAL_TAG = "副詞可能"     # その後, 今後, 多く: nouns used as a
 
 @dataclass(frozen=True)
 class Arg:
-    start: int
+    start: int                   # characters in the Doc
     end: int
-    head: Token
+    head: int                    # the token that stands for it
     classes: tuple[str, ...]
     entity: Span | None
-
-    @property
-    def text(self) -> str:
-        return text_of(self.head.doc)[self.start:self.end]
 
     @property
     def label(self) -> str | None:
@@ -68,6 +64,8 @@ class Phrases:
         self._plain_chains: dict[int, list[int]] = {}   # plain nouns `entity_of` has read
         self._portion = lex.cues["portion"]
         self._not_argument = _not_argument_words(lex)
+        # NOUN_KINDS with their cue words and those words as endings
+        self._kinds = [(_endings(lex.cues[kind]), lex.cues[kind], cls) for kind, cls in NOUN_KINDS]
 
     def of(self, tok: Token) -> Arg | None:
         return self.of_at(tok.i)
@@ -153,7 +151,7 @@ class Phrases:
         start += len(text) - len(text.lstrip())
         if not text.strip():
             return None
-        return Arg(start, end, v.token(i), self._noun_classes(text.strip(), v.lemma[i]), None)
+        return Arg(start, end, i, self._noun_classes(text.strip(), v.lemma[i]), None)
 
     def _common_modifier(self, chain: list[int]) -> int:
         """欧米の当局者, 軍の幕僚, 国境沿いの一帯: a plain noun joined by の stays in the phrase
@@ -172,18 +170,18 @@ class Phrases:
     def entity(self, tok: Token) -> Span | None:
         return self.entity_at.get(tok.i)
 
-    def noun_classes(self, text: str, head: Token) -> tuple[str, ...]:
-        return self._noun_classes(text, view(head.doc).lemma[head.i])
+    def noun_classes(self, text: str, head: int) -> tuple[str, ...]:
+        return self._noun_classes(text, self.v.lemma[head])
 
     def _noun_classes(self, text: str, lemma: str) -> tuple[str, ...]:
-        for kind, cls in NOUN_KINDS:
-            if text.endswith(_endings(self.lex.cues[kind])) or self.lex.is_cue(kind, lemma):
+        for endings, words, cls in self._kinds:
+            if text.endswith(endings) or lemma in words:
                 return (cls, "noun")
         return ("noun",)
 
     def _entity_arg(self, span: Span, head: int) -> Arg:
         start, end, classes = self._entity_facts(span)
-        return Arg(start, end, self.v.token(head), classes, span)
+        return Arg(start, end, head, classes, span)
 
     def _entity_facts(self, span: Span) -> tuple[int, int, tuple[str, ...]]:
         """Offsets and classes of a mention (read again for each of its tokens)."""
@@ -258,7 +256,7 @@ class Phrases:
                 continue
             lemmas = self.v.lemma
             rest = [r for r in chain[k:] if r >= span.end]
-            if rest and all(self.lex.is_cue("relational", lemmas[r]) for r in rest):
+            if rest and all(lemmas[r] in self.lex.cues["relational"] for r in rest):
                 return span
             return None
         return None

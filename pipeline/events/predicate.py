@@ -6,7 +6,7 @@ gives it a number (死傷者は3000人を超えた).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .grammar import CONJ_MARKERS, Grammar
 from .syntax import verbal_at, voice_at
@@ -22,18 +22,22 @@ class Predicate:
     light: int | None = None             # the word carrying a noun trigger
     light_voice: str = "active"
     self_subject: bool = False           # the trigger noun is the light word's subject
+    # set by `settle` once `light` is known (read many times by every stage):
+    clause: int = field(init=False, default=-1)   # the token whose position in the tree
+    #                                               decides sharing, gaps and modality
+    heads: list[int] = field(init=False, default_factory=list)   # anchor (and light)
 
-    @property
-    def clause(self) -> int:
-        """The token whose position in the tree decides sharing, gaps and modality."""
-        return self.light if self.light is not None else self.chain[-1]
-
-    @property
-    def heads(self) -> list[int]:
-        return [self.anchor] + ([self.light] if self.light is not None else [])
+    def settle(self) -> Predicate:
+        self.clause = self.light if self.light is not None else self.chain[-1]
+        self.heads = [self.anchor] + ([self.light] if self.light is not None else [])
+        return self
 
 
 def locate(cand: Candidate, g: Grammar) -> Predicate:
+    return _locate(cand, g).settle()
+
+
+def _locate(cand: Candidate, g: Grammar) -> Predicate:
     v = g.v
     a = cand.anchor
     ids = [a]
@@ -45,7 +49,7 @@ def locate(cand: Candidate, g: Grammar) -> Predicate:
         pred.light = last                 # 声明を出した: the pattern's own verb carries it
         return pred
     if cand.rule.frame == "speech" and not verbal_at(v, a) and h > a \
-            and g.markers[a] == "を" and g.lex.cue("light", v.lemma[h]) == "dpassive":
+            and g.markers[a] == "を" and g.lex.cues["light"].get(v.lemma[h]) == "dpassive":
         pred.light, pred.light_voice = h, "dpassive"   # 報告を受けた: the subject receives
         return pred
     if cand.rule.frame == "speech" or verbal_at(v, a):
@@ -107,17 +111,17 @@ def _measure(top: int, g: Grammar) -> int | None:
         return None
     v = g.v
     h = v.head[top]
-    if g.lex.is_cue("measure", v.lemma[h]):
+    if v.lemma[h] in g.lex.cues["measure"]:
         return h
     for t in range(top + 1, h):
-        if v.head[t] == h and verbal_at(v, t) and g.lex.is_cue("measure", v.lemma[t]):
+        if v.head[t] == h and verbal_at(v, t) and v.lemma[t] in g.lex.cues["measure"]:
             return t
     return None
 
 
 def _light_voice(light: int, chain: list[int], g: Grammar) -> str:
     v = g.v
-    value = g.lex.cue("light", v.lemma[light])
+    value = g.lex.cues["light"].get(v.lemma[light])
     if value in ("passive", "dpassive"):
         return value                      # 攻撃を受けた, 死傷者を出した
     if not verbal_at(v, light):

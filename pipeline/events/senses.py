@@ -2,6 +2,7 @@
 against the arguments found and the parse (支援 of a policy, 打撃 to an economy are not events)."""
 from __future__ import annotations
 
+from ..parse.doctext import text_of
 from .grammar import Grammar
 from ..rules.event_lexicon import Condition
 from .phrases import Found, can_speak, compound_ids
@@ -32,12 +33,12 @@ def hypothetical(pred: Predicate, g: Grammar) -> bool:
     v, lex = g.v, g.lex
     clause = pred.clause
     words = [f for t in pred.heads for f in v.function_words[t]]
-    if any(lex.is_cue("conditional", v.text[w]) for w in words) or \
-            v.dep[clause] == "acl" and lex.is_cue("conditional", v.lemma[v.head[clause]]):
+    if any(v.text[w] in lex.cues["conditional"] for w in words) or \
+            v.dep[clause] == "acl" and v.lemma[v.head[clause]] in lex.cues["conditional"]:
         return True
     # …場合、もう一方は支援を行う: the consequence of a condition is no assertion either
-    return any(c < clause and (lex.is_cue("conditional", v.lemma[c]) or v.dep[c] == "advcl"
-                               and any(lex.is_cue("conditional", v.text[w])
+    return any(c < clause and (v.lemma[c] in lex.cues["conditional"] or v.dep[c] == "advcl"
+                               and any(v.text[w] in lex.cues["conditional"]
                                        for w in v.function_words[c]))
                for c in content_child_ids(v, clause))
 
@@ -57,7 +58,7 @@ def _reported_content(pred: Predicate, g: Grammar) -> bool:
     v = g.v
     a = pred.anchor
     quoted = any(v.raw_marker[c].startswith("と") for c in content_child_ids(v, a) if c < a)
-    return quoted and not verbal_at(v, a) and g.lex.is_cue("content", v.lemma[a]) and \
+    return quoted and not verbal_at(v, a) and v.lemma[a] in g.lex.cues["content"] and \
         g.markers[a] in ("を", "も") and v.head[a] != a and g.is_speech(v.head[a])
 
 
@@ -65,12 +66,12 @@ def _lasting_state(pred: Predicate, g: Grammar) -> bool:
     """ロシアが引き続き支配している / 支配していない: a state trigger (kind `state`) under a
     continuing adverb or a negation describes who holds the ground, not a capture."""
     v, lex = g.v, g.lex
-    if not lex.is_cue("state", v.lemma[pred.anchor]):
+    if v.lemma[pred.anchor] not in lex.cues["state"]:
         return False
     for t in pred.heads:
-        if any(lex.is_cue("negation", v.lemma[w]) for w in v.function_words[t]):
+        if any(v.lemma[w] in lex.cues["negation"] for w in v.function_words[t]):
             return True
-        if any(lex.is_cue("continuing", v.lemma[c]) or lex.is_cue("continuing", v.text[c])
+        if any(v.lemma[c] in lex.cues["continuing"] or v.text[c] in lex.cues["continuing"]
                for c in v.children[t] if c < t):
             return True
     return False
@@ -110,8 +111,9 @@ def _holds(cond: Condition, pred: Predicate, found: list[Found], g: Grammar) -> 
                 if c < t and g.markers[c] in ("compound", "の", "")]
         texts = ["".join(v.text[t] for t in compound_ids(v, c)) for c in mods]
         return any(_fits(cond.values, (), v.lemma[c], x) for c, x in zip(mods, texts))
-    if any(f.role == cond.what and _fits(cond.values, f.arg.classes, v.lemma[f.arg.head.i],
-                                         f.arg.text) for f in found):
+    text = text_of(g.phrases.doc)
+    if any(f.role == cond.what and _fits(cond.values, f.arg.classes, v.lemma[f.arg.head],
+                                         text[f.arg.start:f.arg.end]) for f in found):
         return True
     return cond.what == "place" and _goal_fits(cond.values, pred, g)
 
@@ -145,6 +147,6 @@ def _has_quote(pred: Predicate, g: Grammar) -> bool:
             if m.startswith("と") and c < t:
                 return True
             if g.markers[c] in ("を", "が", "も") and \
-                    (v.lemma[c] in g.event_lemmas or g.lex.is_cue("content", v.lemma[c])):
+                    (v.lemma[c] in g.event_lemmas or v.lemma[c] in g.lex.cues["content"]):
                 return True
     return False

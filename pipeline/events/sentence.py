@@ -15,7 +15,7 @@ Every argument added here carries a rule starting `sentence.`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..parse.doctext import text_of
 from .clauses import sentence_topic
@@ -35,14 +35,16 @@ class Pending:
     pred: Predicate
     found: list[Found]
     reading: Reading
+    statement: bool = field(init=False)
 
-    @property
-    def statement(self) -> bool:
-        return self.pred.cand.rule.type == "STATEMENT"
+    def __post_init__(self) -> None:
+        self.statement = self.pred.cand.rule.type == "STATEMENT"
 
     def has(self, role: str) -> bool:
-        return any(f.role == role for f in self.found) or \
-            role == "source" and bool(self.reading.sources)
+        for f in self.found:
+            if f.role == role:
+                return True
+        return role == "source" and bool(self.reading.sources)
 
     def agents(self) -> list[Arg]:
         return [f.arg for f in self.found if f.role == "agent"]
@@ -100,8 +102,8 @@ def _speakers_without_events(sent, g: Grammar, carried: list[Arg]) -> list[Arg]:
         if not speakers and voice_at(v, root) != "passive" and _no_subject(sent, g):
             speakers = carried
     if not speakers:
-        for i in range(sent.start, sent.end):
-            if v.dep[i] not in FUNCTION_DEPS and g.is_according(i):
+        for i in g.according_in(sent.start, sent.end):
+            if v.dep[i] not in FUNCTION_DEPS:
                 speakers = _origin(i, g)
                 break
     return _next_carried(sent, g, speakers, carried)
@@ -230,7 +232,7 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
         if a.label == "DATE":
             cands["time"].append((i, a))
         elif a.label == "PLACE" and (m == "で" or m == "に" and
-                                     g.lex.is_cue("occur", v.lemma[_past_date(heads[i], g)])):
+                                     (v.lemma[_past_date(heads[i], g)] in g.lex.cues["occur"])):
             cands["place"].append((i, a))
     for p in group:
         for role in OWN_FRAME:
@@ -332,8 +334,8 @@ def _according(sent, group: list[Pending], g: Grammar) -> list[Arg]:
     the origins."""
     found: list[Arg] = []
     v = g.v
-    for i in range(sent.start, sent.end):
-        if v.dep[i] in FUNCTION_DEPS or not g.is_according(i):
+    for i in g.according_in(sent.start, sent.end):
+        if v.dep[i] in FUNCTION_DEPS:
             continue
         origin = _origin(i, g)
         if not origin:
@@ -406,7 +408,7 @@ def _no_subject(sent, g: Grammar) -> bool:
                 any(v.dep[x] == "acl" for x in v.ancestors(i)):   # 北朝鮮が開催した閲兵式で
             continue
         if g.is_subject(i) or v.raw_marker[i] == "は" and g.phrases.of_at(i) is not None \
-                or g.lex.is_cue("according", g.markers[i]):
+                or g.markers[i] in g.lex.cues["according"]:
             return False
     return True
 
@@ -423,11 +425,11 @@ def _speaker_not_agent(p: Pending, g: Grammar) -> None:
     sources = set(_keys([f.arg for f in p.reading.sources]))
     raw = g.v.raw_marker
     own_act = _verbal(p, g) and not any(
-        f.role == "agent" and raw[f.arg.head.i] != "は" for f in p.found) \
+        f.role == "agent" and raw[f.arg.head] != "は" for f in p.found) \
         and not _other_doer_quoted(p, g)
     p.found[:] = [f for f in p.found if not (
         f.role == "agent" and (f.arg.start, f.arg.end) in sources
-        and raw[f.arg.head.i] == "は" and not own_act
+        and raw[f.arg.head] == "は" and not own_act
         and not set(f.arg.classes) & {"TROOP", "COUNTRY"})]
 
 
@@ -445,8 +447,8 @@ def _speaker_acts(p: Pending, g: Grammar) -> None:
     for f in p.reading.sources:
         a = f.arg
         if f.rule not in ("source.speaker", "sentence.speaker") or \
-                not v.sent(anchor).start <= a.head.i < anchor \
-                or v.raw_marker[a.head.i] != "は" or a.entity is None or a.label != "ACTOR":
+                not v.sent(anchor).start <= a.head < anchor \
+                or v.raw_marker[a.head] != "は" or a.entity is None or a.label != "ACTOR":
             continue
         if g.role(rule.type, rule.frame, "active", "が", a) == "agent":
             p.found.append(Found("agent", a, "sentence.speaker_acts"))
@@ -461,11 +463,15 @@ def _other_doer_quoted(p: Pending, g: Grammar) -> bool:
     v = g.v
     raw = v.raw_marker
     sent = v.sent(anchor)
-    topics = [f.arg.head.i for f in p.found if f.role == "agent" and raw[f.arg.head.i] == "は"]
+    topics = [f.arg.head for f in p.found if f.role == "agent" and raw[f.arg.head] == "は"]
     first = min(topics, default=sent.start)
     entity_at = g.phrases.entity_at
-    return any(first < t < anchor and raw[t] == "が" and entity_at.get(t) is not None
-               and entity_at[t].label_ == "ACTOR" for t in range(sent.start, sent.end))
+    for t in range(max(sent.start, first + 1), min(sent.end, anchor)):     # first < t < anchor
+        if raw[t] == "が":
+            span = entity_at.get(t)
+            if span is not None and span.label_ == "ACTOR":
+                return True
+    return False
 
 
 def _verbal(p: Pending, g: Grammar) -> bool:
@@ -500,7 +506,7 @@ def _behind_contrast(p: Pending, g: Grammar) -> bool:
     v = g.v
     for t in _path_up(p, v):
         words = v.function_words[t]
-        if words and v.pos[words[-1]] == "SCONJ" and g.lex.is_cue("contrast", v.text[words[-1]]):
+        if words and v.pos[words[-1]] == "SCONJ" and v.text[words[-1]] in g.lex.cues["contrast"]:
             return True
     return False
 

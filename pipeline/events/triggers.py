@@ -71,7 +71,7 @@ class TriggerFinder:
     def _keeps_event(self, head_lemma: str) -> bool:
         """攻撃開始後, 派遣計画, 反攻予告: a suffix, support, stop or plan noun, or another
         event noun (the noun before it is that event's content) keeps the event."""
-        return any(self.lex.is_cue(k, head_lemma)
+        return any(head_lemma in self.lex.cues[k]
                    for k in ("suffix", "light", "negator", "modal")) or \
             head_lemma in self.single_words
 
