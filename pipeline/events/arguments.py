@@ -146,13 +146,11 @@ def _stray_partners(c: int, g: Grammar) -> list[Arg]:
     of the predicate, not of the noun."""
     out = []
     v = g.v
-    head, raw = v.head, v.raw_marker
+    head = v.head
     # the climb from t reaches c only if t lies in c's subtree
-    for t in g.phrases.actor_ends():
+    for t in g.partner_ends():
         if t >= c:
             break
-        if raw[t] != "と":
-            continue
         path, h = [], head[t]
         while h != c and head[h] != h:
             path.append(h)

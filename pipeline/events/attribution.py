@@ -90,10 +90,9 @@ class Attribution:
         subject its clause shares, else the sentence topic; never a word of the quote."""
         v, g = self.v, self.g
         passive = voice_at(v, head) == "passive"
-        inside = set(v.subtree(quote)) if quote is not None else set()
         for c in reversed(content_child_ids(v, head)):    # nearest first
-            if c in inside:
-                continue
+            if quote is not None and v.dominates(quote, c):
+                continue                                  # a word of the quote
             by = g.markers[c] == "による" or passive and g.markers[c] == "に"
             if by or not passive and g.is_subject(c):
                 a = g.phrases.of_at(c)
@@ -104,7 +103,8 @@ class Attribution:
         subj = shared_subject(head, g)
         if subj is None:
             subj = sentence_topic(head, g)
-        a = g.phrases.of_at(subj) if subj is not None and subj not in inside else None
+        a = g.phrases.of_at(subj) if subj is not None and \
+            (quote is None or not v.dominates(quote, subj)) else None
         return [a] + g.conjuncts(subj) if can_speak(a) else []
 
     def origin(self, i: int) -> list[Arg]:

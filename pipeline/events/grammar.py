@@ -31,6 +31,7 @@ class Grammar:
         self._roles = role_memo if role_memo is not None else {}
         self._memos: dict[str, dict] = {}
         self._voices: dict[int, str] = {}        # `own_voice` per token
+        self._partner_ends: list[int] | None = None
         self._normal: dict[str, str] = {}        # `_normalise` per raw marker
         # can a word with no particle after it (raw marker "" or "compound") be 〜によると?
         self._bare_according = any(m in lex.cues["according"] for m in
@@ -95,6 +96,14 @@ class Grammar:
         bare = self._bare_according
         return [i for i, m in enumerate(self.markers) if m in according
                 and (bare or children[i] and children[i][-1] > i)]
+
+    def partner_ends(self) -> list[int]:
+        """The last words of ACTOR mentions closed by と (raw marker), ascending."""
+        ends = self._partner_ends
+        if ends is None:
+            raw = self.v.raw_marker
+            ends = self._partner_ends = [t for t in self.phrases.actor_ends() if raw[t] == "と"]
+        return ends
 
     def according_in(self, start: int, end: int) -> list[int]:
         """The tokens from `start` to `end` (exclusive) that `is_according`, ascending."""

@@ -6,7 +6,7 @@ noun with its fused compound (兵士, 地雷除去チーム).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,8 +24,8 @@ NOT_ARGUMENT_KINDS = ("modal", "fact", "content", "wh", "suffix", "negator", "li
 _ADVERBIAL_TAG = "副詞可能"     # その後, 今後, 多く: nouns used as adverbs
 
 
-@dataclass(frozen=True)
-class Arg:
+class Arg(NamedTuple):
+    """An argument phrase (a tuple: made many times per Doc, never changed)."""
     start: int                   # characters in the Doc
     end: int
     head: int                    # the token that stands for it
@@ -37,8 +37,7 @@ class Arg:
         return self.entity.label_ if self.entity is not None else None
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """An argument with its role and the rule that gave it (`case:を`, `shared.subject`)."""
     role: str
     arg: Arg
@@ -180,16 +179,12 @@ class Phrases:
         return ("noun",)
 
     def _entity_arg(self, span: Span, head: int) -> Arg:
-        start, end, classes = self._entity_facts(span)
-        return Arg(start, end, head, classes, span)
-
-    def _entity_facts(self, span: Span) -> tuple[int, int, tuple[str, ...]]:
-        """Offsets and classes of a mention (read again for each of its tokens)."""
+        # offsets and classes of a mention, read once (asked again for each of its tokens)
         key = (span.start, span.end, span.label)
         facts = self._spans.get(key)
         if facts is None:
             facts = self._spans[key] = (span.start_char, span.end_char, self.entity_classes(span))
-        return facts
+        return Arg(facts[0], facts[1], head, facts[2], span)
 
     def entity_classes(self, span: Span) -> tuple[str, ...]:
         label = span.label_

@@ -8,7 +8,7 @@ one attribute per token, hence this small matcher.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
@@ -19,8 +19,7 @@ from .docview import View, view
 NOUN_POS = {"NOUN", "PROPN"}
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     rule: Trigger
     start: int               # first token of the whole pattern
     end: int                 # token after it
