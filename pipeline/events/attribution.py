@@ -23,6 +23,7 @@ class Attribution:
         self.lex = g.lex
         self.v = g.v
         self._according: dict[int, list] = {}    # `according` per token of the Grammar's Doc
+        self._speech: dict[int, str | None] = {}   # `_speech_value` per token
 
     def speech(self, child: int, head: int, chain: list[int]) -> str | None:
         """The modality `head` gives the clause or noun `child` as its reported content
@@ -76,6 +77,12 @@ class Attribution:
         return out
 
     def _speech_value(self, head: int) -> str | None:
+        found = self._speech.get(head, "")
+        if found == "":
+            found = self._speech[head] = self._read_speech_value(head)
+        return found
+
+    def _read_speech_value(self, head: int) -> str | None:
         value = self.lex.cues["speech"].get(self.v.lemma[head])
         if value == "reported_passive":                   # 〜とされる, but not 〜とする
             return "reported" if self.g.is_statement_verb(head) or \

@@ -57,6 +57,7 @@ class ModalityReader:
         self.lex = g.lex
         self.v = g.v
         self.attribution = Attribution(g)
+        self._questions: dict[int, bool] = {}    # `_open_question` per sentence start
 
     def read(self, pred: Predicate) -> Reading:
         r = Reading()
@@ -168,6 +169,9 @@ class ModalityReader:
         """A yes/no question (ウクライナで北朝鮮軍が参戦?) hedges; a wh-question does not."""
         v = self.v
         sent = v.sent(i)
-        if not v.sent_text(sent).rstrip().endswith(QUESTION_MARKS):
-            return False
-        return not any(v.lemma[k] in self.lex.cues["wh"] for k in range(sent.start, sent.end))
+        found = self._questions.get(sent.start)
+        if found is None:
+            found = self._questions[sent.start] = \
+                v.sent_text(sent).rstrip().endswith(QUESTION_MARKS) and \
+                not any(v.lemma[k] in self.lex.cues["wh"] for k in range(sent.start, sent.end))
+        return found

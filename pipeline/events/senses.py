@@ -30,17 +30,22 @@ def in_sense(pred: Predicate, found: list[Found], g: Grammar) -> bool:
 def hypothetical(pred: Predicate, g: Grammar) -> bool:
     """北朝鮮軍が派兵されれば / 侵攻を受けた場合: a conditional is an event with modality
     `uncertain` (SPEC v2; modality.py asks this)."""
-    v, lex = g.v, g.lex
+    v = g.v
+    conditional = g.lex.cues["conditional"]
     clause = pred.clause
-    words = [f for t in pred.heads for f in v.function_words[t]]
-    if any(v.text[w] in lex.cues["conditional"] for w in words) or \
-            v.dep[clause] == "acl" and v.lemma[v.head[clause]] in lex.cues["conditional"]:
+    text, function_words = v.text, v.function_words
+    for t in pred.heads:
+        for w in function_words[t]:
+            if text[w] in conditional:
+                return True
+    if v.dep[clause] == "acl" and v.lemma[v.head[clause]] in conditional:
         return True
     # …場合、もう一方は支援を行う: the consequence of a condition is no assertion either
-    return any(c < clause and (v.lemma[c] in lex.cues["conditional"] or v.dep[c] == "advcl"
-                               and any(v.text[w] in lex.cues["conditional"]
-                                       for w in v.function_words[c]))
-               for c in content_child_ids(v, clause))
+    for c in content_child_ids(v, clause):
+        if c < clause and (v.lemma[c] in conditional or v.dep[c] == "advcl"
+                           and any(text[w] in conditional for w in function_words[c])):
+            return True
+    return False
 
 
 def _potential(pred: Predicate, g: Grammar) -> bool:
