@@ -119,12 +119,14 @@ def is_iterative(pred: Predicate, lex: Lexicon, v: View) -> bool:
     if above != clause and above > clause:
         words.append(above)                # 攻撃を繰り返す, 攻撃が相次ぐ
     iterative = lex.cues["iterative"]
+    children = v.children
     for w in words:
         if v.lemma[w] in iterative:
             return True
-        prefix = _prefix(v, w)
-        if prefix and prefix + v.lemma[w] in iterative:
-            return True
+        if children[w] and children[w][0] < w:      # dependents before it: its prefixes?
+            prefix = _prefix(v, w)
+            if prefix and prefix + v.lemma[w] in iterative:
+                return True
     return False
 
 

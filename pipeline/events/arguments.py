@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .clauses import sentence_topic, shared_frame, shared_subject
 from .counts import COUNTED, number_owners, numbers_of, predicate_count
-from .grammar import Grammar
+from .grammar import SUBJECT, Grammar
 from .phrases import Arg, Found, compound_ids, noun_at
 from .predicate import Predicate
 from .syntax import CLAUSE_DEPS, content_child_ids, verbal_at, voice_at
@@ -21,16 +21,17 @@ def find_arguments(pred: Predicate, g: Grammar) -> list[Found]:
     v = g.v
     rule = pred.cand.rule
     skip = _not_arguments(pred)
+    raw = v.raw_marker
     found: list[Found] = []
     for t in pred.chain:
         vo = g.own_voice(t) if t == pred.anchor else "noun"
         found += [f for c in content_child_ids(v, t) + _stray_agents(t, g) + _toward(t, g)
-                  if c not in skip and not _earlier_topic(c, t, g)
+                  if c not in skip and (raw[c] != "は" or not _earlier_topic(c, t, g))
                   for f in _from_child(c, t, vo, rule, g)]
     if pred.light is not None:
         light = pred.light
         found += [f for c in content_child_ids(v, light)
-                  if c not in skip and not _earlier_topic(c, light, g)
+                  if c not in skip and (raw[c] != "は" or not _earlier_topic(c, light, g))
                   for f in _from_child(c, light, pred.light_voice, rule, g)]
     for c in content_child_ids(v, pred.anchor):       # ロシアが行った攻撃, 米国が発表した支援
         if v.dep[c] == "acl" and (v.lemma[c] in g.lex.cues["light"]
@@ -110,8 +111,11 @@ def _from_child(c: int, head: int, voice_: str, rule, g: Grammar) -> list[Found]
     if m == "compound" and arg.entity is None and g.phrases.entity_at.get(c + 1):
         return []                 # 要衝スジャ奪還: a classifier noun before the name
     role = g.role(rule.type, rule.frame, voice_, m, arg)
-    partners = [Found("agent", a, "case:と+split") for a in g.remembered("stray_partners", c, _stray_partners)
-                if g.role(rule.type, rule.frame, voice_, "と", a) == "agent"]
+    stray = g.stray_partners.get(c)
+    if stray is None:
+        stray = g.stray_partners[c] = _stray_partners(c, g)
+    partners = [Found("agent", a, "case:と+split") for a in stray
+                if g.role(rule.type, rule.frame, voice_, "と", a) == "agent"] if stray else []
     if role is None:
         # AはBと首都の宮殿で会談: a partner the parse hung on a word that is no argument
         return partners
@@ -247,7 +251,9 @@ def _shared(pred: Predicate, found: list[Found], g: Grammar) -> list[Found]:
     v = g.v
     p = pred.clause
     vo = pred.light_voice if pred.light is not None else g.own_voice(pred.anchor)
-    has_subject = any(g.is_subject(c) for t in (pred.anchor, p) for c in content_child_ids(v, t))
+    markers = g.markers
+    has_subject = any(markers[c] in SUBJECT and g.is_subject(c)
+                      for t in (pred.anchor, p) for c in content_child_ids(v, t))
     out = []
     if not has_subject and vo != "noun" and not pred.self_subject:
         subj = shared_subject(p, g)

@@ -32,6 +32,7 @@ class Grammar:
         self._memos: dict[str, dict] = {}
         self._voices: dict[int, str] = {}        # `own_voice` per token
         self._partner_ends: list[int] | None = None
+        self.stray_partners: dict[int, list] = {}    # arguments._stray_partners per token
         self._normal: dict[str, str] = {}        # `_normalise` per raw marker
         # can a word with no particle after it (raw marker "" or "compound") be 〜によると?
         self._bare_according = any(m in lex.cues["according"] for m in

@@ -53,6 +53,7 @@ class Phrases:
         self.event_nouns = event_nouns
         self.doc = doc
         self.v = view(doc)
+        self.text = text_of(doc)
         self.entity_at: dict[int, Span] = {}
         for span in doc.spans.get("entities", []):
             for i in range(span.start, span.end):
@@ -146,7 +147,7 @@ class Phrases:
         v = self.v
         end = v.idx[i] + len(v.text[i])
         start = v.idx[self._common_modifier(chain)]
-        text = text_of(self.doc)[start:end]
+        text = self.text[start:end]
         start += len(text) - len(text.lstrip())
         if not text.strip():
             return None
@@ -188,10 +189,10 @@ class Phrases:
 
     def entity_classes(self, span: Span) -> tuple[str, ...]:
         label = span.label_
-        v = view(span.doc)
+        v = self.v
         if label == "PLACE" and all(_COUNTRY_TAG in v.tag[i] for i in range(span.start, span.end)):
             return ("COUNTRY", "PLACE")
-        text = text_of(span.doc)[span.start_char:span.end_char]
+        text = self.text[span.start_char:span.end_char]
         if label == "PLACE" and text.endswith(_endings(self.lex.cues["water"])):
             return ("WATER", "PLACE")           # 日本海, 東シナ海: where a missile falls, no target
         if label == "ACTOR" and self._noun_classes(text, v.lemma[span.end - 1])[0] == "TROOP":

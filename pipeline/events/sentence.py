@@ -22,7 +22,7 @@ from .clauses import sentence_topic
 from .docview import View, view
 from .grammar import Grammar
 from .modality import Reading
-from .phrases import Arg, Found, can_speak, compound_ids
+from .phrases import Arg, Found, can_speak, compound_ids, noun_at
 from .predicate import Predicate
 from .syntax import FUNCTION_DEPS, content_child_ids, verbal_at, voice_at
 
@@ -214,10 +214,13 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
     v = g.v
     root = v.sent_root(sent).i
     deps, heads, markers, phrases = v.dep, v.head, g.markers, g.phrases
+    entity_at, lemmas, portion = phrases.entity_at, v.lemma, g.lex.cues["portion"]
     for i in range(sent.start, sent.end):
-        if deps[i] in FUNCTION_DEPS or deps[i] == "compound" or \
-                i == root and heads[i] == i or \
-                not phrases.may_name(i):
+        d = deps[i]
+        if d in FUNCTION_DEPS or d == "compound" or i == root and heads[i] == i:
+            continue
+        # `phrases.may_name(i)`: a mention, a noun, or a portion word (一部)
+        if i not in entity_at and not noun_at(v, i) and lemmas[i] not in portion:
             continue
         a = phrases.entity_of_at(i)
         if a is None:
