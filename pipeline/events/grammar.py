@@ -29,6 +29,7 @@ class Grammar:
         self.keep = frozenset(lex.cues["voice_keep"])
         # `role` per question: a pure function of the rules, shared across Docs
         self._roles = role_memo if role_memo is not None else {}
+        self._rows: dict[tuple, tuple] = self._roles.setdefault("rows", {})   # see `role`
         self._memos: dict[str, dict] = {}
         self._voices: dict[int, str] = {}        # `own_voice` per token
         self._partner_ends: list[int] | None = None
@@ -127,8 +128,16 @@ class Grammar:
         key = (type_, frame, voice_, marker, arg.classes)
         role = self._roles.get(key, _NOT_READ)
         if role is _NOT_READ:
-            role = self._roles[key] = next((r.role for r in self.lex.roles
-                                            if r.matches(type_, frame, voice_, marker, arg.classes)), None)
+            # the rows that match all but the argument's classes, in order, read once per
+            # (type, frame, voice, marker) (RoleRule.matches)
+            rows = self._rows.get(key[:4])
+            if rows is None:
+                rows = self._rows[key[:4]] = tuple(
+                    (r.arg, r.role) for r in self.lex.roles
+                    if r.type in ("*", type_) and r.frame in ("*", frame)
+                    and r.voice in ("*", voice_) and r.marker in ("*", marker))
+            classes = arg.classes
+            role = self._roles[key] = next((r for a, r in rows if a == "*" or a in classes), None)
         return role
 
     def is_subject(self, i: int) -> bool:

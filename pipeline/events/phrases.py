@@ -73,8 +73,16 @@ class Phrases:
     def of_at(self, i: int) -> Arg | None:
         """The argument token `i` of the Doc stands for, or None."""
         a = self._of.get(i, _NOT_READ)
-        if a is _NOT_READ:
-            a = self._of[i] = self._of_token(i)
+        if a is not _NOT_READ:
+            return a
+        chain = self._plain_chains.pop(i, None)
+        if chain is not None:
+            a = self._plain(i, chain)          # `entity_of` found a plain noun
+        else:
+            a, chain = self._named(i)
+            if a is None and chain is not None:
+                a = self._plain(i, chain)
+        self._of[i] = a
         return a
 
     def entity_of(self, tok: Token) -> Arg | None:
@@ -107,15 +115,6 @@ class Phrases:
             return True
         v = self.v
         return noun_at(v, i) or v.lemma[i] in self._portion
-
-    def _of_token(self, i: int) -> Arg | None:
-        chain = self._plain_chains.pop(i, None)
-        if chain is not None:
-            return self._plain(i, chain)       # `entity_of` found a plain noun
-        a, chain = self._named(i)
-        if a is not None or chain is None:
-            return a
-        return self._plain(i, chain)
 
     def _named(self, i: int) -> tuple[Arg | None, list[int] | None]:
         """The entity argument token `i` stands for, else (None, its compound chain) for a
@@ -316,6 +315,9 @@ def compound_ids(v: View, i: int) -> list[int]:
 
 
 def _compound_ids(v: View, i: int) -> list[int]:
+    kids = v.children[i]
+    if not kids or kids[0] > i:
+        return [i]                    # nothing before it to fuse
     out = [i]
     stack = [i]
     while stack:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..parse.doctext import text_of
 from .clauses import sentence_topic
 from .docview import View, view
-from .grammar import Grammar
+from .grammar import SUBJECT, Grammar
 from .modality import Reading
 from .phrases import Arg, Found, can_speak, compound_ids, noun_at
 from .predicate import Predicate
@@ -222,10 +222,12 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
         # `phrases.may_name(i)`: a mention, a noun, or a portion word (一部)
         if i not in entity_at and not noun_at(v, i) and lemmas[i] not in portion:
             continue
+        m = markers[i]
+        if m == "compound":
+            continue                     # a word fused into a noun: not the sentence's
         a = phrases.entity_of_at(i)
         if a is None:
             continue
-        m = markers[i]
         if m == "の" and a.label == "DATE" and _dates_venue(i, g):
             cands["time"].append((i, a))
             venues.add(i)
@@ -406,12 +408,16 @@ def _no_subject(sent, g: Grammar) -> bool:
                 verbal_at(v, i) or depth > 0 or
                 v.head[i] > i and g.is_speech(v.head[i])):
             quoted.update(v.subtree(i))
+    markers, raw, according = g.markers, v.raw_marker, g.lex.cues["according"]
     for i in range(sent.start, sent.end):
+        m = markers[i]
+        if m not in SUBJECT and raw[i] != "は" and m not in according:
+            continue                       # no subject, topic or origin, wherever it stands
         if v.dep[i] in FUNCTION_DEPS or i in quoted or \
                 any(v.dep[x] == "acl" for x in v.ancestors(i)):   # 北朝鮮が開催した閲兵式で
             continue
-        if g.is_subject(i) or v.raw_marker[i] == "は" and g.phrases.of_at(i) is not None \
-                or g.markers[i] in g.lex.cues["according"]:
+        if g.is_subject(i) or raw[i] == "は" and g.phrases.of_at(i) is not None \
+                or m in according:
             return False
     return True
 
