@@ -58,21 +58,24 @@ def _extract(doc: Doc, ex: EventExtractor) -> list[dict]:
     taken: set[int] = set()
     pending = []
     for cand in ex.triggers.candidates(doc, phrases.entity_at):
-        span = set(range(cand.start, cand.end))
-        if span & taken:      # a longer pattern already took these words
+        span = range(cand.start, cand.end)
+        if not taken.isdisjoint(span):      # a longer pattern already took these words
             continue
         pred = locate(cand, g)
         found = find_arguments(pred, g)
         if not in_sense(pred, found, g):
             continue
-        taken |= span
+        taken.update(span)
         pending.append(Pending(pred, found, reader.read(pred)))
     pending.sort(key=lambda p: p.pred.cand.tokens[0])
     propagate(pending, g)
     v = g.v
     told = {v.sent(p.pred.anchor).start for p in pending if p.statement}
-    events = [{**_event(p.pred.cand, p.pred, p.found, p.reading, ex.lex, v),
-               "continues": continues_speech(p, g, told)} for p in pending]
+    events = []
+    for p in pending:
+        event = _event(p.pred.cand, p.pred, p.found, p.reading, ex.lex, v)
+        event["continues"] = continues_speech(p, g, told)
+        events.append(event)
     return sorted(events, key=lambda e: e["trigger"])
 
 

@@ -114,7 +114,11 @@ def _sentence_topic(p: int, g: Grammar) -> int | None:
 
 def shared_frame(p: int, g: Grammar) -> list[Found]:
     """When and where of coordinated clauses: a DATE, or a place topic (〜では), on a clause
-    that `p` is coordinated into, before `p`."""
+    that `p` is coordinated into, before `p`. (Remembered per token: read, never changed.)"""
+    return g.remembered("shared_frame", p, _shared_frame)
+
+
+def _shared_frame(p: int, g: Grammar) -> list[Found]:
     t, out = p, []
     v = g.v
     while not out:

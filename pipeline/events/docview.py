@@ -47,7 +47,7 @@ class View:
         self.raw_dep = strings_of(rows[4], strings)          # as GiNZA labels it
         self.dep = _unsuffixed(self.raw_dep)
         self.idx: list[int] = rows[5]
-        self.space = list(map(bool, rows[6]))
+        self.space: list[int] = rows[6]             # IS_SPACE: 1 or 0
 
     def token(self, i: int) -> Token:
         t = self._tokens[i]

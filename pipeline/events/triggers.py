@@ -85,8 +85,9 @@ def _match(rule: Trigger, v: View, i: int) -> Candidate | None:
     n = len(rule.tokens)
     if i + n > v.n:
         return None
-    for k, alts in enumerate(rule.tokens):
-        j = i + k
+    # the first word matches: the rule was found by it (TriggerFinder.by_first)
+    for k in range(1, n):
+        alts, j = rule.tokens[k], i + k
         if v.lemma[j] not in alts and v.text[j] not in alts and v.norm[j] not in alts:
             return None
     tokens = tuple(i + k for k in rule.marked)
