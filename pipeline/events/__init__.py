@@ -122,15 +122,31 @@ def is_iterative(pred: Predicate, lex: Lexicon, v: View) -> bool:
     if above != clause and above > clause:
         words.append(above)                # 攻撃を繰り返す, 攻撃が相次ぐ
     iterative = lex.cues["iterative"]
+    tails = _tails(iterative)
     children = v.children
     for w in words:
-        if v.lemma[w] in iterative:
+        lemma = v.lemma[w]
+        if lemma in iterative:
             return True
-        if children[w] and children[w][0] < w:      # dependents before it: its prefixes?
+        # 相 + 次ぐ: a cue that ends with the lemma, and dependents before it to be its prefix
+        if lemma in tails and children[w] and children[w][0] < w:
             prefix = _prefix(v, w)
-            if prefix and prefix + v.lemma[w] in iterative:
+            if prefix and prefix + lemma in iterative:
                 return True
     return False
+
+
+_TAILS: dict[int, tuple[dict, int, frozenset[str]]] = {}
+
+
+def _tails(table: dict) -> frozenset[str]:
+    """Every proper ending of the words of a cue table (相次ぐ → 次ぐ, ぐ), built once per
+    table."""
+    hit = _TAILS.get(id(table))
+    if hit is None or hit[0] is not table or hit[1] != len(table):
+        hit = _TAILS[id(table)] = (table, len(table),
+                                   frozenset(w[k:] for w in table for k in range(1, len(w))))
+    return hit[2]
 
 
 def _prefix(v: View, i: int) -> str:

@@ -83,6 +83,8 @@ class TriggerFinder:
 
 def _match(rule: Trigger, v: View, i: int) -> Candidate | None:
     n = len(rule.tokens)
+    if n == 1 and rule.marked == (0,):     # one word, found by itself (by_first)
+        return Candidate(rule, i, i + 1, (i,), i, (v.idx[i], v.idx[i] + len(v.text[i])))
     if i + n > v.n:
         return None
     # the first word matches: the rule was found by it (TriggerFinder.by_first)
