@@ -25,7 +25,7 @@ def find_arguments(pred: Predicate, g: Grammar) -> list[Found]:
     found: list[Found] = []
     for t in pred.chain:
         vo = g.own_voice(t) if t == pred.anchor else "noun"
-        found += [f for c in content_child_ids(v, t) + _stray_agents(t, g) + _toward(t, g)
+        found += [f for c in [*content_child_ids(v, t), *_stray_agents(t, g), *_toward(t, g)]
                   if c not in skip and (raw[c] != "は" or not _earlier_topic(c, t, g))
                   for f in _from_child(c, t, vo, rule, g)]
     if pred.light is not None:

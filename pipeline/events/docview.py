@@ -23,18 +23,18 @@ class View:
         self.n = len(doc)
         self._read_columns(doc)
         self.head = _heads(doc)
-        self.children = _children(self.head)
+        # each token's dependents, its content dependents (syntax.content_child_ids) and its
+        # function words (syntax.py reads them), read in one pass
+        self.children, self.content, self.function_words, hosts = _tree(self)
         self._tokens: list[Token | None] = [None] * self.n
         self._sents: list[Span] | None = None
         self._sent_of: list[int] = []
         self.memo: dict[str, dict] = {}          # per-token results of pure functions
         self._roots: dict[int, Token] = {}       # per sentence start
         self._sent_texts: dict[int, str] = {}
-        # every token's function words and raw case marker (syntax.py reads them), read in
-        # one pass: most tokens are asked, and most have neither
-        self.function_words, hosts = _function_words(self)
+        # every token's raw case marker (syntax.py reads them): most tokens are asked, and
+        # most have none
         self.raw_marker: list[str] = _raw_markers(self, hosts)
-        self.content_children: dict[int, list[int]] = {}     # syntax.py's memo
         self.compounds: dict[int, list[int]] = {}            # phrases.compound_ids
 
     def _read_columns(self, doc: Doc) -> None:
@@ -153,36 +153,51 @@ class View:
         return out
 
 
-# GiNZA's function-word labels (syntax.FUNCTION_DEPS), punctuation apart
-_FUNCTION_WORD_DEPS = frozenset({"case", "aux", "mark", "cop", "fixed", "cc"})
+# GiNZA's function-word labels (syntax.FUNCTION_DEPS)
+_FUNCTION_DEPS = frozenset({"case", "aux", "mark", "cop", "fixed", "punct", "cc"})
+
+_NONE: tuple = ()      # the content dependents or function words of a token with none
+#                        (shared: these lists are read, never changed)
 
 
-_NO_WORDS: tuple = ()      # the function words of a token with none (shared: read only)
-
-
-def _function_words(v: View) -> tuple[list, list[int]]:
-    """The function words hanging on each token (its particles and auxiliaries after it,
-    with the `fixed` words inside them), in text order; and the tokens that have any."""
-    deps, head, children = v.dep, v.head, v.children
-    out: list = [_NO_WORDS] * v.n
-    hosts = []
-    unsorted = []
-    for c in range(v.n):
+def _tree(v: View) -> tuple[list[list[int]], list, list, list[int]]:
+    """Each token's dependents, ascending, as `Token.children` yields them; its content
+    dependents (not FUNCTION_DEPS), ascending; the function words hanging on it (its particles
+    and auxiliaries after it, punctuation apart, with the `fixed` words inside them), in text
+    order; and the tokens that have function words."""
+    deps, head, n = v.dep, v.head, v.n
+    children: list[list[int]] = [[] for _ in range(n)]
+    content: list = [_NONE] * n
+    words: list = [_NONE] * n
+    hosts: list[int] = []
+    inner: list[int] = []         # function words that may hold fixed words
+    for c in range(n):
         h = head[c]
-        if c > h and deps[c] in _FUNCTION_WORD_DEPS:
-            words = out[h]
-            if words is _NO_WORDS:
-                words = out[h] = []
+        if h == c:
+            continue
+        children[h].append(c)
+        d = deps[c]
+        if d not in _FUNCTION_DEPS:
+            kids = content[h]
+            if kids is _NONE:
+                kids = content[h] = []
+            kids.append(c)
+        elif c > h and d != "punct":
+            found = words[h]
+            if found is _NONE:
+                found = words[h] = []
                 hosts.append(h)
-            words.append(c)
-            if children[c]:
-                fixed = [f for f in v.subtree(c) if f != c and deps[f] == "fixed"]
-                if fixed:
-                    words.extend(fixed)
-                    unsorted.append(words)
-    for words in unsorted:
-        words.sort()
-    return out, hosts
+            found.append(c)
+            inner.append(c)
+    v.children = children
+    for c in inner:
+        if children[c]:
+            fixed = [f for f in v.subtree(c) if f != c and deps[f] == "fixed"]
+            if fixed:
+                found = words[head[c]]
+                found.extend(fixed)
+                found.sort()
+    return children, content, words, hosts
 
 
 _PARTICLE_POS = frozenset({"ADP", "PART", "SCONJ"})
@@ -238,15 +253,6 @@ def _heads(doc: Doc) -> list[int]:
     if not n:
         return []
     return (doc.to_array([HEAD]).astype(np.int64) + np.arange(n, dtype=np.int64)).tolist()
-
-
-def _children(head: list[int]) -> list[list[int]]:
-    """Each token's dependents, ascending, as `Token.children` yields them."""
-    children: list[list[int]] = [[] for _ in head]
-    for i, h in enumerate(head):
-        if h != i:
-            children[h].append(i)
-    return children
 
 
 _LAST: tuple = (None, None)     # (the Doc being read, its View)

@@ -53,11 +53,8 @@ def content_children(tok: Token) -> list[Token]:
 
 
 def content_child_ids(v: View, i: int) -> list[int]:
-    found = v.content_children.get(i)
-    if found is None:
-        deps = v.dep
-        found = v.content_children[i] = [c for c in v.children[i] if deps[c] not in FUNCTION_DEPS]
-    return found
+    """The dependents of token `i` that are no function words, ascending (View.content)."""
+    return v.content[i]
 
 
 def raw_marker(tok: Token) -> str:
