@@ -42,10 +42,13 @@ def find_arguments(pred: Predicate, g: Grammar) -> list[Found]:
     found += _shared(pred, found, g)
     if rule.type == "CASUALTY" and not any(f.role == "quantity" for f in found):
         found += predicate_count(pred.anchor, g)
-    found = [f for f in map(lambda f: _owner_for_instrument(f, g), found) if f is not None]
+    # (the agents only: _owner_for_instrument and _compound_parties keep every other finding)
+    found = [x for f in found
+             if (x := f if f.role != "agent" else _owner_for_instrument(f, g)) is not None]
     if rule.type == "ATTACK":           # a weapon is what attacks, never what is attacked
         found = [f for f in found if not (f.role == "patient" and "ARMS" in f.arg.classes)]
-    found = [x for f in found for x in _compound_parties(f, g)]
+    if any(f.role == "agent" and f.arg.entity is None for f in found):
+        found = [x for f in found for x in _compound_parties(f, g)]
     if any(f.role == "agent" and "ARMS" not in f.arg.classes for f in found):
         found = [f for f in found if f.role != "agent" or "ARMS" not in f.arg.classes]
     return dedupe(found)

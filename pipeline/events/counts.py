@@ -104,7 +104,12 @@ def as_people(arg: Arg) -> Arg:
 
 
 def _first_number(ids: list[int], g: Grammar) -> list[Arg]:
-    """`_numbers(ids, g)[:1]`, without reading the phrases after the first number."""
+    """`_numbers(ids, g)[:1]`, without reading the phrases after the first number. (A NUMBER
+    argument comes from a NUMBER mention among a word's compound, all of them in `ids`:
+    without one, no phrase need be read.)"""
+    entity_at = g.phrases.entity_at
+    if not any((span := entity_at.get(t)) is not None and span.label_ == "NUMBER" for t in ids):
+        return []
     for t in ids:
         a = g.phrases.of_at(t)
         if a is not None and a.label == "NUMBER":

@@ -320,10 +320,14 @@ def _compound_ids(v: View, i: int) -> list[int]:
         return [i]                    # nothing before it to fuse
     out = [i]
     stack = [i]
+    deps, children, space = v.dep, v.children, v.space
     while stack:
         t = stack.pop()
-        for c in v.children[t]:
-            if c < t and not v.space[c] and _fused(v, c):
+        for c in children[t]:
+            # `_fused`: a compound or number word, or a particle-less nmod
+            if c < t and not space[c] and (
+                    deps[c] in ("compound", "nummod") or deps[c] in ("nmod", "amod") and
+                    not any(f > c and deps[f] in ("case", "cop", "aux") for f in children[c])):
                 out.append(c)
                 stack.append(c)
     out.sort()
