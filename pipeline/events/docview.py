@@ -8,6 +8,8 @@ change after the parse, so a View lives as long as its Doc is the one being read
 """
 from __future__ import annotations
 
+from functools import cached_property
+
 import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, NORM, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
@@ -44,10 +46,15 @@ class View:
         self.ids = (rows[0], rows[1], rows[7])      # string ids of orth, lemma, norm
         self.text, self.lemma, self.pos, self.tag, self.norm = (
             strings_of(rows[k], strings) for k in (0, 1, 2, 3, 7))
-        self.raw_dep = strings_of(rows[4], strings)          # as GiNZA labels it
-        self.dep = _unsuffixed(self.raw_dep)
+        self._dep_ids = rows[4]
+        self.dep = _unsuffixed(rows[4], strings)
         self.idx: list[int] = rows[5]
         self.space: list[int] = rows[6]             # IS_SPACE: 1 or 0
+
+    @cached_property
+    def raw_dep(self) -> list[str]:
+        """The dependency labels as GiNZA writes them (`dep` drops their `_bunsetu`)."""
+        return strings_of(self._dep_ids, self.doc.vocab.strings)
 
     def token(self, i: int) -> Token:
         t = self._tokens[i]
@@ -235,16 +242,17 @@ def _raw_markers(v: View, hosts: list[int]) -> list[str]:
     return out
 
 
-_UNSUFFIXED: dict[str, str] = {}
+_UNSUFFIXED: dict[int, str] = {}     # a DEP hash → its label without `_bunsetu`
 
 
-def _unsuffixed(labels: list[str]) -> list[str]:
-    """Dependency labels without GiNZA's `_bunsetu` suffix (through a table of the labels)."""
+def _unsuffixed(hashes: list[int], store) -> list[str]:
+    """Dependency labels without GiNZA's `_bunsetu` suffix, from their hashes (through a
+    table, as parse.doctext.strings_of)."""
     try:
-        return list(map(_UNSUFFIXED.__getitem__, labels))
+        return list(map(_UNSUFFIXED.__getitem__, hashes))
     except KeyError:
-        _UNSUFFIXED.update((d, d.removesuffix("_bunsetu")) for d in labels)
-        return list(map(_UNSUFFIXED.__getitem__, labels))
+        _UNSUFFIXED.update((h, store[h].removesuffix("_bunsetu")) for h in set(hashes))
+        return list(map(_UNSUFFIXED.__getitem__, hashes))
 
 
 def _heads(doc: Doc) -> list[int]:
