@@ -2,9 +2,12 @@
 
 Every `doc[i]`, `tok.head`, `tok.children` or `tok.sent` builds a new spaCy object, and the
 event stages ask the same few things of the same tokens many times per trigger. `View` reads
-the token attributes with one `Doc.to_array`, keeps one Token per index and one Span per
-sentence, and memoises what several stages derive from the same tokens. The tree does not
-change after the parse, so a View lives as long as its Doc is the one being read.
+the token attributes with one `Doc.to_array`, and in one pass over the tokens each one's
+dependents, content dependents, function words and raw case marker (most tokens are asked
+for them); it keeps one Span per sentence and memoises what several stages derive from the
+same tokens. The stages pass token indices into these lists, not Tokens (`token(i)` builds
+one where a caller wants it). The tree does not change after the parse, so a View lives as
+long as its Doc is the one being read.
 """
 from __future__ import annotations
 
@@ -65,19 +68,6 @@ class View:
     def tokens(self, ids) -> list[Token]:
         toks = self._tokens
         return [t if (t := toks[i]) is not None else self.token(i) for i in ids]
-
-    def remembered(self, memo: dict, i: int, fn):
-        """`fn(self, i)`, computed once per token into `memo` (one of the View's tables)."""
-        found = memo.get(i)
-        if found is None:
-            found = memo[i] = fn(self, i)
-        return found
-
-    def table(self, name: str) -> dict:
-        table = self.memo.get(name)
-        if table is None:
-            table = self.memo[name] = {}
-        return table
 
     # --- sentences ---------------------------------------------------------------------
     @property

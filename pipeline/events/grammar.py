@@ -3,12 +3,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Token
-
 from ..rules.event_lexicon import Lexicon
 from .docview import View, view
 from .phrases import Arg, Phrases
-from .syntax import content_child_ids, marker_at, verbal_at, voice_at
+from .syntax import content_child_ids, verbal_at, voice_at
 
 _NOT_READ = object()
 
@@ -40,7 +38,7 @@ class Grammar:
                                    ("が", self._normalise(""), self._normalise("compound")))
         # `marker` of every token of the phrases' Doc, read in one pass (asked of most)
         self.markers: list[str] = self._read_markers(view(self._doc)) if self._doc is not None else []
-        # the tokens marked 〜によると, ascending (`is_according`)
+        # the tokens marked 〜によると, ascending (`_read_according`)
         self.according: list[int] = self._read_according() if self._doc is not None else []
 
     def remembered(self, name: str, i: int, fn):
@@ -55,17 +53,8 @@ class Grammar:
             found = table[i] = fn(i, self)
         return found
 
-    def marker(self, tok: Token) -> str:
-        """`tok`'s case marker, normalised by rules/event_cues.tsv (への → に, は → が)."""
-        if tok.doc is not self._doc:
-            return self._marker_at(view(tok.doc), tok.i)
-        return self.markers[tok.i]
-
-    def marker_of(self, i: int) -> str:
-        """`marker` of token `i` of the phrases' Doc (no Token built)."""
-        return self.markers[i]
-
     def _read_markers(self, v: View) -> list[str]:
+        """Each token's case marker, normalised by rules/event_cues.tsv (への → に, は → が)."""
         normal = self._normal
         for raw in set(v.raw_marker).difference(normal):
             normal[raw] = self._normalise(raw)
@@ -75,14 +64,6 @@ class Grammar:
             if v.raw_marker[i] == "" and i + 1 < v.n and texts[i + 1] == "、":
                 out[i] = "が"           # headline topic: 北朝鮮軍、ウクライナ参戦
         return out
-
-    def _marker_at(self, v: View, i: int) -> str:
-        raw = marker_at(v, i)
-        if raw == "" and i + 1 < v.n and v.text[i + 1] == "、":
-            span = self.phrases.entity_at.get(i)
-            if span is not None and span.label_ == "ACTOR" and span.end == i + 1:
-                return "が"           # headline topic: 北朝鮮軍、ウクライナ参戦
-        return self._normalise(raw)
 
     def _normalise(self, raw: str) -> str:
         if raw.startswith("など") and len(raw) > 2:
@@ -94,6 +75,8 @@ class Grammar:
         return norm or raw
 
     def _read_according(self) -> list[int]:
+        """The tokens marked 〜によると (rules/event_cues.tsv kind `according`), ascending;
+        a word with no dependent after it has no particle to be so marked."""
         according, children = self.lex.cues["according"], self.v.children
         bare = self._bare_according
         return [i for i, m in enumerate(self.markers) if m in according
@@ -108,20 +91,12 @@ class Grammar:
         return ends
 
     def according_in(self, start: int, end: int) -> list[int]:
-        """The tokens from `start` to `end` (exclusive) that `is_according`, ascending."""
+        """The tokens from `start` to `end` (exclusive) marked 〜によると, ascending."""
         found = self.according
         if not found:
             return found
         return found[bisect_left(found, start):bisect_left(found, end)]
 
-    def is_according(self, i: int) -> bool:
-        """Is token `i` of the phrases' Doc marked 〜によると (rules/event_cues.tsv kind
-        `according`)? A sentence scan asks this of every word; one with no dependent after
-        it has no particle to be so marked."""
-        kids = self.v.children[i]
-        if not self._bare_according and (not kids or kids[-1] < i):
-            return False
-        return self.markers[i] in self.lex.cues["according"]
 
     def role(self, type_: str, frame: str, voice_: str, marker: str, arg: Arg) -> str | None:
         """The first matching row of rules/event_roles.tsv."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..parse.doctext import text_of
 from ..rules.event_lexicon import Lexicon
@@ -58,17 +58,14 @@ class Phrases:
         for span in doc.spans.get("entities", []):
             for i in range(span.start, span.end):
                 self.entity_at[i] = span
-        self._of: dict[int, Arg | None] = {}     # `of` per token of `doc` (asked many times)
+        self._of: dict[int, Arg | None] = {}     # `of_at` per token of `doc` (asked many times)
         self._spans: dict[tuple, tuple] = {}     # char offsets and classes per mention
         self._actor_ends: list[int] | None = None
-        self._plain_chains: dict[int, list[int]] = {}   # plain nouns `entity_of` has read
+        self._plain_chains: dict[int, list[int]] = {}   # plain nouns `entity_of_at` has read
         self._portion = lex.cues["portion"]
         self._not_argument = _not_argument_words(lex)
         # NOUN_KINDS with their cue words and those words as endings
         self._kinds = [(_endings(lex.cues[kind]), lex.cues[kind], cls) for kind, cls in NOUN_KINDS]
-
-    def of(self, tok: Token) -> Arg | None:
-        return self.of_at(tok.i)
 
     def of_at(self, i: int) -> Arg | None:
         """The argument token `i` of the Doc stands for, or None."""
@@ -77,16 +74,13 @@ class Phrases:
             return a
         chain = self._plain_chains.pop(i, None)
         if chain is not None:
-            a = self._plain(i, chain)          # `entity_of` found a plain noun
+            a = self._plain(i, chain)          # `entity_of_at` found a plain noun
         else:
             a, chain = self._named(i)
             if a is None and chain is not None:
                 a = self._plain(i, chain)
         self._of[i] = a
         return a
-
-    def entity_of(self, tok: Token) -> Arg | None:
-        return self.entity_of_at(tok.i)
 
     def entity_of_at(self, i: int) -> Arg | None:
         """`of_at(i)` if it is an entity mention's, else None; a sentence scan asks this of
@@ -95,7 +89,7 @@ class Phrases:
         if a is _NOT_READ:
             a, chain = self._named(i)
             if a is not None or chain is None:
-                self._of[i] = a          # what `of` gives too; a plain noun waits for it
+                self._of[i] = a          # what `of_at` gives too; a plain noun waits for it
             else:
                 self._plain_chains[i] = chain
         return a if a is not None and a.entity is not None else None
@@ -107,14 +101,6 @@ class Phrases:
             ends = self._actor_ends = sorted(
                 i for i, span in self.entity_at.items() if span.label_ == "ACTOR" and span.end - 1 == i)
         return ends
-
-    def may_name(self, i: int) -> bool:
-        """Whether `entity_of` can find a mention for token `i` (the first tests of `_named`:
-        a scan need not read a verb or a particle)."""
-        if i in self.entity_at:
-            return True
-        v = self.v
-        return noun_at(v, i) or v.lemma[i] in self._portion
 
     def _named(self, i: int) -> tuple[Arg | None, list[int] | None]:
         """The entity argument token `i` stands for, else (None, its compound chain) for a
@@ -165,9 +151,6 @@ class Phrases:
                            for t in v.subtree(c)):
                     return compound_ids(v, c)[0]
         return first
-
-    def entity(self, tok: Token) -> Span | None:
-        return self.entity_at.get(tok.i)
 
     def noun_classes(self, text: str, head: int) -> tuple[str, ...]:
         return self._noun_classes(text, self.v.lemma[head])
@@ -280,11 +263,6 @@ def _not_argument_words(lex: Lexicon) -> frozenset[str]:
     return hit[1]
 
 
-def is_noun(tok: Token) -> bool:
-    """A noun, also where GiNZA's tagger called it a verb (民間人5人) but no する follows."""
-    return noun_at(view(tok.doc), tok.i)
-
-
 def noun_at(v: View, i: int) -> bool:
     if v.space[i] or not v.text[i].strip():
         return False
@@ -299,14 +277,9 @@ def _right_texts(v: View, i: int) -> list[str]:
     return [v.text[f] for f in v.children[i] if f > i]
 
 
-def compound_chain(tok: Token) -> list[Token]:
-    """`tok` with the compound/nummod words fused before it (越境攻撃, 地雷除去チーム)."""
-    v = view(tok.doc)
-    return v.tokens(compound_ids(v, tok.i))
-
-
 def compound_ids(v: View, i: int) -> list[int]:
-    """`compound_chain` of token `i`, as indices (remembered per token)."""
+    """Token `i` with the compound/nummod words fused before it (越境攻撃, 地雷除去チーム),
+    ascending (remembered per token)."""
     memo = v.compounds
     ids = memo.get(i)
     if ids is None:

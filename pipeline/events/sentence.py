@@ -219,7 +219,7 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
         d = deps[i]
         if d in FUNCTION_DEPS or d == "compound" or i == root and heads[i] == i:
             continue
-        # `phrases.may_name(i)`: a mention, a noun, or a portion word (一部)
+        # a mention, a noun, or a portion word (一部): the words a phrase can name a mention
         if i not in entity_at and not noun_at(v, i) and lemmas[i] not in portion:
             continue
         m = markers[i]
