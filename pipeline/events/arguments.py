@@ -12,7 +12,7 @@ from .counts import COUNTED, number_owners, numbers_of, predicate_count
 from .grammar import SUBJECT, Grammar
 from .phrases import Arg, Found, compound_ids, noun_at
 from .predicate import Predicate
-from .syntax import CLAUSE_DEPS, content_child_ids, verbal_at, voice_at
+from .syntax import CLAUSE_DEPS, verbal_at, voice_at
 
 PARTICIPANTS = ("agent", "patient", "recipient")
 
@@ -25,18 +25,18 @@ def find_arguments(pred: Predicate, g: Grammar) -> list[Found]:
     found: list[Found] = []
     for t in pred.chain:
         vo = g.own_voice(t) if t == pred.anchor else "noun"
-        found += [f for c in [*content_child_ids(v, t), *_stray_agents(t, g), *_toward(t, g)]
+        found += [f for c in [*v.content[t], *_stray_agents(t, g), *_toward(t, g)]
                   if c not in skip and (raw[c] != "は" or not _earlier_topic(c, t, g))
                   for f in _from_child(c, t, vo, rule, g)]
     if pred.light is not None:
         light = pred.light
-        found += [f for c in content_child_ids(v, light)
+        found += [f for c in v.content[light]
                   if c not in skip and (raw[c] != "は" or not _earlier_topic(c, light, g))
                   for f in _from_child(c, light, pred.light_voice, rule, g)]
-    for c in content_child_ids(v, pred.anchor):       # ロシアが行った攻撃, 米国が発表した支援
+    for c in v.content[pred.anchor]:       # ロシアが行った攻撃, 米国が発表した支援
         if v.dep[c] == "acl" and (v.lemma[c] in g.lex.cues["light"]
                                   or v.lemma[c] in g.lex.cues["announce"]):
-            found += [f for a in content_child_ids(v, c) if a not in skip
+            found += [f for a in v.content[c] if a not in skip
                       for f in _from_child(a, c, voice_at(v, c, g.keep), rule, g)]
     found += _gap(pred, found, g)
     found += _shared(pred, found, g)
@@ -84,7 +84,7 @@ def _toward(t: int, g: Grammar) -> list[int]:
     `toward`) passes its に/を-argument to the predicate it modifies."""
     v = g.v
     return [a for c in v.children[t] if c < t and v.dep[c] == "advcl" and
-            v.lemma[c] in g.lex.cues["toward"] for a in content_child_ids(v, c) if a < c]
+            v.lemma[c] in g.lex.cues["toward"] for a in v.content[c] if a < c]
 
 
 def _owner_for_instrument(f: Found, g: Grammar) -> Found | None:
@@ -176,7 +176,7 @@ def _earlier_topic(c: int, head: int, g: Grammar) -> bool:
     v = g.v
     if v.raw_marker[c] != "は":
         return False
-    kids = content_child_ids(v, head)
+    kids = v.content[head]
     own = any(v.raw_marker[k] == "が" and c < k < head for k in kids)
     between = any(v.dep[k] in CLAUSE_DEPS and c < k < head for k in kids)
     return own and between
@@ -256,7 +256,7 @@ def _shared(pred: Predicate, found: list[Found], g: Grammar) -> list[Found]:
     vo = pred.light_voice if pred.light is not None else g.own_voice(pred.anchor)
     markers = g.markers
     has_subject = any(markers[c] in SUBJECT and g.is_subject(c)
-                      for t in (pred.anchor, p) for c in content_child_ids(v, t))
+                      for t in (pred.anchor, p) for c in v.content[t])
     out = []
     if not has_subject and vo != "noun" and not pred.self_subject:
         subj = shared_subject(p, g)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .clauses import sentence_topic, shared_subject
 from .grammar import Grammar
 from .phrases import Arg, Found, can_speak
-from .syntax import content_child_ids, voice_at
+from .syntax import voice_at
 
 
 class Attribution:
@@ -68,7 +68,7 @@ class Attribution:
         out = []
         v, markers = self.v, self.g.markers
         according = self.lex.cues["according"]
-        for c in content_child_ids(v, i):
+        for c in v.content[i]:
             content = self.lex.cues["content"].get(v.lemma[c])
             if markers[c] in according or \
                     v.raw_marker[c] == "では" and content not in (None, "-"):
@@ -97,7 +97,7 @@ class Attribution:
         subject its clause shares, else the sentence topic; never a word of the quote."""
         v, g = self.v, self.g
         passive = voice_at(v, head) == "passive"
-        for c in reversed(content_child_ids(v, head)):    # nearest first
+        for c in reversed(v.content[head]):    # nearest first
             if quote is not None and v.dominates(quote, c):
                 continue                                  # a word of the quote
             by = g.markers[c] == "による" or passive and g.markers[c] == "に"

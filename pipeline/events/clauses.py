@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .grammar import Grammar
 from .phrases import Found
-from .syntax import CLAUSE_DEPS, content_child_ids
+from .syntax import CLAUSE_DEPS
 
 
 def clause_up(t: int, g: Grammar) -> tuple[int | None, str]:
@@ -47,7 +47,7 @@ def clauses_before(p: int, g: Grammar) -> list[int]:
 def _clauses_before(p: int, g: Grammar) -> list[int]:
     out = []
     v = g.v
-    for c in reversed(content_child_ids(v, p)):       # nearest first
+    for c in reversed(v.content[p]):       # nearest first
         if c > p:
             continue
         if v.dep[c] in CLAUSE_DEPS:
@@ -77,20 +77,20 @@ def _shared_subject(p: int, g: Grammar) -> int | None:
         if t is None:
             break
         strict = strict or link == "modal"
-        for c in reversed(content_child_ids(v, t)):     # nearest first
+        for c in reversed(v.content[t]):     # nearest first
             # through 可能性/疑い only a が-subject is the clause's own (ロシアが…疑いがある)
             if c < p and g.is_subject(c) and not (strict and g.markers[c] != "が"):
                 return c
     raw = v.raw_marker
     for c in clauses_before(p, g):
-        for a in content_child_ids(v, c):
+        for a in v.content[c]:
             if raw[a] == "は" and g.phrases.of_at(a) is not None:
                 return a
     # Aが…会談を行い、条約に署名した: the が-subject of the clause coordinated before
     for c in clauses_before(p, g):
         if v.dep[c] not in CLAUSE_DEPS:
             continue
-        for a in content_child_ids(v, c):
+        for a in v.content[c]:
             if raw[a] == "が" and a < c and g.phrases.of_at(a) is not None \
                     and g.phrases.of_at(a).entity is not None:
                 return a
@@ -125,7 +125,7 @@ def _shared_frame(p: int, g: Grammar) -> list[Found]:
         t, link = clause_up(t, g)
         if t is None or link not in ("clause", "linker"):
             break
-        for c in content_child_ids(v, t):
+        for c in v.content[t]:
             a = g.phrases.of_at(c) if c < p else None
             if a is not None and a.label == "DATE":
                 out.append(Found("time", a, "shared.time"))

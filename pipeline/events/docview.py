@@ -28,7 +28,7 @@ class View:
         self.n = len(doc)
         self._read_columns(doc)
         self.head = _heads(doc)
-        # each token's dependents, its content dependents (syntax.content_child_ids) and its
+        # each token's dependents, its content dependents (not syntax.FUNCTION_DEPS) and its
         # function words (syntax.py reads them), read in one pass
         self.children, self.content, self.function_words, hosts = _tree(self)
         self._tokens: list[Token | None] = [None] * self.n

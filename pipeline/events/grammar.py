@@ -6,7 +6,7 @@ from bisect import bisect_left
 from ..rules.event_lexicon import Lexicon
 from .docview import View, view
 from .phrases import Arg, Phrases
-from .syntax import content_child_ids, verbal_at, voice_at
+from .syntax import verbal_at, voice_at
 
 _NOT_READ = object()
 
@@ -166,7 +166,7 @@ class Grammar:
 
     def has_object(self, i: int, exclude=()) -> bool:
         markers = self.markers
-        return any(markers[c] == "を" for c in content_child_ids(self.v, i) if c not in exclude)
+        return any(markers[c] == "を" for c in self.v.content[i] if c not in exclude)
 
     def own_voice(self, i: int) -> str:
         """active / passive / dpassive (passive with a を-object) / causative, or `noun` for
@@ -182,7 +182,7 @@ class Grammar:
             vo = voice_at(v, i, self.keep)
             return "dpassive" if vo == "passive" and self.has_object(i) else vo
         # a bare noun with が/を dependents is a predicate (headline style: ロシア軍、X州を奪還)
-        kids = content_child_ids(v, i)
+        kids = v.content[i]
         markers = {self.markers[c] for c in kids}
         quoted = any(v.raw_marker[c].startswith("と") for c in kids
                      if c < i and verbal_at(v, c))          # 〜していると発表。

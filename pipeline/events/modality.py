@@ -19,7 +19,7 @@ from .grammar import Grammar
 from .phrases import Found
 from .predicate import Predicate
 from .senses import hypothetical
-from .syntax import CLAUSE_DEPS, content_child_ids
+from .syntax import CLAUSE_DEPS
 
 RANK = {"uncertain": 3, "planned": 2, "reported": 1, "asserted": 0}
 QUESTION_MARKS = ("?", "？")
@@ -135,7 +135,7 @@ class ModalityReader:
         # a plan or hedge on the next coordinated clause is that clause's own
         if hl in lex.cues["modal"] and v.dep[child] not in CLAUSE_DEPS:
             r.add(lex.cues["modal"].get(hl), f"modal:{v.text[head]}")
-        for sib in content_child_ids(v, head):                # 解放を目標とし
+        for sib in v.content[head]:                # 解放を目標とし
             if v.lemma[sib] in lex.cues["modal"] and self.g.markers[sib] == "と":
                 r.add(lex.cues["modal"].get(v.lemma[sib]), f"modal:{v.text[sib]}")
         self._function_cues(v, v.function_words[head], r, negate=False)

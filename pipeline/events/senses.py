@@ -7,7 +7,7 @@ from .grammar import Grammar
 from ..rules.event_lexicon import Condition
 from .phrases import Found, can_speak, compound_ids
 from .predicate import Predicate
-from .syntax import content_child_ids, verbal_at, voice_at
+from .syntax import verbal_at, voice_at
 
 
 def in_sense(pred: Predicate, found: list[Found], g: Grammar) -> bool:
@@ -41,7 +41,7 @@ def hypothetical(pred: Predicate, g: Grammar) -> bool:
     if v.dep[clause] == "acl" and v.lemma[v.head[clause]] in conditional:
         return True
     # …場合、もう一方は支援を行う: the consequence of a condition is no assertion either
-    for c in content_child_ids(v, clause):
+    for c in v.content[clause]:
         if c < clause and (v.lemma[c] in conditional or v.dep[c] == "advcl"
                            and any(text[w] in conditional for w in function_words[c])):
             return True
@@ -62,7 +62,7 @@ def _reported_content(pred: Predicate, g: Grammar) -> bool:
     says is the content of that statement, not a statement of its own."""
     v = g.v
     a = pred.anchor
-    quoted = any(v.raw_marker[c].startswith("と") for c in content_child_ids(v, a) if c < a)
+    quoted = any(v.raw_marker[c].startswith("と") for c in v.content[a] if c < a)
     return quoted and not verbal_at(v, a) and v.lemma[a] in g.lex.cues["content"] and \
         g.markers[a] in ("を", "も") and v.head[a] != a and g.is_speech(v.head[a])
 
@@ -86,12 +86,12 @@ def _not_a_speaker(pred: Predicate, g: Grammar) -> bool:
     """状況は戦力不足を示唆している: a speech verb whose subject cannot speak means
     'indicates', not a statement."""
     v = g.v
-    if any(v.raw_marker[c].startswith("と") for t in pred.heads for c in content_child_ids(v, t)
+    if any(v.raw_marker[c].startswith("と") for t in pred.heads for c in v.content[t]
            if c < t):
         return False                      # 戦況は「激しい」と語った: the subject is the quote's
     subjects = [c for t in pred.heads
                 if voice_at(v, t) != "passive"          # 存在が報じられた: the subject is what is said
-                for c in content_child_ids(v, t) if c < t and g.is_subject(c)]
+                for c in v.content[t] if c < t and g.is_subject(c)]
     entity_at = g.phrases.entity_at
     named = any(entity_at.get(t) is not None and entity_at.get(t).label_ == "ACTOR"
                 for c in subjects for t in compound_ids(v, c))      # ポドリヤク大統領顧問
@@ -128,7 +128,7 @@ def _goal_fits(values, pred: Predicate, g: Grammar) -> bool:
     it (尖閣諸島周辺の領海 gives the place 尖閣諸島, but what is entered is the waters)."""
     v = g.v
     return any(v.raw_marker[c].startswith(("に", "へ")) and _fits(values, (), v.lemma[c], v.text[c])
-               for t in pred.heads for c in content_child_ids(v, t))
+               for t in pred.heads for c in v.content[t])
 
 
 def _fits(values, classes, lemma: str, text: str) -> bool:
@@ -147,7 +147,7 @@ def _has_quote(pred: Predicate, g: Grammar) -> bool:
     for t in pred.heads:
         if voice_at(v, t) == "passive":
             continue                      # 存在が報じられた: the subject is what is said
-        for c in content_child_ids(v, t):
+        for c in v.content[t]:
             m = v.raw_marker[c]
             if m.startswith("と") and c < t:
                 return True

@@ -24,7 +24,7 @@ from .grammar import SUBJECT, Grammar
 from .modality import Reading
 from .phrases import Arg, Found, can_speak, compound_ids, noun_at
 from .predicate import Predicate
-from .syntax import FUNCTION_DEPS, content_child_ids, verbal_at, voice_at
+from .syntax import FUNCTION_DEPS, verbal_at, voice_at
 
 OWN_FRAME = ("time", "place")
 
@@ -97,7 +97,7 @@ def _speakers_without_events(sent, g: Grammar, carried: list[Arg]) -> list[Arg]:
     root = v.sent_root(sent).i
     speakers: list[Arg] = []
     if g.is_speech(root) and any(g.markers[c].startswith("と")
-                                 for c in content_child_ids(v, root) if c < root):
+                                 for c in v.content[root] if c < root):
         speakers = _speaker_of(root, g)
         if not speakers and voice_at(v, root) != "passive" and _no_subject(sent, g):
             speakers = carried
@@ -326,7 +326,7 @@ def _in_quote(i: int, p: Pending, g: Grammar) -> bool:
     v = g.v
     raw = v.raw_marker
     for h in p.pred.heads:
-        for c in content_child_ids(v, h):
+        for c in v.content[h]:
             if c < h and (raw[c].startswith("と") or raw[c] in ("を", "ように")) \
                     and v.dominates(c, i):
                 return True
@@ -366,7 +366,7 @@ def _final_speaker(sent, group: list[Pending], g: Grammar, before: list[Arg]) ->
     root = v.sent_root(sent).i
     final = [p for p in group if p.statement and root in p.pred.heads]
     quoting = g.is_speech(root) and any(g.markers[c].startswith("と")
-                                        for c in content_child_ids(v, root) if c < root)
+                                        for c in v.content[root] if c < root)
     speakers: list[Arg] = []
     if final:
         speakers = final[0].agents()
@@ -532,7 +532,7 @@ def _only_attributes(group: list[Pending], g: Grammar) -> bool:
     p = group[0]
     v = g.v
     for h in p.pred.heads:
-        for c in content_child_ids(v, h):
+        for c in v.content[h]:
             if c < h and (v.raw_marker[c].startswith("と") or g.markers[c] == "を"):
                 return False
     return True
@@ -573,7 +573,7 @@ def continues_speech(p: Pending, g: Grammar, told: set[int]) -> bool:
     if "」" in texts and ("「" not in texts or texts.index("」") < texts.index("「")):
         opener = _quote_opener(sent)
         return opener is not None and v.sent(opener).start in told
-    markers = [v.raw_marker[c] for h in p.pred.heads for c in content_child_ids(v, h) if c < h]
+    markers = [v.raw_marker[c] for h in p.pred.heads for c in v.content[h] if c < h]
     if any(m.endswith("も") for m in markers):
         return True
     return not any(m.startswith(("と", "を")) for m in markers)

@@ -18,11 +18,6 @@ CAUSATIVE = {"せる", "させる"}
 VERBAL_POS = {"VERB", "ADJ"}
 
 
-def content_child_ids(v: View, i: int) -> list[int]:
-    """The dependents of token `i` that are no function words, ascending (View.content)."""
-    return v.content[i]
-
-
 def verbal_at(v: View, i: int) -> bool:
     """A verb or adjective, or a word carrying する."""
     if v.pos[i] in VERBAL_POS:
