@@ -17,7 +17,7 @@ import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, NORM, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
-from ..parse.doctext import strings_of, text_of
+from ..parse.doctext import LastDoc, strings_of, text_of
 
 _COLUMNS = [ORTH, LEMMA, POS, TAG, DEP, IDX, IS_SPACE, NORM]
 
@@ -253,27 +253,8 @@ def _heads(doc: Doc) -> list[int]:
     return (doc.to_array([HEAD]).astype(np.int64) + np.arange(n, dtype=np.int64)).tolist()
 
 
-_LAST: tuple = (None, None)     # (the Doc being read, its View)
-
-
-def view(doc: Doc) -> View:
-    """The View of `doc`, built on first use (the stages read one Doc at a time)."""
-    last = _LAST
-    if last[0] is doc:
-        return last[1]
-    return fresh_view(doc)
-
-
-def fresh_view(doc: Doc) -> View:
-    """A new View of `doc` (at the start of each extraction: the Doc may have changed)."""
-    global _LAST
-    v = View(doc)
-    _LAST = (doc, v)
-    return v
-
-
-def release_view(doc: Doc) -> None:
-    """Let go of `doc` once its extraction is done."""
-    global _LAST
-    if _LAST[0] is doc:
-        _LAST = (None, None)
+_LAST = LastDoc(View)
+# one View per Doc for the event stages (fresh at each extraction: the Doc may have changed)
+view = _LAST.get
+fresh_view = _LAST.fresh
+release_view = _LAST.release

@@ -4,7 +4,7 @@
 that look at character windows call it per candidate, so the text is built once from the
 tokens' ORTH and SPACY columns and cached on the Doc instead. The token views
 (tagging/docview.py, events/docview.py) read attribute hashes with `Doc.to_array` and turn
-them into strings through one shared table.
+them into strings through one shared table, and keep the Doc they read in one `LastDoc` slot.
 """
 from __future__ import annotations
 
@@ -47,3 +47,25 @@ def strings_of(hashes: list[int], store: StringStore) -> list[str]:
         out = [store[h] for h in hashes]
         _STRINGS.update(zip(hashes, out))
         return out
+
+
+class LastDoc:
+    """The one Doc being read and what `build` made of it: the stages of a component read one
+    Doc after another, so a single slot shares the reading without keeping old Docs alive."""
+
+    def __init__(self, build):
+        self.build, self.doc, self.value = build, None, None
+
+    def get(self, doc: Doc):
+        """What was built for `doc`, built on first use."""
+        return self.value if self.doc is doc else self.fresh(doc)
+
+    def fresh(self, doc: Doc):
+        """Build it again (when reading starts, or after the Doc changed)."""
+        self.doc, self.value = doc, self.build(doc)
+        return self.value
+
+    def release(self, doc: Doc) -> None:
+        """Let go of `doc` once its reading is done."""
+        if self.doc is doc:
+            self.doc = self.value = None

@@ -17,7 +17,7 @@ from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LIKE_
                           SENT_START, SPACY, TAG)
 from spacy.tokens import Doc
 
-from ..parse.doctext import strings_of, text_from
+from ..parse.doctext import LastDoc, strings_of, text_from
 
 _ATTRS = [ORTH, TAG, POS, IDX, LIKE_NUM, HEAD, LEMMA, DEP, SPACY, ENT_IOB, ENT_TYPE, LENGTH,
           SENT_START]
@@ -110,31 +110,11 @@ class DocView:
         return j
 
 
-_LAST: tuple = (None, None)     # (the Doc being tagged, its view)
-
-
-def view(doc: Doc) -> DocView:
-    """The view of `doc`, shared by the taggers that read it one after the other; built on
-    first use."""
-    last = _LAST
-    if last[0] is doc:
-        return last[1]
-    return fresh_view(doc)
-
-
-def fresh_view(doc: Doc) -> DocView:
-    """A new view of `doc`, shared from now on (when tagging starts, or after the Doc changed)."""
-    global _LAST
-    v = DocView.of(doc)
-    _LAST = (doc, v)
-    return v
-
-
-def release_view(doc: Doc) -> None:
-    """Let go of `doc` once its tagging is done."""
-    global _LAST
-    if _LAST[0] is doc:
-        _LAST = (None, None)
+_LAST = LastDoc(DocView.of)
+# shared by the taggers that read a Doc one after the other (DATE builds it, names lets it go)
+view = _LAST.get
+fresh_view = _LAST.fresh
+release_view = _LAST.release
 
 
 def _entities(iobs: numpy.ndarray, types: numpy.ndarray, store) -> list[tuple[int, int, str]]:
