@@ -349,6 +349,17 @@ def test_weapon_is_no_attack_patient_and_instrument_is_no_agent(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, agents", [
+    ("中国軍機による攻撃で漁船が沈んだ。", {"中国軍"}),           # the force inside the compound
+    ("イラン製ドローンによる攻撃で2人が負傷した。", set()),        # a maker wields nothing
+    ("武装勢力はイラン製ドローンによる攻撃を続けた。", {"武装勢力"}),
+])
+def test_an_instruments_force_is_the_agent_and_its_maker_is_not(nlp, text, agents):
+    e = find(events_of(nlp, text), "ATTACK", "攻撃")
+    assert {t for r, t in e["args"] if r == "agent"} == agents, e
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, trigger, series", [
     ("南部の港で砲撃が相次いだ。", "砲撃", True),                     # the series is the subject
     ("武装勢力は国境の検問所への攻撃を繰り返している。", "攻撃", True),   # ... or the object

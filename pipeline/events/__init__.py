@@ -37,6 +37,7 @@ class EventExtractor:
                               for w in t.tokens[t.marked[0]]}
         self.event_nouns = {w for t in single for w in t.tokens[t.marked[0]]}
         self.role_memo: dict = {}          # Grammar.role answers (rules only)
+        self.makers = tuple(rules.country_roles.words.get("maker", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = extract(doc, self)
@@ -53,7 +54,7 @@ def extract(doc: Doc, ex: EventExtractor) -> list[dict]:
 
 def _extract(doc: Doc, ex: EventExtractor) -> list[dict]:
     phrases = Phrases(doc, ex.lex, ex.event_nouns)
-    g = Grammar(ex.lex, phrases, ex.speech_lemmas, ex.event_nouns, ex.role_memo)
+    g = Grammar(ex.lex, phrases, ex.speech_lemmas, ex.event_nouns, ex.role_memo, ex.makers)
     reader = ModalityReader(g)
     taken: set[int] = set()
     pending = []

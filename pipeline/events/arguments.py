@@ -101,9 +101,15 @@ def _owner_for_instrument(f: Found, g: Grammar) -> Found | None:
                 return Found("agent", owner, f.rule + "+owner")
     for t in compound_ids(v, head)[:-1]:          # ロシア軍機: the force inside the compound
         span = g.phrases.entity_at.get(t)
-        if span is not None and span.label == "ACTOR":
+        if span is not None and span.label_ == "ACTOR" and not _maker(span, g):
             return Found("agent", g.phrases.of_at(t), f.rule + "+owner")
     return f if "による" not in f.rule else None
+
+
+def _maker(span, g: Grammar) -> bool:
+    """イラン製ドローン: the country made the weapon, it does not wield it (SPEC §7 〜製)."""
+    text, end = g.v.text, span.end
+    return text[end - 1].endswith(g.makers) or (end < len(text) and text[end].startswith(g.makers))
 
 
 def _from_child(c: int, head: int, voice_: str, rule, g: Grammar) -> list[Found]:

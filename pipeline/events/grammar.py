@@ -17,8 +17,10 @@ CONJ_MARKERS = {"と", "や", "および", "及び", "または", "も", "とか
 
 class Grammar:
     def __init__(self, lex: Lexicon, phrases: Phrases, speech_lemmas: set[str],
-                 event_lemmas: set[str], role_memo: dict | None = None):
+                 event_lemmas: set[str], role_memo: dict | None = None,
+                 makers: tuple[str, ...] = ()):
         self.lex = lex
+        self.makers = makers        # 製, 主導 (rules/country_roles.tsv): X製 is X the maker
         self.phrases = phrases
         self._doc = getattr(phrases, "doc", None)     # the Doc the memos below are for
         self.v: View = view(self._doc) if self._doc is not None else None
