@@ -62,4 +62,4 @@ def test_factories_are_spacy_entry_points():
     """After install, nlp.add_pipe("ja_dates") works without importing this package first."""
     from importlib.metadata import entry_points
     names = {ep.name for ep in entry_points(group="spacy_factories")}
-    assert {"ja_dates", "ja_numbers", "ja_names", "ja_entities", "ja_events"} <= names
+    assert {"ja_lines", "ja_dates", "ja_numbers", "ja_names", "ja_entities", "ja_events"} <= names

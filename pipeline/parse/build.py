@@ -20,6 +20,7 @@ def build(rules: Rules, events: bool = True, fast: bool = True) -> spacy.Languag
         fastops.use()
     nlp = spacy.load(MODEL, exclude=list(UNUSED))
     make_lean(nlp)
+    nlp.add_pipe("ja_lines", first=True)
     config = {"rules_dir": str(rules.dir)}
     nlp.add_pipe("ja_dates", config=config)
     nlp.add_pipe("ja_numbers", config=config)

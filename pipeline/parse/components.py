@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ..rules import load_rules
 from ..tagging.entities import GROUPS, choose
+from .lines import mark_lines
 
 if not Span.has_extension("hints"):
     Span.set_extension("hints", default=())
@@ -45,6 +46,12 @@ class SpanTagger:
                 spans.append(span)
         doc.spans[self.key] = spans
         return doc
+
+
+@Language.component("ja_lines")
+def line_sentences(doc: Doc) -> Doc:
+    """Before the parser: each line of the working copy starts a sentence (parse/lines.py)."""
+    return mark_lines(doc)
 
 
 @Language.factory("ja_dates", default_config=CONFIG)
