@@ -306,6 +306,11 @@ NEW_TYPES = [
     # LAUNCH: into the sea, no attacked target
     ("北朝鮮は弾道ミサイル2発を日本海に向けて発射した。", "LAUNCH", "発射",
      {("agent", "北朝鮮"), ("place", "日本海")}),
+    # a missile named as launched in a compound (a headline) is a LAUNCH too ...
+    ("北朝鮮が弾道ミサイル発射　日本海に落下", "LAUNCH", "発射", set()),
+    ("北朝鮮、ICBM発射か", "LAUNCH", "発射", {("agent", "北朝鮮")}),
+    # ... but not when people are killed by it in the same sentence
+    ("武装勢力のミサイル発射で市民3人が死亡した。", "ATTACK", "発射", set()),
     # with a target it stays ATTACK, the target after に向けて is the patient
     ("ロシア軍はウクライナ東部に向けてミサイルを発射した。", "ATTACK", "発射",
      {("agent", "ロシア軍"), ("patient", "ウクライナ東部")}),
