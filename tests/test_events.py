@@ -179,6 +179,13 @@ CASES = {
 
 # (sentence, type, trigger, polarity, modality)
 READINGS = {
+    # an event noun as the subject of a negated existence or occurrence did not happen ...
+    "absent.nai": ("中国軍機による領空侵犯はなかった。", "INCURSION", "侵犯", "negative", "asserted"),
+    "absent.occur": ("前線で大規模な戦闘は起きていない。", "ATTACK", "戦闘", "negative", "asserted"),
+    # ... but a negated noun after it does not deny it, nor does a hedge
+    "absent.other_noun": ("空爆による死者はいなかった。", "ATTACK", "空爆", "positive", "asserted"),
+    "absent.hedge": ("両国の間に何らかの合意があったのではないか。", "AGREEMENT", "合意",
+                     "positive", "uncertain"),
     "reported.according": ("ロイター通信によると、ロシア軍がハルキウ州の村を制圧した。", "CAPTURE", "制圧",
                            "positive", "reported"),
     "reported.said": ("ウクライナ軍は北朝鮮兵50人を殺害したと発表した。", "CASUALTY", "殺害",

@@ -2,6 +2,7 @@
 sentence (SPEC §5, GUIDELINES §6: uncertain > planned > reported > asserted).
 
 - the trigger's own auxiliaries: negation (〜していない, 〜ず), hedges (〜か, 〜だろう);
+- the trigger noun as the subject of a negated existence (攻撃はなかった, 戦闘は起きていない);
 - words on the path: plans and hedges (予定, 検討, 可能性), denials and stops (参加を否定,
   支援を停止, 交渉拒否), a negated fact (派遣した事実はない), attribution (attribution.py);
 - a yes/no question (北朝鮮軍が参戦?) hedges.
@@ -67,6 +68,7 @@ class ModalityReader:
         # climb from the trigger itself, so that a plan or stop noun between it and its
         # support verb (支援の準備を進める, 支援を停止した) is read on the way
         start = pred.chain[-1]
+        self._absent(start, r)
         self._according(start, r)
         restricted = False
         heads = self.v.head
@@ -96,6 +98,22 @@ class ModalityReader:
                 r.negate(f"negator:{v.text[t]}")
             if lemma in self.lex.cues["modal"]:
                 r.add(self.lex.cues["modal"].get(lemma), f"modal:{v.text[t]}")
+
+    def _absent(self, start: int, r: Reading) -> None:
+        """攻撃はなかった, 領空侵犯はない, 戦闘は起きていない: the event noun is the subject of
+        a negated existence or occurrence (cue kinds `negation`, `occur`). Only the trigger's
+        own predicate: in 攻撃による被害はなかった the attack happened."""
+        v, lex = self.v, self.lex
+        head = v.head[start]
+        if head == start or self.g.markers[start] not in ("が", "は", "も"):
+            return
+        hl, words = v.lemma[head], v.function_words[head]
+        if any(lex.cues["modal"].get(v.lemma[w]) or lex.cues["modal"].get(v.text[w])
+               for w in words):
+            return                       # 合意があったのではないか: a hedge, not a denial
+        if hl in lex.cues["negation"] or hl in lex.cues["occur"] and \
+                any(v.lemma[w] in lex.cues["negation"] for w in words):
+            r.negate(f"absent:{v.text[head]}")
 
     def _function_cues(self, v: View, words: list[int], r: Reading, negate: bool) -> None:
         hedged = False
