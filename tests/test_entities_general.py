@@ -240,3 +240,13 @@ def test_places_inside_names(ex, text, absent, present):
     got = labels(ex, text)
     assert absent is None or absent not in got, got
     assert present is None or present in got, got
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("武装組織はイスラエル北部にロケット弾を発射した。", "ロケット"),
+    ("知事は通信アプリのテレグラムで被害を伝えた。", "テレグラム"),
+])
+def test_an_everyday_loanword_is_no_place_even_when_the_ner_says_so(ex, text, noun):
+    """GiNZA's NER sometimes calls the katakana word after a place a place; a loanword
+    Sudachi knows as a common noun is not a place name."""
+    assert ("PLACE", noun) not in labels(ex, text), labels(ex, text)

@@ -1069,7 +1069,13 @@ def _compound_run(v: DocView, i: int) -> int:
 
 
 def _is_placename_token(v: DocView, i: int) -> bool:
-    return "地名" in v.tags[i] or (bool(_KATAKANA.match(v.words[i])) and len(v.words[i]) >= 2)
+    """Sudachi's place names, and katakana words it does not know as everyday loanwords
+    (ロケット弾, ミサイル: GiNZA's NER sometimes calls a weapon after a place a place)."""
+    if "地名" in v.tags[i]:
+        return True
+    word = v.words[i]
+    return bool(_KATAKANA.match(word)) and len(word) >= 2 \
+        and not ("普通名詞" in v.tags[i] and not v.is_oov(i))
 
 
 def _caption_dateline(v: DocView, i: int) -> bool:
