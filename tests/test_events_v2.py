@@ -348,6 +348,17 @@ def test_non_event_senses(nlp, text, trigger):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("3月の戦闘開始以降、100万人以上が避難を余儀なくされた。", "戦闘"),
+    ("空爆直後、救助隊員10人が現場に入った。", "空爆"),
+])
+def test_an_event_in_a_time_adverbial_takes_nothing_from_the_clause(nlp, text, trigger):
+    """〜開始以降、 / 〜直後、: the clause's subject and object are not the event's."""
+    e = find(events_of(nlp, text), "ATTACK", trigger)
+    assert not {r for r, _ in e["args"]} & {"agent", "patient", "quantity"}, e
+
+
+@pytest.mark.model
 def test_weapon_is_no_attack_patient_and_instrument_is_no_agent(nlp):
     e = find(events_of(nlp, "ロシアのドローンによる攻撃で3人が死亡した。"), "ATTACK", "攻撃")
     assert ("agent", "ロシア") in e["args"] and not any(t == "ドローン" for _, t in e["args"])

@@ -54,6 +54,8 @@ def _locate(cand: Candidate, g: Grammar) -> Predicate:
         return pred
     if cand.rule.frame == "speech" or verbal_at(v, a):
         return pred
+    if _adverbial(ids, g):
+        return pred
     light = _light(ids, g)
     pred.light = light if light is not None else _partner(ids[-1], g)
     if pred.light is None:
@@ -62,6 +64,13 @@ def _locate(cand: Candidate, g: Grammar) -> Predicate:
     if pred.light is not None:
         pred.light_voice = _light_voice(pred.light, ids, g)
     return pred
+
+
+def _adverbial(chain: list[int], g: Grammar) -> bool:
+    """戦闘開始以降、… / 攻撃直後、…: a compound closed by a suffix noun with no particle
+    after it is a time adverbial of the clause; the clause's verb does not carry the event."""
+    top = chain[-1]
+    return top != chain[0] and g.markers[top] == "" and g.v.lemma[top] in g.lex.cues["suffix"]
 
 
 def _light(chain: list[int], g: Grammar) -> int | None:
