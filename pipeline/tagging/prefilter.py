@@ -134,9 +134,8 @@ class _GroupBits:
     def of(self, text: str, tag: int, pos: int, found: set[tuple[str, int]]) -> int:
         """`found`: the regexes (pattern, flags) that find a match in `text`."""
         bits = self.any | self.texts.get(text, 0) | self.tags.get(tag, 0) | self.pos.get(pos, 0)
-        for regex, b in self.regexes.items():
-            if regex in found:
-                bits |= b
+        for regex in found:         # few or none: cheaper than a test per regex of the role
+            bits |= self.regexes.get(regex, 0)
         return bits
 
 
@@ -361,7 +360,9 @@ class PrefilteredMatcher:
         if not self.matchable.holds(text, tag, pos):     # so none of the narrower classes
             c = (_OUT, 0, 0, 0, 0)
         else:
-            found = {k for k, regex in self._regexes.items() if regex.search(text)}
+            # the matchable specs' regexes joined: when it finds nothing, none of them does
+            found = {k for k, regex in self._regexes.items() if regex.search(text)} \
+                if self.matchable.regex is not None and self.matchable.regex.search(text) else ()
             bits = tuple(role.of(text, tag, pos, found) for role in self._roles)
             c = (_ANCHOR if bits[0] else _IN,) + bits
         self._classes[key] = c
