@@ -260,11 +260,11 @@ class PrefilteredMatcher:
 
     def spans(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(start, end, anchor group bits) of the runs of matchable tokens holding an anchor."""
-        return self._runs(self._token_classes(_token_keys(doc), doc.vocab.strings))
+        return self._runs(self._token_classes(doc, _token_keys(doc)))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         keys = _token_keys(doc)
-        classes = self._token_classes(keys, doc.vocab.strings)
+        classes = self._token_classes(doc, keys)
         memo = self._memo if self._memo is not None and self._annotated(doc) else None
         out: list[tuple[int, int, int]] = []
         for start, end, held in self._runs(classes):
@@ -343,27 +343,27 @@ class PrefilteredMatcher:
         see it, and raise)."""
         return all(doc.has_annotation(attr) for attr in self._needs)
 
-    def _token_classes(self, keys: list[tuple[int, int, int]], strings) -> list[tuple]:
+    def _token_classes(self, doc: Doc, keys: list[tuple[int, int, int]]) -> list[tuple]:
         """Per token: (_OUT, _IN or _ANCHOR, then the bits of the groups for which it
         satisfies an anchor, any spec, a spec that may start a match, one that may end it),
         remembered per (text, tag, POS)."""
         classes = list(map(self._classes.get, keys))
         if None in classes:             # a (text, tag, POS) not seen yet
-            classes = [c or self._classify(k, strings) for k, c in zip(keys, classes)]
+            classes = [c or self._classify(k, w) for k, w, c in zip(keys, view(doc).words, classes)]
         return classes
 
-    def _classify(self, key: tuple[int, int, int], strings) -> tuple:
+    def _classify(self, key: tuple[int, int, int], text: str) -> tuple:
+        """The classes of a token of this (ORTH, TAG, POS) key and text."""
         if len(self._classes) >= _CACHE_MAX:
             self._classes.clear()
-        orth, tag, pos = key
-        text = strings[orth]
+        _, tag, pos = key
         if not self.matchable.holds(text, tag, pos):     # so none of the narrower classes
             c = (_OUT, 0, 0, 0, 0)
         else:
             # the matchable specs' regexes joined: when it finds nothing, none of them does
             found = {k for k, regex in self._regexes.items() if regex.search(text)} \
                 if self.matchable.regex is not None and self.matchable.regex.search(text) else ()
-            bits = tuple(role.of(text, tag, pos, found) for role in self._roles)
+            bits = tuple([role.of(text, tag, pos, found) for role in self._roles])
             c = (_ANCHOR if bits[0] else _IN,) + bits
         self._classes[key] = c
         return c
