@@ -74,6 +74,12 @@ class DocView:
         return strings_of(self._deps, self._vocab.strings)
 
     @cached_property
+    def token_keys(self) -> list[tuple[int, int, int]]:
+        """(ORTH, TAG, POS) hashes per token: what the prefiltered Matchers (DATE, NUMBER)
+        classify and remember tokens by."""
+        return list(zip(self.orth_ids, self.tag_ids, self.pos_ids))
+
+    @cached_property
     def _children(self) -> dict[int, list[int]]:
         out: dict[int, list[int]] = {}
         for k, h in enumerate(self.heads):

@@ -256,6 +256,7 @@ class PrefilteredMatcher:
         self._regexes = {k: re.compile(*k) for role in self._roles for k in role.regexes}
         read = {a.upper() for _, p in pairs for t in p for a in t}
         self._memo: dict | None = {} if memo and read <= _MEMO_READS else None
+        self._run_memo: dict = {}
         self._needs = sorted(read & _ANNOTATIONS)
 
     def spans(self, doc: Doc) -> list[tuple[int, int, int]]:
@@ -268,17 +269,37 @@ class PrefilteredMatcher:
         memo = self._memo if self._memo is not None and self._annotated(doc) else None
         out: list[tuple[int, int, int]] = []
         for start, end, held in self._runs(classes):
-            groups = [g for g in range(len(self.anchors)) if held >> g & 1]
-            if not self.grouped:
-                if any(next(self._pieces(classes, start, end, g), None) for g in groups):
-                    out.extend(self._match(0, doc, keys, start, end, memo))
+            if memo is None:
+                out.extend(self._in_run(doc, keys, classes, start, end, held, None))
                 continue
-            for g in groups:
-                for s, e in self._pieces(classes, start, end, g):
-                    out.extend(self._match(g, doc, keys, s, e, memo))
+            # a run's matches depend on its tokens alone: remembered per run too (whole
+            # sentences of dates and figures recur), in the run's offsets
+            seq = tuple(keys[start:end])
+            found = self._run_memo.get(seq)
+            if found is None:
+                if len(self._run_memo) >= _MEMO_MAX:
+                    self._run_memo.clear()
+                found = self._run_memo[seq] = [
+                    (key, s - start, e - start)
+                    for key, s, e in self._in_run(doc, keys, classes, start, end, held, memo)]
+            out.extend([(key, start + s, start + e) for key, s, e in found])
         # a key whose patterns sit in several groups may match a span twice (the Matcher
         # reports each (key, start, end) once)
         return list(dict.fromkeys(out)) if self.grouped else out
+
+    def _in_run(self, doc: Doc, keys: list, classes: list[tuple], start: int, end: int,
+                held: int, memo: dict | None) -> list[tuple[int, int, int]]:
+        """The triples of the Matchers of the anchor groups `held` in the run [start, end)."""
+        out: list[tuple[int, int, int]] = []
+        groups = [g for g in range(len(self.anchors)) if held >> g & 1]
+        if not self.grouped:
+            if any(next(self._pieces(classes, start, end, g), None) for g in groups):
+                out.extend(self._match(0, doc, keys, start, end, memo))
+            return out
+        for g in groups:
+            for s, e in self._pieces(classes, start, end, g):
+                out.extend(self._match(g, doc, keys, s, e, memo))
+        return out
 
     def _runs(self, classes: list[tuple]) -> list[tuple[int, int, int]]:
         """Maximal runs of matchable tokens with the anchor bits they hold (an anchor token is
@@ -383,7 +404,6 @@ def _run_matcher(matcher: Matcher, doc: Doc, start: int, end: int) -> list[tuple
 
 def _token_keys(doc: Doc) -> list[tuple[int, int, int]]:
     """(ORTH, TAG, POS) of each token: plain ints from the Doc's view, no Token objects."""
-    v = view(doc)
-    return list(zip(v.orth_ids, v.tag_ids, v.pos_ids))
+    return view(doc).token_keys
 
 
