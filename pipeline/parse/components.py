@@ -26,7 +26,12 @@ def hints_of(doc: Doc, start_char: int, end_char: int) -> tuple:
     `span._` builds (most of what turning a span into a mention costs): spaCy keeps a
     Span's extension values in doc.user_data, keyed by its character offsets
     (tests/test_parse_components.py checks the key)."""
-    return doc.user_data.get(("._.", "hints", start_char, end_char), ())
+    return doc.user_data.get(_hints_key(start_char, end_char), ())
+
+
+def _hints_key(start_char: int, end_char: int) -> tuple:
+    """The doc.user_data key of `span._.hints` (the extension has no setter)."""
+    return ("._.", "hints", start_char, end_char)
 
 
 class SpanTagger:
@@ -41,8 +46,8 @@ class SpanTagger:
         spans = []
         for m in self.tagger(doc):
             span = doc.char_span(m.start, m.end, label=m.label, span_id=m.rule)
-            if span is not None:
-                span._.hints = m.hints
+            if span is not None:        # span._.hints, set without building `span._`
+                doc.user_data[_hints_key(m.start, m.end)] = m.hints
                 spans.append(span)
         doc.spans[self.key] = spans
         return doc

@@ -41,12 +41,11 @@ def strings_of(hashes: list[int], store: StringStore) -> list[str]:
     """[store[h] for h in hashes], through the shared table."""
     try:
         return list(map(_STRINGS.__getitem__, hashes))
-    except KeyError:            # a word not seen yet: read them all from the store
+    except KeyError:            # a word not seen yet: read those from the store
         if len(_STRINGS) > _STRINGS_MAX:
             _STRINGS.clear()
-        out = [store[h] for h in hashes]
-        _STRINGS.update(zip(hashes, out))
-        return out
+        _STRINGS.update({h: store[h] for h in set(hashes).difference(_STRINGS)})
+        return list(map(_STRINGS.__getitem__, hashes))
 
 
 class LastDoc:

@@ -57,6 +57,9 @@ _KANA_VARIANTS = (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴ
 # so that loanwords do not fold onto short names (パートナー is not パトナ).
 _LONG_VOWEL = re.compile(r"(?<=[\u30a1-\u30fa])ー(?=[\u30a1-\u30fa])")
 _DROPPED = re.compile(r"[\s・=\-‐]")
+# Kanji, hiragana and katakana but ヴ, ヵ, ヶ and ー: NFKC keeps them, and no variant or long vowel
+# rewrites them (ウ is checked apart: ウィ, ウェ, ウォ are variants)
+_PLAIN = re.compile(r"[\u4E00-\u9FFF\u3041-\u3096\u30A1-\u30F3]*")
 
 
 def compact(text: str) -> str:
@@ -74,6 +77,8 @@ def slug(text: str) -> str:
 def surface_key(text: str) -> str:
     """The form every table is indexed by: NFKC, no whitespace or middle dots, ヴ→ブ etc.,
     ASCII case-folded. `surface_key("ポクロ\\n\\nウスク") == surface_key("ポクロウスク")`."""
+    if _PLAIN.fullmatch(text) and "ウ" not in text:
+        return text         # kanji and kana that nothing below changes (most words)
     key = _DROPPED.sub("", unicodedata.normalize("NFKC", text))
     for variant, plain in _KANA_VARIANTS:
         key = key.replace(variant, plain)

@@ -114,7 +114,7 @@ class DateTagger:
 
 def _aux_children(v: DocView, i: int) -> list[int]:
     """Token i's children tagged AUX (as `[c for c in doc[i].children if c.pos_ == "AUX"]`)."""
-    return [c for c in v.children(i) if v.pos_ids[c] == AUX]
+    return v.children_of_pos(i, AUX)
 
 
 _TA = get_string_id("た")

@@ -45,6 +45,7 @@ class DocView:
     # read on demand (few rules need them): DEP hashes, the Doc's vocab
     _deps: list[int] = field(repr=False)
     _vocab: object = field(repr=False)
+    _by_pos: dict = field(default_factory=dict, repr=False)     # children_of_pos's indices
 
     @classmethod
     def of(cls, doc: Doc) -> DocView:
@@ -74,6 +75,12 @@ class DocView:
         return strings_of(self._deps, self._vocab.strings)
 
     @cached_property
+    def token_keys(self) -> list[tuple[int, int, int]]:
+        """(ORTH, TAG, POS) hashes per token: what the prefiltered Matchers (DATE, NUMBER)
+        classify and remember tokens by."""
+        return list(zip(self.orth_ids, self.tag_ids, self.pos_ids))
+
+    @cached_property
     def _children(self) -> dict[int, list[int]]:
         out: dict[int, list[int]] = {}
         for k, h in enumerate(self.heads):
@@ -101,6 +108,22 @@ class DocView:
     def children(self, i: int) -> list[int]:
         """The indices of doc[i].children, in order."""
         return self._children.get(i, [])
+
+    def children_of_pos(self, i: int, pos_id: int) -> list[int]:
+        """The indices of doc[i].children of UD POS `pos_id`, in order: from an index of the
+        tokens of that POS alone, cheaper than all children when few tokens have it (AUX)."""
+        index = self._by_pos.get(pos_id)
+        if index is None:
+            index = self._by_pos[pos_id] = {}
+            heads, pos, k = self.heads, self.pos_ids, -1
+            try:
+                while True:
+                    k = pos.index(pos_id, k + 1)
+                    if heads[k] != k:
+                        index.setdefault(heads[k], []).append(k)
+            except ValueError:          # no more tokens of that POS
+                pass
+        return index.get(i, [])
 
     def sent_end(self, i: int) -> int:
         """The end of token i's sentence (as `doc[i].sent.end`)."""

@@ -119,6 +119,8 @@ class NameTagger:
         self.org_suffixes = tuple(h for h in gazetteer.org_heads if len(h) > 1)
         # the first letters of place suffixes: a word starting with none of them starts no suffix
         self.suffix_initials = frozenset(s[:1] for s in self.parts.suffixes)
+        # the maker/leader suffixes of rules/country_roles.tsv (米国製, 米国主導)
+        self.makers = tuple(self.roles.words.get("maker", ()))
 
     def __call__(self, doc: Doc) -> list[Mention]:
         try:
@@ -199,7 +201,7 @@ class NameTagger:
             bits |= _PLACE_TAG      # may be a surname (_place_surname)
         if _katakana_name_word(word, tag):
             bits |= _KANA_NAME
-        if word.endswith(tuple(self.roles.words.get("maker", ()))):
+        if word.endswith(self.makers):
             bits |= _MAKER
         if not (word and not abbrevs.get(word[0]) or not all(abbrevs.get(ch) for ch in word)):
             bits |= _ABBREV         # letters that are all country abbreviations
@@ -215,11 +217,10 @@ class NameTagger:
         """Tokens written as one word of a country and a maker/leader suffix (米国製, 米国主導):
         token index → length of the country part, to split there. `at`: the tokens ending in
         such a suffix."""
-        makers = tuple(self.roles.words.get("maker", ()))
         out = {}
         for i in at:
             text = v.words[i]
-            for word in makers:
+            for word in self.makers:
                 stem = text[:-len(word)]
                 if text.endswith(word) and len(stem) >= 2 and self.gaz.is_country(stem):
                     out[i] = len(stem)

@@ -134,9 +134,8 @@ class _GroupBits:
     def of(self, text: str, tag: int, pos: int, found: set[tuple[str, int]]) -> int:
         """`found`: the regexes (pattern, flags) that find a match in `text`."""
         bits = self.any | self.texts.get(text, 0) | self.tags.get(tag, 0) | self.pos.get(pos, 0)
-        for regex, b in self.regexes.items():
-            if regex in found:
-                bits |= b
+        for regex in found:         # few or none: cheaper than a test per regex of the role
+            bits |= self.regexes.get(regex, 0)
         return bits
 
 
@@ -257,29 +256,50 @@ class PrefilteredMatcher:
         self._regexes = {k: re.compile(*k) for role in self._roles for k in role.regexes}
         read = {a.upper() for _, p in pairs for t in p for a in t}
         self._memo: dict | None = {} if memo and read <= _MEMO_READS else None
+        self._run_memo: dict = {}
         self._needs = sorted(read & _ANNOTATIONS)
 
     def spans(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(start, end, anchor group bits) of the runs of matchable tokens holding an anchor."""
-        return self._runs(self._token_classes(_token_keys(doc), doc.vocab.strings))
+        return self._runs(self._token_classes(doc, _token_keys(doc)))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         keys = _token_keys(doc)
-        classes = self._token_classes(keys, doc.vocab.strings)
+        classes = self._token_classes(doc, keys)
         memo = self._memo if self._memo is not None and self._annotated(doc) else None
         out: list[tuple[int, int, int]] = []
         for start, end, held in self._runs(classes):
-            groups = [g for g in range(len(self.anchors)) if held >> g & 1]
-            if not self.grouped:
-                if any(next(self._pieces(classes, start, end, g), None) for g in groups):
-                    out.extend(self._match(0, doc, keys, start, end, memo))
+            if memo is None:
+                out.extend(self._in_run(doc, keys, classes, start, end, held, None))
                 continue
-            for g in groups:
-                for s, e in self._pieces(classes, start, end, g):
-                    out.extend(self._match(g, doc, keys, s, e, memo))
+            # a run's matches depend on its tokens alone: remembered per run too (whole
+            # sentences of dates and figures recur), in the run's offsets
+            seq = tuple(keys[start:end])
+            found = self._run_memo.get(seq)
+            if found is None:
+                if len(self._run_memo) >= _MEMO_MAX:
+                    self._run_memo.clear()
+                found = self._run_memo[seq] = [
+                    (key, s - start, e - start)
+                    for key, s, e in self._in_run(doc, keys, classes, start, end, held, memo)]
+            out.extend([(key, start + s, start + e) for key, s, e in found])
         # a key whose patterns sit in several groups may match a span twice (the Matcher
         # reports each (key, start, end) once)
         return list(dict.fromkeys(out)) if self.grouped else out
+
+    def _in_run(self, doc: Doc, keys: list, classes: list[tuple], start: int, end: int,
+                held: int, memo: dict | None) -> list[tuple[int, int, int]]:
+        """The triples of the Matchers of the anchor groups `held` in the run [start, end)."""
+        out: list[tuple[int, int, int]] = []
+        groups = [g for g in range(len(self.anchors)) if held >> g & 1]
+        if not self.grouped:
+            if any(next(self._pieces(classes, start, end, g), None) for g in groups):
+                out.extend(self._match(0, doc, keys, start, end, memo))
+            return out
+        for g in groups:
+            for s, e in self._pieces(classes, start, end, g):
+                out.extend(self._match(g, doc, keys, s, e, memo))
+        return out
 
     def _runs(self, classes: list[tuple]) -> list[tuple[int, int, int]]:
         """Maximal runs of matchable tokens with the anchor bits they hold (an anchor token is
@@ -344,25 +364,27 @@ class PrefilteredMatcher:
         see it, and raise)."""
         return all(doc.has_annotation(attr) for attr in self._needs)
 
-    def _token_classes(self, keys: list[tuple[int, int, int]], strings) -> list[tuple]:
+    def _token_classes(self, doc: Doc, keys: list[tuple[int, int, int]]) -> list[tuple]:
         """Per token: (_OUT, _IN or _ANCHOR, then the bits of the groups for which it
         satisfies an anchor, any spec, a spec that may start a match, one that may end it),
         remembered per (text, tag, POS)."""
         classes = list(map(self._classes.get, keys))
         if None in classes:             # a (text, tag, POS) not seen yet
-            classes = [c or self._classify(k, strings) for k, c in zip(keys, classes)]
+            classes = [c or self._classify(k, w) for k, w, c in zip(keys, view(doc).words, classes)]
         return classes
 
-    def _classify(self, key: tuple[int, int, int], strings) -> tuple:
+    def _classify(self, key: tuple[int, int, int], text: str) -> tuple:
+        """The classes of a token of this (ORTH, TAG, POS) key and text."""
         if len(self._classes) >= _CACHE_MAX:
             self._classes.clear()
-        orth, tag, pos = key
-        text = strings[orth]
+        _, tag, pos = key
         if not self.matchable.holds(text, tag, pos):     # so none of the narrower classes
             c = (_OUT, 0, 0, 0, 0)
         else:
-            found = {k for k, regex in self._regexes.items() if regex.search(text)}
-            bits = tuple(role.of(text, tag, pos, found) for role in self._roles)
+            # the matchable specs' regexes joined: when it finds nothing, none of them does
+            found = {k for k, regex in self._regexes.items() if regex.search(text)} \
+                if self.matchable.regex is not None and self.matchable.regex.search(text) else ()
+            bits = tuple([role.of(text, tag, pos, found) for role in self._roles])
             c = (_ANCHOR if bits[0] else _IN,) + bits
         self._classes[key] = c
         return c
@@ -382,7 +404,6 @@ def _run_matcher(matcher: Matcher, doc: Doc, start: int, end: int) -> list[tuple
 
 def _token_keys(doc: Doc) -> list[tuple[int, int, int]]:
     """(ORTH, TAG, POS) of each token: plain ints from the Doc's view, no Token objects."""
-    v = view(doc)
-    return list(zip(v.orth_ids, v.tag_ids, v.pos_ids))
+    return view(doc).token_keys
 
 
