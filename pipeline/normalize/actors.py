@@ -23,6 +23,7 @@ _BRACKETS = "「」『』\"“”'‘’<>《》〈〉【】"
 _NAME = re.compile(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005A-Za-z][\u30a1-\u30fc\u4e00-\u9fff"
                    r"\u3005A-Za-z.]*(?:・[\u30a1-\u30fc\u4e00-\u9fff\u3005A-Za-z.]+)*")
 _UNIT = re.compile(r"第\d+")
+_BRACKETED = re.compile(r"(.+?)\((.+)\)")
 
 
 def normalize_actor(text: str, gaz: Gazetteer, person: bool = False) -> dict:
@@ -97,7 +98,7 @@ def _country_only(s: str, gaz: Gazetteer) -> dict | None:
 
 def _bracketed(s: str, gaz: Gazetteer) -> dict | None:
     """韓国国家情報院(国情院): the name outside the brackets, else the one inside."""
-    m = re.fullmatch(r"(.+?)\((.+)\)", s)
+    m = _BRACKETED.fullmatch(s)
     return (_resolve(m[1], gaz) or _resolve(m[2], gaz)) if m else None
 
 

@@ -26,6 +26,14 @@ _DASH_RANGE = re.compile(r"(?<=[\d年月日間])[-‐–—](?=\d)")
 _KANJI_RUN = re.compile(r"[〇一二三四五六七八九十百千]+(?![昨半])")
 _DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=\d)")
 _OTHER_GAP = re.compile(r"(?<!\d)\s+|\s+(?!\d)")
+# patterns of the readers below, compiled once (each is tried on every DATE string)
+_UNIT_SLASH = re.compile(r"(?<=[年月])/")
+_YEAR_SLASH = re.compile(r"^(西暦)?(\d{4})/")
+_OPEN_YEAR = re.compile(r"年\d+$")
+_OPEN_MONTH = re.compile(r"月\d+$")
+_DECIMAL_SECONDS = re.compile(r"(\d+)秒(\d+)")
+_TWO_OR_THREE = re.compile(r"(\d+)、(\d+)(\D.*)")
+_DATE_UNIT = re.compile(r"[年月日時間]")
 
 
 def _kanji_digits(match: re.Match) -> str:
@@ -46,7 +54,7 @@ def _canon(raw: str) -> str:
 
 def _unslash(s: str, words: DateWords) -> str | None:
     """2021/7/18, 令和3.7, 2021年/7 → kanji-unit form; None for a non-date like 13/13."""
-    s = re.sub(r"(?<=[年月])/", "", s)
+    s = _UNIT_SLASH.sub("", s)
     m = _readers(words).numeric.match(s)
     if m:
         rest = s[m.end():]
@@ -57,10 +65,10 @@ def _unslash(s: str, words: DateWords) -> str | None:
             return None
         month, day = int(m["y"]), int(m["m"])
         return f"{month}月{day}日{rest}" if 1 <= month <= 12 and 1 <= day <= 31 else None
-    s = re.sub(r"^(西暦)?(\d{4})/", r"\1\2年", s)
-    if re.search(r"年\d+$", s):
+    s = _YEAR_SLASH.sub(r"\1\2年", s)
+    if _OPEN_YEAR.search(s):
         return s + "月"
-    if re.search(r"月\d+$", s):
+    if _OPEN_MONTH.search(s):
         return s + "日"
     return s
 
@@ -108,7 +116,7 @@ def _duration(s: str, words: DateWords, force: bool, mod: str | None):
     """Duration | REJECT | None (not a duration)."""
     if s in words.halves:
         return Duration(words.halves[s])
-    m = re.fullmatch(r"(\d+)秒(\d+)", s)
+    m = _DECIMAL_SECONDS.fullmatch(s)
     if m:
         return Duration(f"PT{m[1]}.{m[2]}S")
     comps = list(_readers(words).dur_comp.finditer(s))
@@ -320,13 +328,13 @@ def _reading(raw: str, words: DateWords, force_duration: bool) -> Reading | None
 
 
 def _read_core(s: str, words: DateWords, force_duration: bool, mod: str | None):
-    pair = re.fullmatch(r"(\d+)、(\d+)(\D.*)", s)
+    pair = _TWO_OR_THREE.fullmatch(s)
     if pair:                                   # 2、3日: two or three days
         a, b = (_duration(n + pair[3], words, True, mod) for n in pair.group(1, 2))
         return (a, b) if isinstance(a, Duration) and isinstance(b, Duration) else None
     if "~" in s:
         return _range(s, words, mod)
-    if re.search(r"[年月日時間]", s) and _DASH_RANGE.search(s):   # 1972年-1973年, 4-5日
+    if _DATE_UNIT.search(s) and _DASH_RANGE.search(s):   # 1972年-1973年, 4-5日
         return _range(_DASH_RANGE.sub("~", s, count=1), words, mod)
     dur = _duration(s, words, force_duration, mod)
     if dur is not None:

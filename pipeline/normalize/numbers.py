@@ -31,6 +31,9 @@ _SHAPE = re.compile(
     rf"(?:(?P<ua>[^{NUMERAL_CHARS}{RANGE_MARKS}][^{RANGE_MARKS}]*?)?[{RANGE_MARKS}]"
     rf"(?P<b>[{NUMERAL_CHARS}]+))?"
     rf"(?P<rest>[^{NUMERAL_CHARS}{RANGE_MARKS}].*)?")
+_SPACES = re.compile(r"\s+")
+_DECIMAL = re.compile(r"\d+(\.\d+)?")
+_DECIMAL_TIMES = re.compile(rf"(\d+\.\d+)([{_MULTIPLIERS}]+)")
 
 
 def normalize_number(text: str, rules: NumberRules, after: str = "", before: str = "") -> dict:
@@ -57,7 +60,7 @@ def normalize_number(text: str, rules: NumberRules, after: str = "", before: str
 
 def _compact(text: str) -> str:
     """Fold full-width characters, drop whitespace (PDF breaks, `1,500 人`)."""
-    return re.sub(r"\s+", "", fold(text))
+    return _SPACES.sub("", fold(text))
 
 
 def _strip_prefixes(s: str, rules: NumberRules, effects: set[str]) -> str:
@@ -169,10 +172,10 @@ def _numeral(s: str, text: str) -> tuple[Decimal, Decimal]:
 
 
 def _value(s: str, text: str) -> Decimal:
-    if re.fullmatch(r"\d+(\.\d+)?", s):
+    if _DECIMAL.fullmatch(s):
         return Decimal(s)
     # kanjize multiplies decimals in floating point (4.6億 → 459999999): do it exactly here.
-    m = re.fullmatch(rf"(\d+\.\d+)([{_MULTIPLIERS}]+)", s)
+    m = _DECIMAL_TIMES.fullmatch(s)
     if m:
         return Decimal(m[1]) * _multiplier(m[2])
     if "." in s or not s:

@@ -16,9 +16,7 @@ def located(source: str, chunk, doc) -> list[dict]:
     out = []
     for ev in doc._.events or []:
         out.append({"type": ev["type"], "trigger": _span(source, chunk, *ev["trigger"]),
-                    "arguments": [{"role": a["role"], **_span(source, chunk, a["start"], a["end"]),
-                                   "inherited": a.get("inherited", False)}
-                                  for a in ev["arguments"]],
+                    "arguments": [_argument(source, chunk, a) for a in ev["arguments"]],
                     "polarity": ev["polarity"], "modality": ev["modality"],
                     "sentence": _span(source, chunk, *ev["sentence"]), "rule": ev["rule"],
                     "lemma": ev.get("lemma"), "backref": ev.get("backref", False),
@@ -51,6 +49,13 @@ def _span(source: str, chunk, start: int, end: int) -> dict:
     return {"start": s, "end": e, "text": source[s:e]}
 
 
+def _argument(source: str, chunk, a: dict) -> dict:
+    # the span's keys written in place: no span dict built only to be copied
+    s, e = chunk.to_source(a["start"], a["end"])
+    return {"role": a["role"], "start": s, "end": e, "text": source[s:e],
+            "inherited": a.get("inherited", False)}
+
+
 def _record(doc_id, ev, by_span, dates, starts) -> dict:
     args = []
     for a in ev["arguments"]:
@@ -58,9 +63,9 @@ def _record(doc_id, ev, by_span, dates, starts) -> dict:
         norm = ent["norm"] if ent else None
         if a.get("inherited") and a["role"] == "time" and (norm or {}).get("type") == "DURATION":
             continue                     # a duration is no date the sentence states for all
-        arg = {**a, "entity": ent["id"] if ent else None, "norm": norm}
-        arg.pop("inherited", None)       # what located() knew, not part of the record
-        args.append(arg)
+        # located()'s keys but `inherited` (what it knew, not part of the record)
+        args.append({"role": a["role"], "start": a["start"], "end": a["end"], "text": a["text"],
+                     "entity": ent["id"] if ent else None, "norm": norm})
     sentence = ev["sentence"]
     return {"doc_id": doc_id, "id": None, "type": ev["type"], "trigger": ev["trigger"],
             "arguments": args, "polarity": ev["polarity"], "modality": ev["modality"],

@@ -14,7 +14,7 @@ import statistics
 from array import array
 from dataclasses import dataclass
 
-from .textnorm import fold  # noqa: F401  (re-exported for tests)
+from .textnorm import fold
 
 SENTENCE_END = "。．.!?！？」』）)"
 _WS_RUN = re.compile(r"[ \t\r\n\u3000]+")
@@ -68,11 +68,11 @@ def build(source: str, start: int = 0, end: int | None = None, wrapped: bool = F
             _emit(source, m.start(), m.end(), out, index)
         pos = m.end()
     _emit(source, pos, end, out, index)
-    return WorkingCopy("".join(out), index)
+    return WorkingCopy(fold("".join(out)), index)     # fold keeps lengths: once, not per piece
 
 
 def _emit(source: str, a: int, b: int, out: list[str], index: array) -> None:
-    out.append(fold(source[a:b]))
+    out.append(source[a:b])
     index.extend(range(a, b))
 
 

@@ -46,7 +46,10 @@ def zones(source: str, headers: list[tuple[str, str]]) -> list[dict]:
 
 def classify(lines: list[Line], headers: list[tuple[str, str]]) -> list[bool]:
     """True for each boilerplate line."""
-    flags = [_strong(ln, headers) for ln in lines]
+    # split once per article, not per line: a set look-up and one startswith over a tuple
+    whole = {h for h, how in headers if how == "line"}
+    prefixes = tuple(h for h, how in headers if how != "line")
+    flags = [_strong(ln, whole, prefixes) for ln in lines]
     _mark_rank_items(lines, flags)
     _mark_leading_nav(lines, flags)
     _mark_recap_bullets(lines, flags)
@@ -55,13 +58,13 @@ def classify(lines: list[Line], headers: list[tuple[str, str]]) -> list[bool]:
     return flags
 
 
-def _strong(line: Line, headers) -> bool:
+def _strong(line: Line, whole: set[str], prefixes: tuple[str, ...]) -> bool:
     s = line.stripped
     if not s:
         return False
     if _RANK.match(s) or _URL.search(s):
         return True
-    return any(s == h if how == "line" else s.startswith(h) for h, how in headers)
+    return s in whole or s.startswith(prefixes)
 
 
 def _is_sentence(line: Line) -> bool:
