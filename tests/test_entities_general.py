@@ -250,3 +250,9 @@ def test_an_everyday_loanword_is_no_place_even_when_the_ner_says_so(ex, text, no
     """GiNZA's NER sometimes calls the katakana word after a place a place; a loanword
     Sudachi knows as a common noun is not a place name."""
     assert ("PLACE", noun) not in labels(ex, text), labels(ex, text)
+
+
+def test_a_listed_place_written_like_a_foreign_name_is_a_place(ex):
+    """The ・-joined full-name rule takes no span the gazetteer lists as a place."""
+    got = labels(ex, "両軍は係争地ナゴルノ・カラバフで衝突した。")
+    assert ("PLACE", "ナゴルノ・カラバフ") in got and ("ACTOR", "ナゴルノ・カラバフ") not in got, got

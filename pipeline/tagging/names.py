@@ -528,7 +528,8 @@ class NameTagger:
             start = self._title_before(v, i)
             if start is not None:
                 out.append(Cand(start, end, "ACTOR", "actor.title_name"))
-            elif _full_name(v, i, end):
+            elif _full_name(v, i, end) and not self.gaz.place(v.span_text(i, end)):
+                # (a listed place written like a foreign name, ナゴルノ・カラバフ, is a place)
                 out.append(Cand(i, end, "ACTOR", "actor.full_name"))
             elif self._bare_name(v, i, name_end, end):
                 out.append(Cand(i, end, "ACTOR", "actor.bare_name"))
