@@ -59,13 +59,15 @@ class Phrases:
             for i in range(span.start, span.end):
                 self.entity_at[i] = span
         self._of: dict[int, Arg | None] = {}     # `of_at` per token of `doc` (asked many times)
-        self._spans: dict[tuple, tuple] = {}     # char offsets and classes per mention
+        self._spans: dict[int, tuple] = {}       # char offsets and classes per mention (by id:
+        #                                          every mention asked of is one of entity_at's)
         self._actor_ends: list[int] | None = None
         self._plain_chains: dict[int, list[int]] = {}   # plain nouns `entity_of_at` has read
         self._portion = lex.cues["portion"]
         self._not_argument = _not_argument_words(lex)
         # NOUN_KINDS with their cue words and those words as endings
         self._kinds = [(_endings(lex.cues[kind]), lex.cues[kind], cls) for kind, cls in NOUN_KINDS]
+        self._classes = _classes_memo(lex)       # `_noun_classes` answers (rules only)
 
     def of_at(self, i: int) -> Arg | None:
         """The argument token `i` of the Doc stands for, or None."""
@@ -156,6 +158,13 @@ class Phrases:
         return self._noun_classes(text, self.v.lemma[head])
 
     def _noun_classes(self, text: str, lemma: str) -> tuple[str, ...]:
+        key = (text, lemma)
+        found = self._classes.get(key)
+        if found is None:
+            found = self._classes[key] = self._read_noun_classes(text, lemma)
+        return found
+
+    def _read_noun_classes(self, text: str, lemma: str) -> tuple[str, ...]:
         for endings, words, cls in self._kinds:
             if text.endswith(endings) or lemma in words:
                 return (cls, "noun")
@@ -163,10 +172,9 @@ class Phrases:
 
     def _entity_arg(self, span: Span, head: int) -> Arg:
         # offsets and classes of a mention, read once (asked again for each of its tokens)
-        key = (span.start, span.end, span.label)
-        facts = self._spans.get(key)
+        facts = self._spans.get(id(span))
         if facts is None:
-            facts = self._spans[key] = (span.start_char, span.end_char, self.entity_classes(span))
+            facts = self._spans[id(span)] = (span.start_char, span.end_char, self.entity_classes(span))
         return Arg(facts[0], facts[1], head, facts[2], span)
 
     def entity_classes(self, span: Span) -> tuple[str, ...]:
@@ -248,6 +256,21 @@ def _endings(table: dict) -> tuple[str, ...]:
     hit = _ENDINGS.get(id(table))
     if hit is None or hit[0] is not table:
         hit = _ENDINGS[id(table)] = (table, tuple(table))
+    return hit[1]
+
+
+_CLASSES: dict[int, tuple[Lexicon, dict]] = {}
+_CLASSES_MAX = 1 << 14
+
+
+def _classes_memo(lex: Lexicon) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The head-noun classes found so far for a lexicon, by (text, lemma): the same nouns come
+    back Doc after Doc (cleared when it grows past the bound)."""
+    hit = _CLASSES.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = _CLASSES[id(lex)] = (lex, {})
+    elif len(hit[1]) > _CLASSES_MAX:
+        hit[1].clear()
     return hit[1]
 
 
