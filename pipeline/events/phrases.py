@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..parse.doctext import text_of
 from ..rules.event_lexicon import Lexicon
@@ -24,13 +24,24 @@ NOT_ARGUMENT_KINDS = ("modal", "fact", "content", "wh", "suffix", "negator", "li
 _ADVERBIAL_TAG = "副詞可能"     # その後, 今後, 多く: nouns used as adverbs
 
 
+class Mention(NamedTuple):
+    """An entity mention of doc.spans["entities"], read once per Doc: a Span's `label_`
+    looks its string up anew at each call, and the stages ask it of the same mentions many
+    times. (The fields a Span has by those names.)"""
+    start: int                   # tokens
+    end: int
+    label_: str
+    start_char: int
+    end_char: int
+
+
 class Arg(NamedTuple):
     """An argument phrase (a tuple: made many times per Doc, never changed)."""
     start: int                   # characters in the Doc
     end: int
     head: int                    # the token that stands for it
     classes: tuple[str, ...]
-    entity: Span | None
+    entity: Mention | None
 
     @property
     def label(self) -> str | None:
@@ -54,10 +65,11 @@ class Phrases:
         self.doc = doc
         self.v = view(doc)
         self.text = text_of(doc)
-        self.entity_at: dict[int, Span] = {}
+        self.entity_at: dict[int, Mention] = {}
         for span in doc.spans.get("entities", []):
-            for i in range(span.start, span.end):
-                self.entity_at[i] = span
+            m = Mention(span.start, span.end, span.label_, span.start_char, span.end_char)
+            for i in range(m.start, m.end):
+                self.entity_at[i] = m
         self._of: dict[int, Arg | None] = {}     # `of_at` per token of `doc` (asked many times)
         self._spans: dict[int, tuple] = {}       # char offsets and classes per mention (by id:
         #                                          every mention asked of is one of entity_at's)
@@ -170,14 +182,14 @@ class Phrases:
                 return (cls, "noun")
         return ("noun",)
 
-    def _entity_arg(self, span: Span, head: int) -> Arg:
+    def _entity_arg(self, span: Mention, head: int) -> Arg:
         # offsets and classes of a mention, read once (asked again for each of its tokens)
         facts = self._spans.get(id(span))
         if facts is None:
             facts = self._spans[id(span)] = (span.start_char, span.end_char, self.entity_classes(span))
         return Arg(facts[0], facts[1], head, facts[2], span)
 
-    def entity_classes(self, span: Span) -> tuple[str, ...]:
+    def entity_classes(self, span: Mention) -> tuple[str, ...]:
         label = span.label_
         v = self.v
         if label == "PLACE" and all(_COUNTRY_TAG in v.tag[i] for i in range(span.start, span.end)):
@@ -198,7 +210,7 @@ class Phrases:
                 return self._entity_arg(span, c)
         return None
 
-    def _owner_of_relational(self, i: int) -> Span | None:
+    def _owner_of_relational(self, i: int) -> Mention | None:
         """ウクライナの領土 → ウクライナ (a relational noun after の names no place itself;
         中心 部 is one relational noun in two tokens)."""
         v = self.v
@@ -217,7 +229,7 @@ class Phrases:
                 return span
         return self._place_before_parenthesis(compound_ids(v, i)[0])
 
-    def _place_before_parenthesis(self, first: int) -> Span | None:
+    def _place_before_parenthesis(self, first: int) -> Mention | None:
         """キーウ(キエフ)中心部: a place, its other spelling in parentheses, then the
         relational noun."""
         texts, k = self.v.text, first - 1
@@ -228,13 +240,13 @@ class Phrases:
         span = self.entity_at.get(k - 1) if k > 0 else None
         return span if span is not None and span.label_ == "PLACE" and span.end == k else None
 
-    def _entity_end(self, i: int) -> Span | None:
+    def _entity_end(self, i: int) -> Mention | None:
         """都市スムイ: the entity that ends a compound noun (a classifier before it)."""
         last = compound_ids(self.v, i)[-1]
         span = self.entity_at.get(last)
         return span if span is not None and span.end - 1 == last else None
 
-    def _entity_before_relational(self, chain: list[int]) -> Span | None:
+    def _entity_before_relational(self, chain: list[int]) -> Mention | None:
         """ロシア領内 / クルスク州周辺: the entity, when only relational nouns follow it."""
         for k, t in enumerate(chain):
             span = self.entity_at.get(t)

@@ -264,7 +264,8 @@ def _dates_venue(i: int, g: Grammar) -> bool:
     sentence's predicate takes place (a で-adverbial that is no event, or a speech noun) dates
     the statements of the sentence (not what they report); 7月の停戦で合意 does not."""
     v = g.v
-    if "日" not in v.text[i] and "日" not in g.phrases.entity_at.get(i).text:
+    span = g.phrases.entity_at.get(i)
+    if "日" not in v.text[i] and "日" not in g.phrases.text[span.start_char:span.end_char]:
         return False                      # a day: 7月の停戦で合意 names the truce's month
     heads = v.head
     h = heads[i]
