@@ -210,16 +210,22 @@ class Phrases:
                 return self._entity_arg(span, c)
         return None
 
-    def _owner_of_relational(self, i: int) -> Mention | None:
-        """ウクライナの領土 → ウクライナ (a relational noun after の names no place itself;
-        中心 部 is one relational noun in two tokens)."""
+    def relational_at(self, i: int) -> bool:
+        """Is token `i` a relational noun (領土; 中心 部 is one in two tokens)? Only through
+        one does a word outside every mention stand for a mention (`_entity_before_relational`,
+        `_owner_of_relational`)."""
         v = self.v
         relational = self.lex.cues["relational"]
-        if v.lemma[i] not in relational:
-            chain = compound_ids(v, i)
-            whole = v.text[i] if len(chain) == 1 else "".join([v.text[t] for t in chain])
-            if whole not in relational:
-                return None
+        if v.lemma[i] in relational:
+            return True
+        chain = compound_ids(v, i)
+        return (v.text[i] if len(chain) == 1 else "".join([v.text[t] for t in chain])) in relational
+
+    def _owner_of_relational(self, i: int) -> Mention | None:
+        """ウクライナの領土 → ウクライナ (a relational noun after の names no place itself)."""
+        if not self.relational_at(i):
+            return None
+        v = self.v
         for c in v.children[i]:
             span = self.entity_at.get(c)
             if span is None and c < i and _right_texts(v, c) == ["の"]:
