@@ -136,6 +136,8 @@ class Phrases:
         for t in chain:
             if pos[t] == "PRON":
                 return None, None             # 彼ら, これら: a pronoun names no one by itself
+        if not self.relational_at(i):
+            return None, chain                # a plain noun (see `relational_at`)
         inner = self._entity_before_relational(chain) or self._owner_of_relational(i)
         if inner is not None:
             return self._entity_arg(inner, i), None
@@ -222,9 +224,8 @@ class Phrases:
         return (v.text[i] if len(chain) == 1 else "".join([v.text[t] for t in chain])) in relational
 
     def _owner_of_relational(self, i: int) -> Mention | None:
-        """ウクライナの領土 → ウクライナ (a relational noun after の names no place itself)."""
-        if not self.relational_at(i):
-            return None
+        """ウクライナの領土 → ウクライナ (a relational noun, `relational_at`, after の names no
+        place itself)."""
         v = self.v
         for c in v.children[i]:
             span = self.entity_at.get(c)
