@@ -22,7 +22,7 @@ from .clauses import sentence_topic
 from .docview import View, view
 from .grammar import SUBJECT, Grammar
 from .modality import Reading
-from .phrases import Arg, Found, can_speak, compound_ids
+from .phrases import Arg, Found, can_speak, compound_ids, noun_at
 from .predicate import Predicate
 from .syntax import FUNCTION_DEPS, verbal_at, voice_at
 
@@ -223,7 +223,8 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
         # a date or place mention's word, or a relational noun (ロシア領内, キーウの中心部):
         # the words whose phrase can be a date or a place
         span = entity_at.get(i)
-        if span.label_ not in _FRAME_LABELS if span is not None else not phrases.relational_at(i):
+        if span.label_ not in _FRAME_LABELS if span is not None else \
+                not noun_at(v, i) or not phrases.relational_at(i):
             continue
         m = markers[i]
         if m == "compound":
