@@ -24,6 +24,7 @@ class Attribution:
         self.v = g.v
         self._according: dict[int, list] = {}    # `according` per token of the Grammar's Doc
         self._speech: dict[int, str | None] = {}   # `_speech_value` per token
+        self._sources: dict[tuple[int, int], list[Found]] = {}   # `sources` per edge
 
     def speech(self, child: int, head: int, chain: list[int]) -> str | None:
         """The modality `head` gives the clause or noun `child` as its reported content
@@ -139,4 +140,10 @@ class Attribution:
         return self.speaker(h)
 
     def sources(self, head: int, child: int) -> list[Found]:
-        return [Found("source", a, "source.speaker") for a in self.speaker(head, quote=child)]
+        """The speakers of `head` as sources of what `child` says (read once per edge: the
+        events of one quote share it; callers copy the list)."""
+        found = self._sources.get((head, child))
+        if found is None:
+            found = self._sources[(head, child)] = \
+                [Found("source", a, "source.speaker") for a in self.speaker(head, quote=child)]
+        return found

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..parse.doctext import LastDoc, strings_of, text_of
 
-_COLUMNS = [ORTH, LEMMA, POS, TAG, DEP, IDX, IS_SPACE, NORM]
+_COLUMNS = [ORTH, LEMMA, POS, TAG, DEP, IDX, IS_SPACE, NORM, HEAD]
 
 
 class View:
@@ -27,7 +27,6 @@ class View:
         self.doc = doc
         self.n = len(doc)
         self._read_columns(doc)
-        self.head = _heads(doc)
         # each token's dependents, its content dependents (not syntax.FUNCTION_DEPS) and its
         # function words (syntax.py reads them), read in one pass
         self.children, self.content, self.function_words, hosts = _tree(self)
@@ -44,15 +43,22 @@ class View:
 
     def _read_columns(self, doc: Doc) -> None:
         n = self.n
-        rows = doc.to_array(_COLUMNS).reshape(n, len(_COLUMNS)).T.tolist() if n else [[]] * 8
+        array = doc.to_array(_COLUMNS).reshape(n, len(_COLUMNS))
+        rows = array[:, :-1].T.tolist() if n else [[]] * 8
         strings = doc.vocab.strings
         self.ids = (rows[0], rows[1], rows[7])      # string ids of orth, lemma, norm
-        self.text, self.lemma, self.pos, self.tag, self.norm = (
-            strings_of(rows[k], strings) for k in (0, 1, 2, 3, 7))
+        self.text, self.lemma, self.pos, self.tag = (strings_of(rows[k], strings) for k in range(4))
+        # each token's head index (the root's is its own): HEAD is relative, read as uint64
+        self.head: list[int] = (array[:, -1].astype(np.int64) + np.arange(n, dtype=np.int64)).tolist()
         self._dep_ids = rows[4]
         self.dep = _unsuffixed(rows[4], strings)
         self.idx: list[int] = rows[5]
         self.space: list[int] = rows[6]             # IS_SPACE: 1 or 0
+
+    @cached_property
+    def norm(self) -> list[str]:
+        """Sudachi's normalised forms (triggers.py compares their ids; tests read them)."""
+        return strings_of(self.ids[2], self.doc.vocab.strings)
 
     @cached_property
     def raw_dep(self) -> list[str]:
@@ -243,14 +249,6 @@ def _unsuffixed(hashes: list[int], store) -> list[str]:
     except KeyError:
         _UNSUFFIXED.update((h, store[h].removesuffix("_bunsetu")) for h in set(hashes))
         return list(map(_UNSUFFIXED.__getitem__, hashes))
-
-
-def _heads(doc: Doc) -> list[int]:
-    """Each token's head index (the root's is its own)."""
-    n = len(doc)
-    if not n:
-        return []
-    return (doc.to_array([HEAD]).astype(np.int64) + np.arange(n, dtype=np.int64)).tolist()
 
 
 _LAST = LastDoc(View)

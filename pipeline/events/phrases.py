@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..parse.doctext import text_of
 from ..rules.event_lexicon import Lexicon
@@ -24,13 +24,24 @@ NOT_ARGUMENT_KINDS = ("modal", "fact", "content", "wh", "suffix", "negator", "li
 _ADVERBIAL_TAG = "副詞可能"     # その後, 今後, 多く: nouns used as adverbs
 
 
+class Mention(NamedTuple):
+    """An entity mention of doc.spans["entities"], read once per Doc: a Span's `label_`
+    looks its string up anew at each call, and the stages ask it of the same mentions many
+    times. (The fields a Span has by those names.)"""
+    start: int                   # tokens
+    end: int
+    label_: str
+    start_char: int
+    end_char: int
+
+
 class Arg(NamedTuple):
     """An argument phrase (a tuple: made many times per Doc, never changed)."""
     start: int                   # characters in the Doc
     end: int
     head: int                    # the token that stands for it
     classes: tuple[str, ...]
-    entity: Span | None
+    entity: Mention | None
 
     @property
     def label(self) -> str | None:
@@ -54,18 +65,21 @@ class Phrases:
         self.doc = doc
         self.v = view(doc)
         self.text = text_of(doc)
-        self.entity_at: dict[int, Span] = {}
+        self.entity_at: dict[int, Mention] = {}
         for span in doc.spans.get("entities", []):
-            for i in range(span.start, span.end):
-                self.entity_at[i] = span
+            m = Mention(span.start, span.end, span.label_, span.start_char, span.end_char)
+            for i in range(m.start, m.end):
+                self.entity_at[i] = m
         self._of: dict[int, Arg | None] = {}     # `of_at` per token of `doc` (asked many times)
-        self._spans: dict[tuple, tuple] = {}     # char offsets and classes per mention
+        self._spans: dict[int, tuple] = {}       # char offsets and classes per mention (by id:
+        #                                          every mention asked of is one of entity_at's)
         self._actor_ends: list[int] | None = None
         self._plain_chains: dict[int, list[int]] = {}   # plain nouns `entity_of_at` has read
         self._portion = lex.cues["portion"]
         self._not_argument = _not_argument_words(lex)
         # NOUN_KINDS with their cue words and those words as endings
         self._kinds = [(_endings(lex.cues[kind]), lex.cues[kind], cls) for kind, cls in NOUN_KINDS]
+        self._classes = _classes_memo(lex)       # `_noun_classes` answers (rules only)
 
     def of_at(self, i: int) -> Arg | None:
         """The argument token `i` of the Doc stands for, or None."""
@@ -122,6 +136,8 @@ class Phrases:
         for t in chain:
             if pos[t] == "PRON":
                 return None, None             # 彼ら, これら: a pronoun names no one by itself
+        if not self.relational_at(i):
+            return None, chain                # a plain noun (see `relational_at`)
         inner = self._entity_before_relational(chain) or self._owner_of_relational(i)
         if inner is not None:
             return self._entity_arg(inner, i), None
@@ -156,20 +172,26 @@ class Phrases:
         return self._noun_classes(text, self.v.lemma[head])
 
     def _noun_classes(self, text: str, lemma: str) -> tuple[str, ...]:
+        key = (text, lemma)
+        found = self._classes.get(key)
+        if found is None:
+            found = self._classes[key] = self._read_noun_classes(text, lemma)
+        return found
+
+    def _read_noun_classes(self, text: str, lemma: str) -> tuple[str, ...]:
         for endings, words, cls in self._kinds:
             if text.endswith(endings) or lemma in words:
                 return (cls, "noun")
         return ("noun",)
 
-    def _entity_arg(self, span: Span, head: int) -> Arg:
+    def _entity_arg(self, span: Mention, head: int) -> Arg:
         # offsets and classes of a mention, read once (asked again for each of its tokens)
-        key = (span.start, span.end, span.label)
-        facts = self._spans.get(key)
+        facts = self._spans.get(id(span))
         if facts is None:
-            facts = self._spans[key] = (span.start_char, span.end_char, self.entity_classes(span))
+            facts = self._spans[id(span)] = (span.start_char, span.end_char, self.entity_classes(span))
         return Arg(facts[0], facts[1], head, facts[2], span)
 
-    def entity_classes(self, span: Span) -> tuple[str, ...]:
+    def entity_classes(self, span: Mention) -> tuple[str, ...]:
         label = span.label_
         v = self.v
         if label == "PLACE" and all(_COUNTRY_TAG in v.tag[i] for i in range(span.start, span.end)):
@@ -190,16 +212,21 @@ class Phrases:
                 return self._entity_arg(span, c)
         return None
 
-    def _owner_of_relational(self, i: int) -> Span | None:
-        """ウクライナの領土 → ウクライナ (a relational noun after の names no place itself;
-        中心 部 is one relational noun in two tokens)."""
+    def relational_at(self, i: int) -> bool:
+        """Is token `i` a relational noun (領土; 中心 部 is one in two tokens)? Only through
+        one does a word outside every mention stand for a mention (`_entity_before_relational`,
+        `_owner_of_relational`)."""
         v = self.v
         relational = self.lex.cues["relational"]
-        if v.lemma[i] not in relational:
-            chain = compound_ids(v, i)
-            whole = v.text[i] if len(chain) == 1 else "".join([v.text[t] for t in chain])
-            if whole not in relational:
-                return None
+        if v.lemma[i] in relational:
+            return True
+        chain = compound_ids(v, i)
+        return (v.text[i] if len(chain) == 1 else "".join([v.text[t] for t in chain])) in relational
+
+    def _owner_of_relational(self, i: int) -> Mention | None:
+        """ウクライナの領土 → ウクライナ (a relational noun, `relational_at`, after の names no
+        place itself)."""
+        v = self.v
         for c in v.children[i]:
             span = self.entity_at.get(c)
             if span is None and c < i and _right_texts(v, c) == ["の"]:
@@ -209,7 +236,7 @@ class Phrases:
                 return span
         return self._place_before_parenthesis(compound_ids(v, i)[0])
 
-    def _place_before_parenthesis(self, first: int) -> Span | None:
+    def _place_before_parenthesis(self, first: int) -> Mention | None:
         """キーウ(キエフ)中心部: a place, its other spelling in parentheses, then the
         relational noun."""
         texts, k = self.v.text, first - 1
@@ -220,13 +247,13 @@ class Phrases:
         span = self.entity_at.get(k - 1) if k > 0 else None
         return span if span is not None and span.label_ == "PLACE" and span.end == k else None
 
-    def _entity_end(self, i: int) -> Span | None:
+    def _entity_end(self, i: int) -> Mention | None:
         """都市スムイ: the entity that ends a compound noun (a classifier before it)."""
         last = compound_ids(self.v, i)[-1]
         span = self.entity_at.get(last)
         return span if span is not None and span.end - 1 == last else None
 
-    def _entity_before_relational(self, chain: list[int]) -> Span | None:
+    def _entity_before_relational(self, chain: list[int]) -> Mention | None:
         """ロシア領内 / クルスク州周辺: the entity, when only relational nouns follow it."""
         for k, t in enumerate(chain):
             span = self.entity_at.get(t)
@@ -248,6 +275,21 @@ def _endings(table: dict) -> tuple[str, ...]:
     hit = _ENDINGS.get(id(table))
     if hit is None or hit[0] is not table:
         hit = _ENDINGS[id(table)] = (table, tuple(table))
+    return hit[1]
+
+
+_CLASSES: dict[int, tuple[Lexicon, dict]] = {}
+_CLASSES_MAX = 1 << 14
+
+
+def _classes_memo(lex: Lexicon) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The head-noun classes found so far for a lexicon, by (text, lemma): the same nouns come
+    back Doc after Doc (cleared when it grows past the bound)."""
+    hit = _CLASSES.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = _CLASSES[id(lex)] = (lex, {})
+    elif len(hit[1]) > _CLASSES_MAX:
+        hit[1].clear()
     return hit[1]
 
 

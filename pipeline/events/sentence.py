@@ -27,6 +27,7 @@ from .predicate import Predicate
 from .syntax import FUNCTION_DEPS, verbal_at, voice_at
 
 OWN_FRAME = ("time", "place")
+_FRAME_LABELS = ("DATE", "PLACE")
 
 
 @dataclass
@@ -214,13 +215,16 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
     v = g.v
     root = v.sent_root(sent).i
     deps, heads, markers, phrases = v.dep, v.head, g.markers, g.phrases
-    entity_at, lemmas, portion = phrases.entity_at, v.lemma, g.lex.cues["portion"]
+    entity_at = phrases.entity_at
     for i in range(sent.start, sent.end):
         d = deps[i]
         if d in FUNCTION_DEPS or d == "compound" or i == root and heads[i] == i:
             continue
-        # a mention, a noun, or a portion word (一部): the words a phrase can name a mention
-        if i not in entity_at and not noun_at(v, i) and lemmas[i] not in portion:
+        # a date or place mention's word, or a relational noun (ロシア領内, キーウの中心部):
+        # the words whose phrase can be a date or a place
+        span = entity_at.get(i)
+        if span.label_ not in _FRAME_LABELS if span is not None else \
+                not noun_at(v, i) or not phrases.relational_at(i):
             continue
         m = markers[i]
         if m == "compound":
@@ -264,7 +268,8 @@ def _dates_venue(i: int, g: Grammar) -> bool:
     sentence's predicate takes place (a で-adverbial that is no event, or a speech noun) dates
     the statements of the sentence (not what they report); 7月の停戦で合意 does not."""
     v = g.v
-    if "日" not in v.text[i] and "日" not in g.phrases.entity_at.get(i).text:
+    span = g.phrases.entity_at.get(i)
+    if "日" not in v.text[i] and "日" not in g.phrases.text[span.start_char:span.end_char]:
         return False                      # a day: 7月の停戦で合意 names the truce's month
     heads = v.head
     h = heads[i]

@@ -31,22 +31,25 @@ class Candidate(NamedTuple):
 class TriggerFinder:
     def __init__(self, lex: Lexicon):
         self.lex = lex
-        self.by_first: dict[str, list[Trigger]] = defaultdict(list)
+        # patterns by the string id of their first word, each with the string ids of its
+        # words' alternatives: tokens are compared by the ids the View holds, no strings
+        self.by_first: dict[int, list[tuple[Trigger, tuple[frozenset[int], ...]]]] = defaultdict(list)
         for t in lex.triggers:
-            for alt in t.tokens[0]:
-                self.by_first[alt].append(t)
-        # the first words as string ids, to find where a pattern can start without strings
-        self.first_ids = frozenset(get_string_id(w) for w in self.by_first)
+            ids = tuple(frozenset(get_string_id(w) for w in alts) for alts in t.tokens)
+            for alt in ids[0]:
+                self.by_first[alt].append((t, ids))
+        self.first_ids = frozenset(self.by_first)
 
     def candidates(self, doc: Doc, entity_at: dict) -> list[Candidate]:
         """All matches, best first: longer patterns, then earlier rows."""
         v = view(doc)
+        orths, lemmas, norms = v.ids
         found = []
         for i in self._starts(v):
-            rules = {id(r): r for key in (v.lemma[i], v.text[i], v.norm[i])
+            rules = {id(r[0]): r for key in (lemmas[i], orths[i], norms[i])
                      for r in self.by_first.get(key, ())}
-            for rule in rules.values():
-                cand = _match(rule, v, i)
+            for rule, ids in rules.values():
+                cand = _match(rule, ids, v, i)
                 if cand is not None and self._plausible(cand, entity_at, v):
                     found.append(cand)
         return sorted(found, key=lambda c: (-(c.end - c.start), c.rule.line, c.start))
@@ -55,7 +58,9 @@ class TriggerFinder:
         """Tokens whose lemma, surface or norm is the first word of some pattern (compared as
         string ids)."""
         first = self.first_ids
-        return [i for i, ids in enumerate(zip(*v.ids)) if not first.isdisjoint(ids)]
+        orths, lemmas, norms = v.ids
+        return [i for i, o, lemma, norm in zip(range(v.n), orths, lemmas, norms)
+                if lemma in first or o in first or norm in first]
 
     def _plausible(self, cand: Candidate, entity_at: dict, v: View) -> bool:
         """Not part of a name (安全保障会議), not a noun fused as a modifier (奪還作戦)."""
@@ -81,16 +86,18 @@ class TriggerFinder:
         return self._single
 
 
-def _match(rule: Trigger, v: View, i: int) -> Candidate | None:
-    n = len(rule.tokens)
+def _match(rule: Trigger, ids: tuple[frozenset[int], ...], v: View, i: int) -> Candidate | None:
+    """The pattern of `rule` at token `i` (`ids`: the string ids of its words' alternatives)."""
+    n = len(ids)
     if n == 1 and rule.marked == (0,):     # one word, found by itself (by_first)
         return Candidate(rule, i, i + 1, (i,), i, (v.idx[i], v.idx[i] + len(v.text[i])))
     if i + n > v.n:
         return None
     # the first word matches: the rule was found by it (TriggerFinder.by_first)
+    orths, lemmas, norms = v.ids
     for k in range(1, n):
-        alts, j = rule.tokens[k], i + k
-        if v.lemma[j] not in alts and v.text[j] not in alts and v.norm[j] not in alts:
+        alts, j = ids[k], i + k
+        if lemmas[j] not in alts and orths[j] not in alts and norms[j] not in alts:
             return None
     tokens = tuple(i + k for k in rule.marked)
     first, last = tokens[0], tokens[-1]
