@@ -35,6 +35,37 @@ def test_the_same_attack_told_again_is_one_group():
     assert assign_groups(evs) == ["g1", "g1", "g1"]
 
 
+MOD = {"id": "rus_mod", "country": "RUS"}
+KYIV_GOV = {"id": "ukr_gov", "country": "UKR"}
+TOWN = {"id": "sudzha", "country": "RUS", "kind": "city"}
+
+
+def test_one_speakers_statements_of_one_content_are_one_statement_at_any_distance():
+    capture = ("patient", "スジャ", TOWN)
+    evs = [rec(10, "CAPTURE", 0, capture, ("source", "国防省", MOD), lemma="奪還"),
+           rec(20, "STATEMENT", 0, ("agent", "国防省", MOD), lemma="発表"),
+           *[rec(k * 100, "MEETING", k, lemma="会談") for k in range(2, 6)],   # far apart
+           rec(1010, "CAPTURE", 10, capture, ("source", "国防省", MOD), lemma="奪還"),
+           rec(1020, "STATEMENT", 10, ("agent", "国防省", MOD), lemma="主張"),
+           # another speaker on the same capture is another statement
+           rec(1110, "CAPTURE", 11, capture, ("source", "政府", KYIV_GOV), lemma="奪還"),
+           rec(1120, "STATEMENT", 11, ("agent", "政府", KYIV_GOV), lemma="否定")]
+    g = assign_groups(evs)
+    assert g[0] == g[6] == g[8]                       # one capture
+    assert g[1] == g[7] and g[9] != g[1]              # 発表 … 主張: one statement
+    assert g[:2] == ["g1", "g2"] and g[7] == "g2"     # numbered by first mention
+
+
+def test_statements_of_different_contents_stay_apart():
+    evs = [rec(10, "CAPTURE", 0, ("patient", "スジャ", TOWN), ("source", "国防省", MOD), lemma="奪還"),
+           rec(20, "STATEMENT", 0, ("agent", "国防省", MOD), lemma="発表"),
+           *[rec(k * 100, "MEETING", k, lemma="会談") for k in range(2, 6)],   # far apart
+           rec(1010, "ATTACK", 10, ("source", "国防省", MOD)),
+           rec(1020, "STATEMENT", 10, ("agent", "国防省", MOD), lemma="発表")]
+    g = assign_groups(evs)
+    assert g[1] != g[-1]
+
+
 def test_two_attacks_on_different_targets_stay_apart():
     evs = [rec(10, "ATTACK", 0, ("agent", "ロシア軍", RUS), ("patient", "ハリコフ", KHARKIV)),
            rec(110, "ATTACK", 1, ("agent", "ロシア軍", RUS), ("patient", "オデーサ", ODESA))]
