@@ -350,6 +350,10 @@ NEW_TYPES = [
     # INCURSION: territorial waters, the state whose ships enter is the agent
     ("中国の船4隻が尖閣諸島周辺の領海に侵入した。", "INCURSION", "侵入",
      {("agent", "中国"), ("quantity", "4隻")}),
+    # waters named before a relational noun (領海内, 接続水域内) are still the waters sailed in
+    ("中国海警局の船2隻が領海内を航行した。", "INCURSION", "航行",
+     {("agent", "中国海警局"), ("quantity", "2隻")}),
+    ("中国海警局の船が接続水域内で航行を続けている。", "INCURSION", "航行", {("agent", "中国海警局")}),
     # INTERCEPT: what is shot down is the patient
     ("ウクライナ空軍はドローン30機を撃墜したと発表した。", "INTERCEPT", "撃墜",
      {("patient", "ドローン"), ("quantity", "30機")}),
@@ -373,6 +377,7 @@ def test_new_types(nlp, text, etype, trigger, args):
     ("ロシア軍は引き続き同州の大部分を支配している。", "支配"),     # a continuing state
     ("ウクライナ軍は同村を支配していない。", "支配"),               # a negated state
     ("制裁は経済に大きな打撃を与えた。", "打撃"),                   # no military patient
+    ("貨物船が港内を航行した。", "航行"),                           # sailing, in no state's waters
 ])
 def test_non_event_senses(nlp, text, trigger):
     assert not [e for e in events_of(nlp, text) if e["trigger"] == trigger]

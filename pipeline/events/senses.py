@@ -125,10 +125,20 @@ def _holds(cond: Condition, pred: Predicate, found: list[Found], g: Grammar) -> 
 
 def _goal_fits(values, pred: Predicate, g: Grammar) -> bool:
     """領海に侵入: the goal noun itself, when the place argument went to the named place around
-    it (尖閣諸島周辺の領海 gives the place 尖閣諸島, but what is entered is the waters)."""
+    it (尖閣諸島周辺の領海 gives the place 尖閣諸島, but what is entered is the waters); behind a
+    relational noun, the noun it follows (領海内を航行, 接続水域内で航行: rules/event_cues.tsv
+    `relational`)."""
     v = g.v
-    return any(v.raw_marker[c].startswith(("に", "へ")) and _fits(values, (), v.lemma[c], v.text[c])
-               for t in pred.heads for c in v.content[t])
+    for t in pred.heads:
+        for c in v.content[t]:
+            if not v.raw_marker[c].startswith(("に", "へ", "を", "で")):
+                continue
+            if v.raw_marker[c].startswith(("に", "へ")) and _fits(values, (), v.lemma[c], v.text[c]):
+                return True
+            if v.lemma[c] in g.lex.cues["relational"] and c > 0 and v.head[c - 1] == c \
+                    and _fits(values, (), v.lemma[c - 1], v.text[c - 1]):
+                return True
+    return False
 
 
 def _fits(values, classes, lemma: str, text: str) -> bool:
