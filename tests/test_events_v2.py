@@ -384,6 +384,15 @@ def test_non_event_senses(nlp, text, trigger):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, kept", [
+    ("武装組織は国境の町を奇襲攻撃した。", "攻撃"),
+    ("米軍は空爆攻撃を続けた。", "攻撃"),
+])
+def test_two_trigger_nouns_of_one_type_in_a_compound_are_one_mention(nlp, text, kept):
+    assert [e["trigger"] for e in events_of(nlp, text) if e["type"] == "ATTACK"] == [kept]
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, trigger", [
     ("3月の戦闘開始以降、100万人以上が避難を余儀なくされた。", "戦闘"),
     ("空爆直後、救助隊員10人が現場に入った。", "空爆"),

@@ -52,6 +52,15 @@ def extract(doc: Doc, ex: EventExtractor) -> list[dict]:
         release_view(doc)
 
 
+def _one_per_compound(pending: list[Pending], v: View) -> list[Pending]:
+    """奇襲攻撃, 空爆攻撃: a trigger noun compounded into another trigger of the same type
+    names the same act; the compound's head is its one mention."""
+    heads = {(p.pred.anchor, p.pred.cand.rule.type) for p in pending}
+    return [p for p in pending
+            if not (v.dep[p.pred.anchor] == "compound"
+                    and (v.head[p.pred.anchor], p.pred.cand.rule.type) in heads)]
+
+
 def _extract(doc: Doc, ex: EventExtractor) -> list[dict]:
     phrases = Phrases(doc, ex.lex, ex.event_nouns)
     g = Grammar(ex.lex, phrases, ex.speech_lemmas, ex.event_nouns, ex.role_memo, ex.makers)
@@ -69,6 +78,7 @@ def _extract(doc: Doc, ex: EventExtractor) -> list[dict]:
         taken.update(span)
         pending.append(Pending(pred, found, reader.read(pred)))
     pending.sort(key=lambda p: p.pred.cand.tokens[0])
+    pending = _one_per_compound(pending, g.v)
     propagate(pending, g)
     v = g.v
     told = {v.sent(p.pred.anchor).start for p in pending if p.statement}
