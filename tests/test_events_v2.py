@@ -384,6 +384,15 @@ def test_non_event_senses(nlp, text, trigger):
 
 
 @pytest.mark.model
+def test_a_bare_casualty_noun_with_its_own_subject_is_a_clause_of_its_own(nlp):
+    """市民5人が死亡、20人以上がけがをした: the second clause's support verb carries けが only."""
+    evs = events_of(nlp, "爆発で市民5人が死亡、20人以上がけがをした。")
+    death, hurt = find(evs, "CASUALTY", "死亡"), find(evs, "CASUALTY", "けが")
+    assert ("quantity", "5人") in death["args"] and ("quantity", "20人以上") not in death["args"]
+    assert ("quantity", "20人以上") in hurt["args"]
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, kept", [
     ("武装組織は国境の町を奇襲攻撃した。", "攻撃"),
     ("米軍は空爆攻撃を続けた。", "攻撃"),

@@ -89,8 +89,13 @@ def _light(chain: list[int], g: Grammar) -> int | None:
 
 
 def _light_of(top: int, g: Grammar) -> int | None:
-    h = g.v.head[top]
+    v = g.v
+    h = v.head[top]
     if h == top or g.markers[top] not in ("を", "が", "も", "に", "compound", ""):
+        return None
+    # 5人が死亡、20人がけがをした: a bare noun with its own subject is a clause of its own,
+    # not the object of the next clause's support verb
+    if g.markers[top] == "" and any(c < top and g.markers[c] == "が" for c in v.children[top]):
         return None
     return h if g.is_light(h) else None
 
