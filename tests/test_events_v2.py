@@ -455,6 +455,9 @@ CONSTRUCTIONS = [
     # speech and cognition predicates with a と-complement
     ("ゼレンスキー大統領はロシアが攻撃を強めているとの見方を示した。", "STATEMENT", "示し",
      {("agent", "ゼレンスキー大統領")}),
+    # a reaction told with a quotation is a statement (反発, 歓迎 with a と-complement)
+    ("外務省は「容認できない挑発だ」と反発した。", "STATEMENT", "反発", {("agent", "外務省")}),
+    ("国防省は「同盟が強まる」と歓迎した。", "STATEMENT", "歓迎", {("agent", "国防省")}),
     # a nominal mention used as a label is an event too (SPEC v2)
     ("停戦交渉は難航している。", "MEETING", "交渉", set()),
     # a headline without a verb
@@ -467,6 +470,15 @@ CONSTRUCTIONS = [
 def test_constructions(nlp, text, etype, trigger, args):
     e = find(events_of(nlp, text), etype, trigger)
     assert args <= e["args"], e
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("住民は基地の建設に反発した。", "反発"),            # opposition with no words said
+    ("市は観光客を歓迎した。", "歓迎"),
+])
+def test_a_reaction_without_a_quotation_is_no_statement(nlp, text, trigger):
+    assert not [e for e in events_of(nlp, text) if e["trigger"] == trigger]
 
 
 @pytest.mark.model
