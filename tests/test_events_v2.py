@@ -455,6 +455,9 @@ CONSTRUCTIONS = [
     # speech and cognition predicates with a と-complement
     ("ゼレンスキー大統領はロシアが攻撃を強めているとの見方を示した。", "STATEMENT", "示し",
      {("agent", "ゼレンスキー大統領")}),
+    # an abbreviation compound before the event noun: each letter is an agent (SPEC §7)
+    ("日米首脳会談が開かれた。", "MEETING", "首脳会談", {("agent", "日"), ("agent", "米")}),
+    ("北朝鮮は米韓合同演習を非難した。", "EXERCISE", "演習", {("agent", "米"), ("agent", "韓")}),
     # a reaction told with a quotation is a statement (反発, 歓迎 with a と-complement)
     ("外務省は「容認できない挑発だ」と反発した。", "STATEMENT", "反発", {("agent", "外務省")}),
     ("国防省は「同盟が強まる」と歓迎した。", "STATEMENT", "歓迎", {("agent", "国防省")}),

@@ -49,6 +49,7 @@ def find_arguments(pred: Predicate, g: Grammar) -> list[Found]:
         found = [f for f in found if not (f.role == "patient" and "ARMS" in f.arg.classes)]
     if any(f.role == "agent" and f.arg.entity is None for f in found):
         found = [x for f in found for x in _compound_parties(f, g)]
+    found += [x for f in found if f.role == "agent" for x in _abbreviation_partners(f, g)]
     if any(f.role == "agent" and "ARMS" not in f.arg.classes for f in found):
         found = [f for f in found if f.role != "agent" or "ARMS" not in f.arg.classes]
     return dedupe(found)
@@ -77,6 +78,23 @@ def _compound_parties(f: Found, g: Grammar) -> list[Found]:
             if a is not None:
                 parties.append(Found("agent", a, f.rule + "+party"))
     return parties or [f]
+
+
+def _abbreviation_partners(f: Found, g: Grammar) -> list[Found]:
+    """日米首脳会談 / 米韓合同演習: an agent written as the last letter of an abbreviation
+    compound has the letters before it as agents too (SPEC §7: one ACTOR per character)."""
+    if f.arg.entity is None or f.arg.label != "ACTOR":
+        return []
+    out, t, touching = [], f.arg.entity.start - 1, f.arg.entity.start_char
+    entity_at = g.phrases.entity_at
+    while t >= 0 and (span := entity_at.get(t)) is not None and span.label_ == "ACTOR" \
+            and span.start == t == span.end - 1 and span.end_char == touching:
+        a = g.phrases.of_at(t)
+        if a is None:
+            break
+        out.append(Found("agent", a, f.rule + "+party"))
+        t, touching = t - 1, span.start_char
+    return out
 
 
 def _toward(t: int, g: Grammar) -> list[int]:
