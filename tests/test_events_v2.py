@@ -376,6 +376,7 @@ def test_new_types(nlp, text, etype, trigger, args):
 @pytest.mark.parametrize("text, trigger", [
     ("ロシア軍は引き続き同州の大部分を支配している。", "支配"),     # a continuing state
     ("ウクライナ軍は同村を支配していない。", "支配"),               # a negated state
+    ("武装勢力が支配する港湾都市が空爆された。", "支配"),           # who holds it, now
     ("制裁は経済に大きな打撃を与えた。", "打撃"),                   # no military patient
     ("貨物船が港内を航行した。", "航行"),                           # sailing, in no state's waters
 ])

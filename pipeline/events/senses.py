@@ -68,11 +68,15 @@ def _reported_content(pred: Predicate, g: Grammar) -> bool:
 
 
 def _lasting_state(pred: Predicate, g: Grammar) -> bool:
-    """ロシアが引き続き支配している / 支配していない: a state trigger (kind `state`) under a
-    continuing adverb or a negation describes who holds the ground, not a capture."""
+    """ロシアが引き続き支配している / 支配していない / ロシアが支配する地域: a state trigger
+    (kind `state`) under a continuing adverb or a negation, or in a relative clause without
+    a past tense, describes who holds the ground, not a capture."""
     v, lex = g.v, g.lex
     if v.lemma[pred.anchor] not in lex.cues["state"]:
         return False
+    a = pred.anchor
+    if v.dep[a] == "acl" and not any(v.lemma[w] == "た" for w in v.function_words[a]):
+        return True                       # フーシ派が支配する首都: who holds it, now
     for t in pred.heads:
         if any(v.lemma[w] in lex.cues["negation"] for w in v.function_words[t]):
             return True
