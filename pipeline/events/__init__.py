@@ -37,7 +37,7 @@ class EventExtractor:
                               for w in t.tokens[t.marked[0]]}
         self.event_nouns = {w for t in single for w in t.tokens[t.marked[0]]}
         self.role_memo: dict = {}          # Grammar.role answers (rules only)
-        self.makers = tuple(rules.country_roles.words.get("maker", ()))
+        self.roles = rules.country_roles   # 製, 主導: X製 is X the maker (arguments._maker)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = extract(doc, self)
@@ -63,7 +63,7 @@ def _one_per_compound(pending: list[Pending], v: View) -> list[Pending]:
 
 def _extract(doc: Doc, ex: EventExtractor) -> list[dict]:
     phrases = Phrases(doc, ex.lex, ex.event_nouns)
-    g = Grammar(ex.lex, phrases, ex.speech_lemmas, ex.event_nouns, ex.role_memo, ex.makers)
+    g = Grammar(ex.lex, phrases, ex.speech_lemmas, ex.event_nouns, ex.role_memo, ex.roles)
     reader = ModalityReader(g)
     taken: set[int] = set()
     pending = []

@@ -126,8 +126,9 @@ def _owner_for_instrument(f: Found, g: Grammar) -> Found | None:
 
 def _maker(span, g: Grammar) -> bool:
     """イラン製ドローン: the country made the weapon, it does not wield it (SPEC §7 〜製)."""
-    text, end = g.v.text, span.end
-    return text[end - 1].endswith(g.makers) or (end < len(text) and text[end].startswith(g.makers))
+    text, end, roles = g.v.text, span.end, g.roles
+    return roles is not None and (roles.ends("maker", text[end - 1])
+                                  or end < len(text) and roles.starts("maker", text[end]))
 
 
 def _from_child(c: int, head: int, voice_: str, rule, g: Grammar) -> list[Found]:

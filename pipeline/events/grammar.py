@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from ..rules.country_roles import CountryRoles
 from ..rules.event_lexicon import Lexicon
 from .docview import View, view
 from .phrases import Arg, Phrases
@@ -18,9 +19,9 @@ CONJ_MARKERS = {"と", "や", "および", "及び", "または", "も", "とか
 class Grammar:
     def __init__(self, lex: Lexicon, phrases: Phrases, speech_lemmas: set[str],
                  event_lemmas: set[str], role_memo: dict | None = None,
-                 makers: tuple[str, ...] = ()):
+                 roles: CountryRoles | None = None):
         self.lex = lex
-        self.makers = makers        # 製, 主導 (rules/country_roles.tsv): X製 is X the maker
+        self.roles = roles          # rules/country_roles.tsv (the maker suffixes 製, 主導)
         self.phrases = phrases
         self._doc = getattr(phrases, "doc", None)     # the Doc the memos below are for
         self.v: View = view(self._doc) if self._doc is not None else None

@@ -133,14 +133,14 @@ def _goal_fits(values, pred: Predicate, g: Grammar) -> bool:
     relational noun, the noun it follows (領海内を航行, 接続水域内で航行: rules/event_cues.tsv
     `relational`)."""
     v = g.v
+    relational = g.lex.cues["relational"]
     for t in pred.heads:
         for c in v.content[t]:
-            if not v.raw_marker[c].startswith(("に", "へ", "を", "で")):
-                continue
-            if v.raw_marker[c].startswith(("に", "へ")) and _fits(values, (), v.lemma[c], v.text[c]):
+            marker = v.raw_marker[c]
+            if marker.startswith(("に", "へ")) and _fits(values, (), v.lemma[c], v.text[c]):
                 return True
-            if v.lemma[c] in g.lex.cues["relational"] and c > 0 and v.head[c - 1] == c \
-                    and _fits(values, (), v.lemma[c - 1], v.text[c - 1]):
+            if marker.startswith(("に", "へ", "を", "で")) and v.lemma[c] in relational \
+                    and c > 0 and v.head[c - 1] == c and _fits(values, (), v.lemma[c - 1], v.text[c - 1]):
                 return True
     return False
 

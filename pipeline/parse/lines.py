@@ -12,6 +12,7 @@ unchanged. Also marking the newline token itself as no start was worse (.708).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc
 
@@ -21,7 +22,6 @@ _BREAK = re.compile(r"\n[\s\u3000]*")
 def line_starts(text: str, token_starts: list[int]) -> list[int]:
     """Indices of the tokens that open a line: the first visible character after each run of
     line breaks and blanks, found by bisection on the tokens' character offsets."""
-    from bisect import bisect_left
     out = []
     for m in _BREAK.finditer(text):
         k = bisect_left(token_starts, m.end())
