@@ -857,3 +857,29 @@ def test_coordinated_event_nouns_still_share_the_predicate(nlp):
 ])
 def test_troops_arriving_in_a_country_deploy(nlp, text, deploys):
     assert any(e["type"] == "DEPLOY" and e["trigger"] == "入り" for e in events_of(nlp, text)) == deploys
+
+
+# ---------------------------------------------------------------- what a speech verb announces
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger, modality", [
+    # the event's own verb in the non-past under a speech verb: announced, still to come
+    ("防衛省は来月、新たな部隊を派遣すると発表した。", "DEPLOY", "派遣", "planned"),
+    ("大統領は、追加の軍事支援を行うと表明した。", "AID", "支援", "planned"),
+    ("報道官は、部隊が町から撤退すると述べた。", "WITHDRAW", "撤退", "planned"),
+    # past, progressive, potential or a count's measure verb: told as fact
+    ("政府は、北朝鮮がミサイルを発射したと発表した。", "LAUNCH", "発射", "reported"),
+    ("軍報道官は、ロシア軍が前線で攻撃を続けていると述べた。", "ATTACK", "攻撃", "reported"),
+    ("外相は「兵士だけが市民の命を奪うことができる」と指摘した。", "CASUALTY", "奪う", "reported"),
+    ("軍当局は、敵の戦死者が千人を超えると明らかにした。", "CASUALTY", "戦死者", "reported"),
+])
+def test_a_non_past_event_under_a_speech_verb_is_planned(nlp, text, etype, trigger, modality):
+    assert find(events_of(nlp, text), etype, trigger)["modality"] == modality
+
+
+@pytest.mark.model
+def test_according_to_reaches_only_the_clauses_after_it(nlp):
+    evs = events_of(nlp, "東部の都市に13日、敵による砲撃があり、地元当局によると、5人が死亡した。")
+    attack, death = find(evs, "ATTACK", "砲撃"), find(evs, "CASUALTY", "死亡")
+    assert attack["modality"] == "asserted" and not any(r == "source" for r, _ in attack["args"])
+    assert death["modality"] == "reported" and ("source", "地元当局") in death["args"]

@@ -57,15 +57,15 @@ class Attribution:
         m = self.g.markers[child]
         return m.startswith("と") or m == "ように"
 
-    def according(self, i: int) -> list[tuple[str, list[Arg], str]]:
-        """〜によると / 〜の分析では on token `i`: (modality, sources, note) for each; an
+    def according(self, i: int) -> list[tuple[str, list[Arg], str, int]]:
+        """〜によると / 〜の分析では on token `i`: (modality, sources, note, token) for each; an
         estimate (〜の見積もりによると, 〜の推計では) is uncertain."""
         found = self._according.get(i)
         if found is None:
             found = self._according[i] = self._according_of(i)
         return found
 
-    def _according_of(self, i: int) -> list[tuple[str, list[Arg], str]]:
+    def _according_of(self, i: int) -> list[tuple[str, list[Arg], str, int]]:
         out = []
         v, markers = self.v, self.g.markers
         according = self.lex.cues["according"]
@@ -74,7 +74,7 @@ class Attribution:
             if markers[c] in according or \
                     v.raw_marker[c] == "では" and content not in (None, "-"):
                 modality = "uncertain" if content == "uncertain" else "reported"
-                out.append((modality, self.origin(c), v.text[c]))
+                out.append((modality, self.origin(c), v.text[c], c))
         return out
 
     def _speech_value(self, head: int) -> str | None:

@@ -20,7 +20,7 @@ from .grammar import Grammar
 from .phrases import Found
 from .predicate import Predicate
 from .senses import hypothetical
-from .syntax import CLAUSE_DEPS
+from .syntax import CLAUSE_DEPS, non_past_at
 
 RANK = {"uncertain": 3, "planned": 2, "reported": 1, "asserted": 0}
 QUESTION_MARKS = ("?", "？")
@@ -81,7 +81,8 @@ class ModalityReader:
                 self._content(child, head, r)
                 if not restricted:
                     self._scope(child, head, r)
-            self._according(head, r)
+            # 攻撃があり、当局によると…死亡した: によると reaches the clauses after it only
+            self._according(head, r, before=child if self.v.dep[child] in CLAUSE_DEPS else None)
             restricted = restricted or self._restrictive(child, head)
             child = head
         if not restricted and self._open_question(start):
@@ -134,6 +135,13 @@ class ModalityReader:
         # a presupposed clause (ロシアが派遣した兵士は…とみられる) is attributed, not hedged
         text = self.v.text[head]
         r.add("reported" if restricted else value, f"speech:{text}")
+        # 追加支援を行うと発表した, 「数日内に話し合う」と述べた: the event's own verb in the
+        # non-past as what is said is announced, not told as done (but 死者が千人を超えると
+        # 発表: a count's measure verb states the present)
+        if not restricted and child in pred.heads and self.g.markers[child] in ("と", "とも") \
+                and self.v.lemma[child] not in self.lex.cues["measure"] \
+                and non_past_at(self.v, child):
+            r.add("planned", f"future:{self.v.text[child]}")
         r.sources += self.attribution.sources(head, child)
         if self.v.lemma[head] in self.lex.cues["negator"] and not restricted:
             r.negate(f"denied:{text}")
@@ -164,8 +172,12 @@ class ModalityReader:
                 v.lemma[v.head[head]] in lex.cues["negation"]:
             r.negate(f"no_fact:{v.text[head]}")
 
-    def _according(self, i: int, r: Reading) -> None:
-        for modality, sources, note in self.attribution.according(i):
+    def _according(self, i: int, r: Reading, before: int | None = None) -> None:
+        """〜によると on `i`; with `before` (the clause the climb came up from), only one
+        written before that clause's end."""
+        for modality, sources, note, c in self.attribution.according(i):
+            if before is not None and c > before:
+                continue
             r.sources += [Found("source", a, "source.according") for a in sources]
             r.add(modality, f"according:{note}")
 

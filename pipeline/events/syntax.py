@@ -16,6 +16,26 @@ CLAUSE_DEPS = {"advcl", "conj", "parataxis"}     # coordinated or subordinate cl
 PASSIVE = {"れる", "られる"}
 CAUSATIVE = {"せる", "させる"}
 VERBAL_POS = {"VERB", "ADJ"}
+# words after a verb that tell it as done, going on or possible, not as still to come: past
+# た, progressive or resulting 〜ている/〜ておる/〜てある, completed 〜てしまう, potential
+# 〜することができる
+TOLD_AS_FACT = {"た", "いる", "おる", "ある", "しまう", "こと", "できる"}
+VOLITIONAL = {"う", "よう"}         # 〜しようとしている: an attempt, still to come
+
+
+def non_past_at(v: View, i: int) -> bool:
+    """A verb in the non-past (派遣する, 行います, 話し合う), or volitional (殺害しようとして
+    いる): what a speech verb reports in it is still to come."""
+    if not verbal_at(v, i):
+        return False
+    # the words between the verb and its quoting と (奪うことができる」と: こと hangs on the verb
+    # as a compound, not as a function word)
+    lemmas = []
+    for j in range(i + 1, min(i + 9, len(v.lemma))):
+        if v.lemma[j] == "と" and v.head[j] == i:
+            break
+        lemmas.append(v.lemma[j])
+    return any(w in VOLITIONAL for w in lemmas) or not any(w in TOLD_AS_FACT for w in lemmas)
 
 
 def verbal_at(v: View, i: int) -> bool:
