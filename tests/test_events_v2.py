@@ -883,3 +883,14 @@ def test_according_to_reaches_only_the_clauses_after_it(nlp):
     attack, death = find(evs, "ATTACK", "砲撃"), find(evs, "CASUALTY", "死亡")
     assert attack["modality"] == "asserted" and not any(r == "source" for r, _ in attack["args"])
     assert death["modality"] == "reported" and ("source", "地元当局") in death["args"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger, modality", [
+    ("政府、追加派兵へ", "DEPLOY", "派兵", "planned"),            # a headline closed by noun + へ
+    ("武装勢力、首都から撤退へ", "WITHDRAW", "撤退", "planned"),
+    ("ロシア軍、東部で攻撃へ転じた", "ATTACK", "攻撃", "asserted"),  # へ under a verb: no headline
+    ("政府軍は反政府勢力への攻撃を強めているもようだ。", "ATTACK", "攻撃", "uncertain"),   # もよう
+])
+def test_headline_he_is_planned_and_moyou_hedges(nlp, text, etype, trigger, modality):
+    assert find(events_of(nlp, text), etype, trigger)["modality"] == modality

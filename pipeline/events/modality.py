@@ -24,6 +24,7 @@ from .syntax import CLAUSE_DEPS, non_past_at
 
 RANK = {"uncertain": 3, "planned": 2, "reported": 1, "asserted": 0}
 QUESTION_MARKS = ("?", "？")
+HEADED_FOR = ("へ",)      # a sentence closed by an event noun + へ (米、支援再開へ) is to come
 
 
 @dataclass
@@ -93,6 +94,9 @@ class ModalityReader:
         v = self.v
         words = [f for t in pred.chain + pred.heads[1:] for f in v.function_words[t]]
         self._function_cues(v, words, r, negate=True)
+        last = pred.chain[-1]
+        if v.head[last] == last and v.text[(v.function_words[last] or [last])[-1]] in HEADED_FOR:
+            r.add("planned", "headline:へ")      # 追加派兵へ: a headline's noun closed by へ
         for t in pred.chain[1:]:                 # 交渉拒否, 派遣計画: fused stop or plan nouns
             lemma = v.lemma[t]
             if self.lex.is_negator(lemma):
