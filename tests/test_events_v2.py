@@ -894,3 +894,12 @@ def test_according_to_reaches_only_the_clauses_after_it(nlp):
 ])
 def test_headline_he_is_planned_and_moyou_hedges(nlp, text, etype, trigger, modality):
     assert find(events_of(nlp, text), etype, trigger)["modality"] == modality
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger, agent", [
+    ("北朝鮮からの砲撃が続いた。", "ATTACK", "砲撃", "北朝鮮"),        # an attack from a state
+    ("ハマスからの攻撃が相次いだ。", "ATTACK", "攻撃", "ハマス"),
+])
+def test_the_state_or_force_an_attack_comes_from_is_its_agent(nlp, text, etype, trigger, agent):
+    assert ("agent", agent) in find(events_of(nlp, text), etype, trigger)["args"]
