@@ -903,3 +903,17 @@ def test_headline_he_is_planned_and_moyou_hedges(nlp, text, etype, trigger, moda
 ])
 def test_the_state_or_force_an_attack_comes_from_is_its_agent(nlp, text, etype, trigger, agent):
     assert ("agent", agent) in find(events_of(nlp, text), etype, trigger)["args"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, speaker", [
+    # an office named by its title alone (rules/titles.tsv) speaks
+    ("外相は、敵が住民を殺害しようとしていると非難した。", "非難", "外相"),
+    ("大統領は、追加の軍事支援を行うと表明した。", "表明", "大統領"),
+    ("国防相は「敵の拠点を攻撃した」と述べた。", "述べ", "国防相"),
+])
+def test_a_title_alone_is_a_speaker(nlp, text, trigger, speaker):
+    evs = events_of(nlp, text)
+    assert ("agent", speaker) in find(evs, "STATEMENT", trigger)["args"]
+    reported = [e for e in evs if e["type"] != "STATEMENT"]
+    assert reported and all(("source", speaker) in e["args"] for e in reported)

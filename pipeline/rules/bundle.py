@@ -69,5 +69,5 @@ def _load(rules_dir: str) -> Rules:
     gaz = load_gazetteer(d)
     return Rules(dir=d, gazetteer=gaz, date_words=words,
                  date_patterns=load_date_patterns(d, words), numbers=load_number_rules(d),
-                 place_parts=gaz.parts, country_roles=load_country_roles(d), lexicon=load_lexicon(d),
+                 place_parts=gaz.parts, country_roles=load_country_roles(d), lexicon=load_lexicon(d, gaz.titles),
                  headers=load_headers(d), datelines=load_labels(d))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from .tables import RuleError, load_table, one_of, text, unique
 
@@ -91,9 +92,13 @@ def _long_words(table: dict) -> tuple[str, ...]:
     return hit[2]
 
 
-def load_lexicon(rules_dir: Path) -> Lexicon:
-    return Lexicon(load_triggers(rules_dir / "triggers.tsv"),
-                   load_cues(rules_dir / "event_cues.tsv"),
+def load_lexicon(rules_dir: Path, titles: Iterable[str] = ()) -> Lexicon:
+    """The event rules of `rules_dir`. `titles` (rules/titles.tsv) are person nouns too: an
+    office named by its title alone (国防相は…と述べた) can speak and suffer like 当局者."""
+    cues = load_cues(rules_dir / "event_cues.tsv")
+    for title in titles:
+        cues["person"].setdefault(title, "-")
+    return Lexicon(load_triggers(rules_dir / "triggers.tsv"), cues,
                    load_roles(rules_dir / "event_roles.tsv"))
 
 
