@@ -917,3 +917,13 @@ def test_a_title_alone_is_a_speaker(nlp, text, trigger, speaker):
     assert ("agent", speaker) in find(evs, "STATEMENT", trigger)["args"]
     reported = [e for e in evs if e["type"] != "STATEMENT"]
     assert reported and all(("source", speaker) in e["args"] for e in reported)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, owner, craft", [
+    ("海上保安庁は、中国海警局の船2隻が領海に侵入したと発表した。", "侵入", "中国海警局", "船"),
+    ("防衛省によると、中国海軍の艦艇3隻が接続水域に入った。", "入っ", "中国海軍", "艦艇"),
+])
+def test_a_counted_craft_is_not_an_agent_beside_its_owner(nlp, text, trigger, owner, craft):
+    args = find(events_of(nlp, text), "INCURSION", trigger)["args"]
+    assert ("agent", owner) in args and ("agent", craft) not in args

@@ -97,8 +97,9 @@ def predicate_count(anchor: int, g: Grammar) -> list[Found]:
 
 
 def as_people(arg: Arg) -> Arg:
-    """An owner of a head count is people even if its noun is not listed (これらの兵士)."""
-    if "TROOP" in arg.classes or "PERSON" in arg.classes or arg.entity is not None:
+    """An owner of a head count is people even if its noun is not listed (これらの兵士); a
+    counted craft or weapon (船2隻, ミサイル3発) stays what it is."""
+    if {"TROOP", "PERSON", "ARMS"} & set(arg.classes) or arg.entity is not None:
         return arg
     return Arg(arg.start, arg.end, arg.head, ("PERSON", "noun"), None)
 
