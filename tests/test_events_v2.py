@@ -927,3 +927,28 @@ def test_a_title_alone_is_a_speaker(nlp, text, trigger, speaker):
 def test_a_counted_craft_is_not_an_agent_beside_its_owner(nlp, text, trigger, owner, craft):
     args = find(events_of(nlp, text), "INCURSION", trigger)["args"]
     assert ("agent", owner) in args and ("agent", craft) not in args
+
+
+@pytest.mark.model
+def test_fire_exchanged_has_both_sides_as_agents(nlp):           # 交わす carries 砲撃
+    args = find(events_of(nlp, "インド軍とパキスタン軍は、国境付近で砲撃を交わした。"), "ATTACK", "砲撃")["args"]
+    assert {("agent", "インド軍"), ("agent", "パキスタン軍")} <= args
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, found", [
+    ("両国は捕虜の交換を行うことで一致した。", True),
+    ("両国は停戦で合意し、捕虜の交換を行うことでも一致した。", True),
+    ("両国の意見が一致した。", False),                     # no で-complement: a match of views
+])
+def test_agreeing_on_something_is_an_agreement(nlp, text, found):
+    assert any(e["type"] == "AGREEMENT" and e["trigger"] == "一致" for e in events_of(nlp, text)) is found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, polarity", [
+    ("国連の事務総長は、双方に戦闘の即時停止を求めた。", "positive"),   # a stop asked for
+    ("政府軍は戦闘を停止した。", "negative"),                           # a stop made
+])
+def test_a_stop_asked_for_does_not_negate(nlp, text, polarity):
+    assert find(events_of(nlp, text), "ATTACK", "戦闘")["polarity"] == polarity

@@ -60,6 +60,7 @@ class ModalityReader:
         self.v = g.v
         self.attribution = Attribution(g)
         self._questions: dict[int, bool] = {}    # `_open_question` per sentence start
+        self._requests = g.lex.trigger_words("REQUEST")      # 停止を求める: a stop not yet made
 
     def read(self, pred: Predicate) -> Reading:
         r = Reading()
@@ -170,7 +171,9 @@ class ModalityReader:
                 r.add(lex.cues["modal"].get(v.lemma[sib]), f"modal:{v.text[sib]}")
         self._function_cues(v, v.function_words[head], r, negate=False)
         if lex.is_negator(hl) and self.g.markers[child] in ("を", "compound", "の") \
-                and v.lemma[child] not in self.g.speech_lemmas:      # 主張を否定: a claim was made
+                and v.lemma[child] not in self.g.speech_lemmas \
+                and v.lemma[v.head[head]] not in self._requests:
+            # 主張を否定: a claim was made; 戦闘の停止を求めた: a stop asked for, the fighting goes on
             r.negate(f"negator:{v.text[head]}")
         if hl in lex.cues["fact"] and v.dep[child] == "acl" and \
                 v.lemma[v.head[head]] in lex.cues["negation"]:
