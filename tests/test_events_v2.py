@@ -952,3 +952,12 @@ def test_agreeing_on_something_is_an_agreement(nlp, text, found):
 ])
 def test_a_stop_asked_for_does_not_negate(nlp, text, polarity):
     assert find(events_of(nlp, text), "ATTACK", "戦闘")["polarity"] == polarity
+
+
+@pytest.mark.model
+def test_a_venue_noun_lends_the_place_it_lies_in_to_the_sentence_not_to_its_statements(nlp):
+    evs = events_of(nlp, "ウクライナ軍の無人機攻撃により、ロシア南部の石油施設で火災が発生した。")
+    assert ("place", "ロシア南部") in find(evs, "ATTACK", "攻撃")["args"]
+    evs = events_of(nlp, "地元当局は、ロシア南部の石油施設で爆発が起き、3人が負傷したと発表した。")
+    assert ("place", "ロシア南部") in find(evs, "CASUALTY", "負傷")["args"]
+    assert not any(r == "place" for r, _ in find(evs, "STATEMENT", "発表")["args"])

@@ -166,9 +166,9 @@ def _from_child(c: int, head: int, voice_: str, rule, g: Grammar) -> list[Found]
     elif role in PARTICIPANTS:
         out += [Found("quantity", q, "quantity.modifier") for q in numbers_of(c, g)]
     if role == "patient" and arg.entity is None:
-        out += [Found("place", a, "place.of_patient") for a in _places_of(c, g)]
-    if role == "place" and arg.entity is None and _places_of(c, g):
-        return [Found("place", a, "place.of_noun") for a in _places_of(c, g)]   # X州の前線で
+        out += [Found("place", a, "place.of_patient") for a in places_of(c, g)]
+    if role == "place" and arg.entity is None and places_of(c, g):
+        return [Found("place", a, "place.of_noun") for a in places_of(c, g)]   # X州の前線で
     return out
 
 
@@ -207,7 +207,7 @@ def _earlier_topic(c: int, head: int, g: Grammar) -> bool:
     return own and between
 
 
-def _places_of(t: int, g: Grammar) -> list[Arg]:
+def places_of(t: int, g: Grammar) -> list[Arg]:
     """ドネツク州の都市, 同州の広大な地域: the place a plain noun lies in."""
     return [a for c in g.v.children[t] if c < t and g.markers[c] == "の"
             and (a := g.phrases.of_at(c)) is not None and a.label == "PLACE"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..parse.doctext import text_of
+from .arguments import places_of
 from .clauses import sentence_topic
 from .docview import View, view
 from .grammar import SUBJECT, Grammar
@@ -212,6 +213,7 @@ def _named(i: int, g: Grammar) -> Arg | None:
 def _frame(sent, group: list[Pending], g: Grammar) -> None:
     cands = {"time": [], "place": []}
     venues: set[int] = set()
+    lies_in: set[int] = set()
     v = g.v
     root = v.sent_root(sent).i
     deps, heads, markers, phrases = v.dep, v.head, g.markers, g.phrases
@@ -223,10 +225,17 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
         # a date or place mention's word, or a relational noun (ロシア領内, キーウの中心部):
         # the words whose phrase can be a date or a place
         span = entity_at.get(i)
+        m = markers[i]
+        if span is None and m == "で" and noun_at(v, i) and v.lemma[i] not in g.event_lemmas:
+            # ロシア南部の石油施設で火災が発生: a venue noun lies in the place named before it
+            inside = places_of(i, g)
+            if inside:
+                cands["place"].append((i, inside[0]))
+                lies_in.add(i)             # where things happen, not where they are said
+                continue
         if span.label_ not in _FRAME_LABELS if span is not None else \
                 not noun_at(v, i) or not phrases.relational_at(i):
             continue
-        m = markers[i]
         if m == "compound":
             continue                     # a word fused into a noun: not the sentence's
         a = phrases.entity_of_at(i)
@@ -250,7 +259,8 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
             usable = [(t, a) for t, a in cands[role]
                       if not (p.statement and _in_quote(t, p, g) and not _opening(t, sent, g)
                               and t not in venues)
-                      and (p.statement or t not in venues)]
+                      and (p.statement or t not in venues)
+                      and not (p.statement and t in lies_in)]
             if not usable:
                 continue
             anchor = p.pred.anchor
