@@ -961,3 +961,24 @@ def test_a_venue_noun_lends_the_place_it_lies_in_to_the_sentence_not_to_its_stat
     evs = events_of(nlp, "地元当局は、ロシア南部の石油施設で爆発が起き、3人が負傷したと発表した。")
     assert ("place", "ロシア南部") in find(evs, "CASUALTY", "負傷")["args"]
     assert not any(r == "place" for r, _ in find(evs, "STATEMENT", "発表")["args"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger, role, whole", [
+    ("ロケット弾の大半は防空システムで迎撃された。", "INTERCEPT", "迎撃", "patient", "ロケット弾"),
+    ("北朝鮮軍の一部が前線に派遣された。", "DEPLOY", "派遣", "patient", "北朝鮮軍"),
+])
+def test_a_portion_stands_for_the_whole_it_is_of(nlp, text, etype, trigger, role, whole):
+    assert (role, whole) in find(events_of(nlp, text), etype, trigger)["args"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("total", ["開戦以来", "これまでに", "累計で"])
+def test_a_war_s_total_is_not_the_day_s_casualties(nlp, total):
+    from pipeline.article import process
+    from pipeline.prepare.reading import Article
+    from pipeline.rules import load_rules
+    text = f"空爆で住民30人が死亡した。市内の死者は{total}1万人を超えた。"
+    res = process(Article(doc_id="t", path="t.txt", text=text), nlp, load_rules())
+    groups = {e["trigger"]["text"]: e["group"] for e in res.events if e["type"] == "CASUALTY"}
+    assert set(groups) == {"死亡", "死者"} and groups["死亡"] != groups["死者"]

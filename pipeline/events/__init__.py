@@ -128,6 +128,9 @@ def is_iterative(pred: Predicate, lex: Lexicon, v: View) -> bool:
     trigger's dependents, or the word it is the subject or object of, makes the mention a
     series of events rather than one (its own group)."""
     words = [c for t in pred.heads for c in v.children[t] if c < t]
+    if pred.light is not None and pred.light > pred.anchor:
+        # 死者は開戦以来、1万人を超えた: a total's cue may hang on the count between them
+        words += range(pred.anchor + 1, pred.light)
     clause = pred.clause
     above = v.head[clause]
     if above != clause and above > clause:
@@ -137,8 +140,8 @@ def is_iterative(pred: Predicate, lex: Lexicon, v: View) -> bool:
     children = v.children
     for w in words:
         lemma = v.lemma[w]
-        if lemma in iterative:
-            return True
+        if lemma in iterative or w + 1 < len(v.lemma) and lemma + v.lemma[w + 1] in iterative:
+            return True                    # (これ + まで: a cue in two words)
         # 相 + 次ぐ: a cue that ends with the lemma, and dependents before it to be its prefix
         if lemma in tails and children[w] and children[w][0] < w:
             prefix = _prefix(v, w)

@@ -204,12 +204,16 @@ class Phrases:
         return (label,)
 
     def _group_of(self, i: int) -> Arg | None:
+        """北朝鮮軍の一部 → 北朝鮮軍; ロケット弾の大半 → ロケット弾: the whole a portion is of."""
         v = self.v
         for c in v.children[i]:
+            if c >= i or _right_texts(v, c) != ["の"]:
+                continue
             span = self.entity_at.get(c)
-            if c < i and span is not None and span.label_ == "ACTOR" and \
-                    _right_texts(v, c) == ["の"]:
+            if span is not None and span.label_ == "ACTOR":
                 return self._entity_arg(span, c)
+            if span is None and noun_at(v, c):
+                return self.of_at(c)
         return None
 
     def relational_at(self, i: int) -> bool:
