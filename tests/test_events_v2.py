@@ -982,3 +982,15 @@ def test_a_war_s_total_is_not_the_day_s_casualties(nlp, total):
     res = process(Article(doc_id="t", path="t.txt", text=text), nlp, load_rules())
     groups = {e["trigger"]["text"]: e["group"] for e in res.events if e["type"] == "CASUALTY"}
     assert set(groups) == {"死亡", "死者"} and groups["死亡"] != groups["死者"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, found", [
+    ("イスラエル軍はガザ北部で大規模な地上作戦を開始した。", True),     # carried by 開始: fighting
+    ("政府軍は東部での作戦を継続した。", True),
+    ("政府は住民の避難作戦を開始した。", False),                         # a rescue, not fighting
+    ("米軍は同盟国の軍と合同作戦を実施した。", False),                   # GUIDELINES §7: no event
+    ("解放作戦が終結した。", False),                                    # a label, no support verb
+])
+def test_an_operation_carried_by_a_support_verb_is_an_attack(nlp, text, found):
+    assert any(e["type"] == "ATTACK" and e["trigger"] == "作戦" for e in events_of(nlp, text)) is found
