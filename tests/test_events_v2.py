@@ -9,13 +9,15 @@ from pipeline.events.groups import assign_groups, dates_compatible
 # ---------------------------------------------------------------- groups (pure functions)
 
 def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive",
-        modality="asserted", iterative=False, continues=False, generic=False):
+        modality="asserted", iterative=False, continues=False, generic=False,
+        prospective=False, another=False):
     return {"type": etype, "trigger": {"start": start, "end": start + 2, "text": lemma or "攻撃"},
             "sentence": {"start": sent * 100, "end": sent * 100 + 99}, "polarity": polarity,
             "modality": modality,
             "arguments": [{"role": r, "text": t, "norm": n} for r, t, n in args],
             "lemma": lemma or "攻撃", "backref": backref, "iterative": iterative,
-            "continues": continues, "generic": generic}
+            "continues": continues, "generic": generic, "prospective": prospective,
+            "another": another}
 
 
 RUS = {"id": "rus", "country": "RUS"}
@@ -235,11 +237,23 @@ def test_talks_told_by_another_word_stay_apart():
     assert assign_groups(evs) == ["g1", "g2"]
 
 
-def test_a_deployment_in_another_word_far_away_is_not_joined_by_the_word():
+def test_one_country_s_deployment_told_far_apart_in_another_word_is_one_group():
+    # GUIDELINES §7 (second pass): a continuing operation told across the article is one group
     evs = [rec(10, "DEPLOY", 0, ("agent", "北朝鮮", PRK), lemma="派兵"),
            rec(110, "ATTACK", 1), rec(210, "ATTACK", 2),
            rec(310, "DEPLOY", 3, ("agent", "北朝鮮", PRK), lemma="参戦")]
-    assert assign_groups(evs) == ["g1", "g2", "g2", "g3"]
+    assert assign_groups(evs) == ["g1", "g2", "g2", "g1"]
+
+
+def test_a_deployment_still_to_come_or_a_further_one_is_another_group():
+    # 北朝鮮がロシアに派兵した。…北朝鮮軍がさらに投入されれば… (hypothetical)
+    # …北朝鮮は追加派兵の準備を進めている。 (a further deployment) …追加派兵は来月にも…
+    evs = [rec(10, "DEPLOY", 0, ("agent", "北朝鮮", PRK), lemma="派兵"),
+           rec(110, "ATTACK", 1), rec(210, "ATTACK", 2),
+           rec(310, "DEPLOY", 3, ("patient", "北朝鮮軍", PRK_ARMY), lemma="投入", prospective=True),
+           rec(410, "DEPLOY", 4, ("agent", "北朝鮮", PRK), lemma="派兵", another=True),
+           rec(510, "DEPLOY", 5, ("agent", "北朝鮮", PRK), lemma="派兵", another=True)]
+    assert assign_groups(evs) == ["g1", "g2", "g2", "g3", "g4", "g4"]
 
 
 def test_a_place_found_as_agent_names_no_side():
@@ -994,3 +1008,44 @@ def test_a_war_s_total_is_not_the_day_s_casualties(nlp, total):
 ])
 def test_an_operation_carried_by_a_support_verb_is_an_attack(nlp, text, found):
     assert any(e["type"] == "ATTACK" and e["trigger"] == "作戦" for e in events_of(nlp, text)) is found
+
+
+@pytest.mark.model
+def test_one_deployment_told_across_an_article_and_a_hypothetical_one(nlp):
+    from pipeline.article import process
+    from pipeline.prepare.reading import Article
+    from pipeline.rules import load_rules
+    text = ("北朝鮮はロシアに兵士を派遣した。ロシア軍は東部で攻撃を続けた。ウクライナ軍は反撃した。"
+            "前線では激しい戦闘が続いている。北朝鮮軍は東部の戦闘に参戦した。"
+            "ウクライナ軍は防衛線を強化した。北朝鮮軍がさらに投入されれば、戦況は変わる。")
+    res = process(Article(doc_id="t", path="t.txt", text=text), nlp, load_rules())
+    groups = {e["trigger"]["text"]: e["group"] for e in res.events if e["type"] == "DEPLOY"}
+    assert set(groups) == {"派遣", "参戦", "投入"}
+    assert groups["派遣"] == groups["参戦"] != groups["投入"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, prospective", [
+    ("ロシアは北朝鮮軍を投入する可能性がある。", "投入", True),          # possible, still to come
+    ("北朝鮮軍投入の可能性が取り沙汰されている。", "投入", True),
+    ("北朝鮮軍が派兵されれば、戦況は変わる。", "派兵", True),             # conditional
+    ("ロシアが北朝鮮軍を投入した疑いがある。", "投入", False),            # done, but hedged
+    ("北朝鮮軍が参戦した。", "参戦", False),
+])
+def test_an_act_still_to_come_is_prospective(nlp, text, trigger, prospective):
+    doc = nlp(text)
+    hits = [e for e in doc._.events if text[slice(*e["trigger"])] == trigger]
+    assert hits and hits[0]["prospective"] is prospective
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, another", [
+    ("米国は追加軍事支援を発表した。", "支援", True),
+    ("ロシア軍は新たな攻撃を仕掛けた。", "攻撃", True),
+    ("さらなる兵力投入の可能性もある。", "投入", True),
+    ("ロシア軍は東部で攻撃を仕掛けた。", "攻撃", False),
+])
+def test_a_further_act_is_marked(nlp, text, trigger, another):
+    doc = nlp(text)
+    hits = [e for e in doc._.events if text[slice(*e["trigger"])] == trigger]
+    assert hits and hits[0]["another"] is another

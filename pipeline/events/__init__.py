@@ -120,7 +120,29 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
             "sentence": (sent.start_char, sent.end_char),
             "lemma": lex.cues["synonym"].get(lemma) or lemma, "backref": refers_back(pred, lex, v),
             "iterative": is_iterative(pred, lex, v),
+            "prospective": reading.prospective,
+            "another": is_another(pred, lex, v),
             "generic": lemma in lex.cues["generic"]}
+
+
+NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM"}
+LINKS = {"の", "な"}          # 追加の軍事支援, 新たな攻撃
+
+
+def is_another(pred: Predicate, lex: Lexicon, v: View) -> bool:
+    """追加派兵, 新たな攻撃, さらなる兵力投入, 兵士を追加で派遣: a cue of kind `another` before the
+    trigger among its dependents makes the mention a further act, not the one told before."""
+    another = lex.cues["another"]
+    if any(v.lemma[c] in another for t in pred.heads for c in v.children[t] if c < t):
+        return True
+    # 追加軍事支援, 新たな攻撃: the words written just before the trigger's noun phrase (a
+    # headline's parse may hang 追加 elsewhere), back to the first particle or punctuation
+    i = pred.anchor - 1
+    while i >= 0 and pred.anchor - i <= 4 and (v.pos[i] in NOMINAL or v.text[i] in LINKS):
+        if v.lemma[i] in another:
+            return True
+        i -= 1
+    return False
 
 
 def is_iterative(pred: Predicate, lex: Lexicon, v: View) -> bool:

@@ -20,7 +20,7 @@ from .grammar import Grammar
 from .phrases import Found
 from .predicate import Predicate
 from .senses import hypothetical
-from .syntax import CLAUSE_DEPS, non_past_at
+from .syntax import CLAUSE_DEPS, non_past_at, verbal_at
 
 RANK = {"uncertain": 3, "planned": 2, "reported": 1, "asserted": 0}
 QUESTION_MARKS = ("?", "？")
@@ -33,6 +33,7 @@ class Reading:
     modalities: set[str] = field(default_factory=set)
     sources: list[Found] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    prospective: bool = False     # told as still to come or only possible (see `read`)
 
     @property
     def modality(self) -> str:
@@ -89,7 +90,18 @@ class ModalityReader:
             child = head
         if not restricted and self._open_question(start):
             r.add("uncertain", "question")
+        r.prospective = self._prospective(pred, r)
         return r
+
+    def _prospective(self, pred: Predicate, r: Reading) -> bool:
+        """派兵されれば, 投入する可能性, 兵力投入の可能性, 派遣すると発表: an act still to come or
+        only possible, not the act told as done but hedged (投入した疑い, 参戦?): a plan or
+        hedge word over a noun or a verb in the non-past, a conditional, an announcement."""
+        if any(n == "conditional" or n.startswith(("future:", "headline:")) for n in r.notes):
+            return True
+        if not any(n.startswith("modal:") for n in r.notes):
+            return False
+        return not verbal_at(self.v, pred.clause) or non_past_at(self.v, pred.clause)
 
     def _own_cues(self, pred: Predicate, r: Reading) -> None:
         v = self.v

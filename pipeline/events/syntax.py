@@ -28,12 +28,13 @@ def non_past_at(v: View, i: int) -> bool:
     いる): what a speech verb reports in it is still to come."""
     if not verbal_at(v, i):
         return False
-    # the words between the verb and its quoting と (奪うことができる」と: こと hangs on the verb
-    # as a compound, not as a function word)
-    lemmas = []
+    # the words after the verb that hang on it, directly or through one another, up to its
+    # quoting と (奪うことができる」と: こと hangs on the verb as a compound, できる on こと)
+    lemmas, tail = [], {i}
     for j in range(i + 1, min(i + 9, len(v.lemma))):
-        if v.lemma[j] == "と" and v.head[j] == i:
+        if v.head[j] not in tail or v.lemma[j] == "と" and v.head[j] == i:
             break
+        tail.add(j)
         lemmas.append(v.lemma[j])
     return any(w in VOLITIONAL for w in lemmas) or not any(w in TOLD_AS_FACT for w in lemmas)
 

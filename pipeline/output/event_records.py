@@ -21,6 +21,7 @@ def located(source: str, chunk, doc) -> list[dict]:
                     "sentence": _span(source, chunk, *ev["sentence"]), "rule": ev["rule"],
                     "lemma": ev.get("lemma"), "backref": ev.get("backref", False),
                     "iterative": ev.get("iterative", False),
+                    "prospective": ev.get("prospective", False), "another": ev.get("another", False),
                     "continues": ev.get("continues", False), "generic": ev.get("generic", False)})
     return out
 
@@ -39,6 +40,8 @@ def event_records(doc_id: str, events: list[dict], entities: list[dict]) -> list
         r.pop("lemma", None)
         r.pop("backref", None)
         r.pop("iterative", None)
+        r.pop("prospective", None)
+        r.pop("another", None)
         r.pop("continues", None)
         r.pop("generic", None)
     return out
@@ -73,7 +76,8 @@ def _record(doc_id, ev, by_span, dates, starts) -> dict:
             "sentence": {"start": sentence["start"], "end": sentence["end"]}, "rule": ev["rule"],
             "group": None, "lemma": ev.get("lemma"), "backref": ev.get("backref", False),
             "iterative": ev.get("iterative", False), "continues": ev.get("continues", False),
-            "generic": ev.get("generic", False)}
+            "generic": ev.get("generic", False), "prospective": ev.get("prospective", False),
+            "another": ev.get("another", False)}
 
 
 def event_date(args: list[dict], sentence: dict, trigger: dict, dates: list[dict],
