@@ -304,7 +304,8 @@ def test_event_record_shape_and_offsets(nlp):
     assert doc._.events
     for e in doc._.events:
         assert set(e) == {"type", "trigger", "arguments", "polarity", "modality", "rule",
-                          "sentence", "lemma", "backref", "iterative", "continues", "generic"}
+                          "sentence", "lemma", "backref", "iterative", "continues", "generic",
+                          "prospective", "another"}
         s, t = e["sentence"]
         assert s <= e["trigger"][0] < e["trigger"][1] <= t
         assert e["rule"].split("|")[0].startswith(e["type"].lower() + ".")

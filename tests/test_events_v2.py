@@ -1049,3 +1049,15 @@ def test_a_further_act_is_marked(nlp, text, trigger, another):
     doc = nlp(text)
     hits = [e for e in doc._.events if text[slice(*e["trigger"])] == trigger]
     assert hits and hits[0]["another"] is another
+
+
+@pytest.mark.model
+def test_the_armed_group_of_a_passive_is_its_agent(nlp):           # 勢力 is a troop noun
+    args = find(events_of(nlp, "町は3日、武装勢力に制圧された。"), "CAPTURE", "制圧")["args"]
+    assert ("agent", "武装勢力") in args and ("patient", "町") in args
+
+
+@pytest.mark.model
+def test_talks_being_arranged_are_planned(nlp):                     # 〜することで調整している
+    evs = events_of(nlp, "両政府は、来年1月に閣僚協議を開くことで調整している。")
+    assert find(evs, "MEETING", "協議")["modality"] == "planned"
