@@ -1061,3 +1061,20 @@ def test_the_armed_group_of_a_passive_is_its_agent(nlp):           # 勢力 is a
 def test_talks_being_arranged_are_planned(nlp):                     # 〜することで調整している
     evs = events_of(nlp, "両政府は、来年1月に閣僚協議を開くことで調整している。")
     assert find(evs, "MEETING", "協議")["modality"] == "planned"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger, speaker, agent", [
+    # a president or a spokesman tells of his forces' act: source, not agent
+    ("ゼレンスキー大統領は、ロシアの無人機40機を撃墜したと明らかにした。", "INTERCEPT", "撃墜",
+     "ゼレンスキー大統領", False),
+    ("ロシア国防省の報道官は、敵の無人機30機を撃墜したと発表した。", "INTERCEPT", "撃墜", "報道官", False),
+    # a body of the state or a commander reports its own act: agent too
+    ("ウクライナ国防省は、ロシアの無人機40機を撃墜したと明らかにした。", "INTERCEPT", "撃墜",
+     "ウクライナ国防省", True),
+    ("ロシア軍の司令官は、東部の村を制圧したと主張した。", "CAPTURE", "制圧", "司令官", True),
+])
+def test_who_reports_a_military_act_and_who_did_it(nlp, text, etype, trigger, speaker, agent):
+    args = find(events_of(nlp, text), etype, trigger)["args"]
+    assert ("source", speaker) in args
+    assert (("agent", speaker) in args) is agent

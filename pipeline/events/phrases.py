@@ -203,6 +203,14 @@ class Phrases:
             return ("TROOP", "ACTOR")
         return (label,)
 
+    def is_person(self, a: Arg) -> bool:
+        """A person, named or by title alone (ゼレンスキー大統領, 報道官, 当局者)."""
+        if "PERSON" in a.classes:
+            return True
+        if a.entity is None or a.entity.label_ != "ACTOR":
+            return False
+        return self._noun_classes(self.text[a.start:a.end], self.v.lemma[a.entity.end - 1])[0] == "PERSON"
+
     def _group_of(self, i: int) -> Arg | None:
         """北朝鮮軍の一部 → 北朝鮮軍; ロケット弾の大半 → ロケット弾: the whole a portion is of."""
         v = self.v

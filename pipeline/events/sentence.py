@@ -437,6 +437,9 @@ def _no_subject(sent, g: Grammar) -> bool:
     return True
 
 
+FORCES_ONLY = {"ATTACK", "INTERCEPT", "CAPTURE", "WITHDRAW", "LAUNCH", "INCURSION"}
+
+
 def _speaker_not_agent(p: Pending, g: Grammar) -> None:
     """マルチェンコ知事は、「…攻撃」と呼んだ: GiNZA hangs the sentence topic inside the quote,
     so the speaker looks like the agent of the quoted event. A topic that is also the event's
@@ -451,9 +454,11 @@ def _speaker_not_agent(p: Pending, g: Grammar) -> None:
     own_act = _verbal(p, g) and not any(
         f.role == "agent" and raw[f.arg.head] != "は" for f in p.found) \
         and not _other_doer_quoted(p, g)
+    # a person who tells of fighting (大統領は…撃墜したと明らかにした) tells of his forces' act
+    forces_only = p.pred.cand.rule.type in FORCES_ONLY
     p.found[:] = [f for f in p.found if not (
         f.role == "agent" and (f.arg.start, f.arg.end) in sources
-        and raw[f.arg.head] == "は" and not own_act
+        and raw[f.arg.head] == "は" and (not own_act or forces_only and g.phrases.is_person(f.arg))
         and not set(f.arg.classes) & {"TROOP", "COUNTRY"})]
 
 
@@ -472,7 +477,8 @@ def _speaker_acts(p: Pending, g: Grammar) -> None:
         a = f.arg
         if f.rule not in ("source.speaker", "sentence.speaker") or \
                 not v.sent(anchor).start <= a.head < anchor \
-                or v.raw_marker[a.head] != "は" or a.entity is None or a.label != "ACTOR":
+                or v.raw_marker[a.head] != "は" or a.entity is None or a.label != "ACTOR" \
+                or rule.type in FORCES_ONLY and g.phrases.is_person(a):
             continue
         if g.role(rule.type, rule.frame, "active", "が", a) == "agent":
             p.found.append(Found("agent", a, "sentence.speaker_acts"))
