@@ -1078,3 +1078,10 @@ def test_who_reports_a_military_act_and_who_did_it(nlp, text, etype, trigger, sp
     args = find(events_of(nlp, text), etype, trigger)["args"]
     assert ("source", speaker) in args
     assert (("agent", speaker) in args) is agent
+
+
+@pytest.mark.model
+def test_what_is_shot_down_is_the_craft_not_its_owner(nlp):
+    args = find(events_of(nlp, "ウクライナ国防省は、ロシアの無人機40機を撃墜したと明らかにした。"),
+                "INTERCEPT", "撃墜")["args"]
+    assert ("patient", "無人機") in args and ("patient", "ロシア") not in args

@@ -47,6 +47,9 @@ def find_arguments(pred: Predicate, g: Grammar) -> list[Found]:
              if (x := f if f.role != "agent" else _owner_for_instrument(f, g)) is not None]
     if rule.type == "ATTACK":           # a weapon is what attacks, never what is attacked
         found = [f for f in found if not (f.role == "patient" and "ARMS" in f.arg.classes)]
+    if rule.type == "INTERCEPT" and any(f.role == "patient" and "ARMS" in f.arg.classes for f in found):
+        # ロシアの無人機40機を撃墜: what is shot down is the craft, not its owner
+        found = [f for f in found if f.role != "patient" or "ARMS" in f.arg.classes]
     if any(f.role == "agent" and f.arg.entity is None for f in found):
         found = [x for f in found for x in _compound_parties(f, g)]
     found += [x for f in found if f.role == "agent" for x in _abbreviation_partners(f, g)]
