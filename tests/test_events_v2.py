@@ -1085,3 +1085,21 @@ def test_what_is_shot_down_is_the_craft_not_its_owner(nlp):
     args = find(events_of(nlp, "ウクライナ国防省は、ロシアの無人機40機を撃墜したと明らかにした。"),
                 "INTERCEPT", "撃墜")["args"]
     assert ("patient", "無人機") in args and ("patient", "ロシア") not in args
+
+
+@pytest.mark.model
+def test_a_protest_to_someone_attributes_nothing_before_it(nlp):
+    text = "防衛相は記者団に「断じて容認できない」と述べた。政府は北朝鮮に厳重に抗議した。"
+    said = find(events_of(nlp, text), "STATEMENT", "述べ")
+    assert said["modality"] == "asserted" and not any(r == "source" for r, _ in said["args"])
+
+
+@pytest.mark.model
+def test_a_headline_whose_parts_a_space_separates_keeps_its_event(nlp):
+    from pipeline.article import process
+    from pipeline.prepare.reading import Article
+    from pipeline.rules import load_rules
+    text = "北朝鮮、弾道ミサイル発射　EEZ外に落下か\n防衛省によると、北朝鮮は5日、弾道ミサイル1発を発射した。"
+    res = process(Article(doc_id="t", path="t.txt", text=text), nlp, load_rules())
+    launches = [e for e in res.events if e["type"] == "LAUNCH"]
+    assert [e["trigger"]["start"] for e in launches] == [10, text.rindex("発射")]

@@ -44,6 +44,10 @@ def test_prose_with_headlines_is_not_wrapped():
     ("約 5 万人", "約5万人"),
     ("BBC Home - News", "BBC Home - News"),   # spaces between ASCII words stay
     ("ATACMS 戦術ミサイル", "ATACMS戦術ミサイル"),
+    # between two words of a headline a space separates them
+    ("攻勢強める ハリコフ州で", "攻勢強める\u3000ハリコフ州で"),   # (as an ideographic space,
+    ("ミサイル発射\u3000EEZ外に落下", "ミサイル発射\u3000EEZ外に落下"),   # a token for GiNZA)
+    ("発表した。 次の文", "発表した。次の文"),
 ])
 def test_spacing_and_width(src, expected):
     assert workcopy.build(src).text == expected
@@ -56,7 +60,8 @@ def test_index_maps_each_kept_char_to_its_source(text):
         assert len(wc.text) == len(wc.index)
         assert list(wc.index) == sorted(set(wc.index))
         for ch, i in zip(wc.text, wc.index):
-            assert ch == workcopy.fold(text[i])
+            # a space kept between two words is written as an ideographic space
+            assert ch == workcopy.fold(text[i]) or ch == "\u3000" and text[i].isspace()
 
 
 @given(st.text(max_size=300), st.integers(min_value=5, max_value=50))

@@ -547,8 +547,9 @@ def _speaker_of(head: int, g: Grammar) -> list[Arg]:
 
 
 def _only_attributes(group: list[Pending], g: Grammar) -> bool:
-    """`ウクライナ軍が12日明らかにした。`: one statement, a speaker, nothing it says."""
-    if len(group) != 1 or not group[0].statement or not group[0].agents():
+    """`ウクライナ軍が12日明らかにした。`: one statement, a speaker, nothing it says, and no one
+    it is said to (政府は北朝鮮に抗議した is a speech act of its own)."""
+    if len(group) != 1 or not group[0].statement or not group[0].agents() or group[0].has("recipient"):
         return False
     p = group[0]
     v = g.v

@@ -18,6 +18,7 @@ from .textnorm import fold
 
 SENTENCE_END = "。．.!?！？」』）)"
 _WS_RUN = re.compile(r"[ \t\r\n\u3000]+")
+SEPARATOR = "separator"        # `_keep_whitespace`: kept, as one ideographic space
 
 
 @dataclass(frozen=True)
@@ -61,14 +62,25 @@ def build(source: str, start: int = 0, end: int | None = None, wrapped: bool = F
     out: list[str] = []
     index = array("l")
     pos = start
+    marks: list[int] = []          # where a space separates two words of a headline
     for m in _WS_RUN.finditer(source, start, end):
         _emit(source, pos, m.start(), out, index)
         keep = _keep_whitespace(source, m.start(), m.end(), start, end, wrapped, width)
         if keep:
+            if keep is SEPARATOR:
+                marks.extend(range(len(index), len(index) + m.end() - m.start()))
             _emit(source, m.start(), m.end(), out, index)
         pos = m.end()
     _emit(source, pos, end, out, index)
-    return WorkingCopy(fold("".join(out)), index)     # fold keeps lengths: once, not per piece
+    text = fold("".join(out))      # fold keeps lengths: once, not per piece
+    if marks:
+        # an ideographic space: GiNZA reads it as a token of its own between the two words,
+        # where an ASCII space would only be the trailing space of the word before
+        chars = list(text)
+        for i in marks:
+            chars[i] = "\u3000"
+        text = "".join(chars)
+    return WorkingCopy(text, index)
 
 
 def _emit(source: str, a: int, b: int, out: list[str], index: array) -> None:
@@ -88,8 +100,17 @@ def _keep_whitespace(source: str, a: int, b: int, lo: int, hi: int, wrapped: boo
     before, after = fold(source[a - 1]), fold(source[b])
     if "\n" in source[a:b]:
         return not (wrapped and _soft_break(source, a, lo, width))
-    # a space between two ASCII words separates them; anywhere else it is layout
-    return _is_ascii_word(before) and _is_ascii_word(after)
+    # a space between two ASCII words separates them; so does one between two words of a
+    # headline (ロシア軍、攻勢強める ハリコフ州で制圧, 弾道ミサイル発射　EEZ外に落下): glued, they
+    # parse as one compound. Next to a digit (2024 年, 約 5 万人), after punctuation, or an
+    # ASCII space beside a Latin word (ATACMS 戦術ミサイル), it is layout.
+    if _is_ascii_word(before) and _is_ascii_word(after):
+        return True
+    if before.isdigit() or after.isdigit() or before in SENTENCE_END + "、，":
+        return False
+    if "\u3000" in source[a:b] or not (_is_ascii_word(before) or _is_ascii_word(after)):
+        return SEPARATOR
+    return False
 
 
 def _soft_break(source: str, a: int, lo: int, width: float) -> bool:
