@@ -1103,3 +1103,13 @@ def test_a_headline_whose_parts_a_space_separates_keeps_its_event(nlp):
     res = process(Article(doc_id="t", path="t.txt", text=text), nlp, load_rules())
     launches = [e for e in res.events if e["type"] == "LAUNCH"]
     assert [e["trigger"]["start"] for e in launches] == [10, text.rindex("発射")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger, modality", [
+    ("外相は協議後、記者団に対し「前進があった」と評価した。", "MEETING", "協議", "asserted"),
+    ("大統領は、無人機攻撃の後、防空部隊を「英雄」とたたえた。", "ATTACK", "攻撃", "asserted"),
+    ("大統領は、攻撃の後に住民が避難したと述べた。", "ATTACK", "攻撃", "reported"),   # in what is said
+])
+def test_an_event_that_tells_when_something_was_said_is_not_said(nlp, text, etype, trigger, modality):
+    assert find(events_of(nlp, text), etype, trigger)["modality"] == modality

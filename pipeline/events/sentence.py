@@ -400,9 +400,19 @@ def _final_speaker(sent, group: list[Pending], g: Grammar, before: list[Arg]) ->
     if not speakers:
         return []
     others = [p for p in group if not p.statement and p.pred.anchor < root
-              and not _behind_contrast(p, g)]
+              and not _behind_contrast(p, g) and not _time_of(p, root, g)]
     _attribute(others, speakers, "sentence.speaker")
     return speakers
+
+
+def _time_of(p: Pending, root: int, g: Grammar) -> bool:
+    """外相は協議後、…と評価した / 攻撃の後、…とたたえた: an event noun closed by a time noun
+    (cue kind `when`) on the speech verb itself tells when it was said, not what."""
+    v = g.v
+    t = p.pred.chain[-1]
+    if v.lemma[t] not in g.lex.cues["when"]:
+        t = v.head[t] if g.markers[t] == "の" else t
+    return t != p.pred.anchor and v.lemma[t] in g.lex.cues["when"] and v.head[t] == root
 
 
 def _no_subject(sent, g: Grammar) -> bool:
