@@ -1113,3 +1113,10 @@ def test_a_headline_whose_parts_a_space_separates_keeps_its_event(nlp):
 ])
 def test_an_event_that_tells_when_something_was_said_is_not_said(nlp, text, etype, trigger, modality):
     assert find(events_of(nlp, text), etype, trigger)["modality"] == modality
+
+
+@pytest.mark.model
+def test_forces_an_attack_is_aimed_at_are_its_patient(nlp):            # への + a troop noun
+    args = find(events_of(nlp, "トルコは、シリア北部のクルド人勢力への越境攻撃を続けると警告した。"),
+                "ATTACK", "攻撃")["args"]
+    assert ("patient", "クルド人勢力") in args and ("agent", "トルコ") in args
