@@ -1120,3 +1120,8 @@ def test_forces_an_attack_is_aimed_at_are_its_patient(nlp):            # への 
     args = find(events_of(nlp, "トルコは、シリア北部のクルド人勢力への越境攻撃を続けると警告した。"),
                 "ATTACK", "攻撃")["args"]
     assert ("patient", "クルド人勢力") in args and ("agent", "トルコ") in args
+
+
+@pytest.mark.model
+def test_what_is_announced_ahead_is_planned(nlp):                 # 予告: a speech verb of plans
+    assert find(events_of(nlp, "北朝鮮は、ミサイル発射を予告した。"), "LAUNCH", "発射")["modality"] == "planned"

@@ -155,6 +155,8 @@ class ModalityReader:
         # 追加支援を行うと発表した, 「数日内に話し合う」と述べた: the event's own verb in the
         # non-past as what is said is announced, not told as done (but 死者が千人を超えると
         # 発表: a count's measure verb states the present)
+        if not restricted and self.lex.cues["modal"].get(self.v.lemma[head]) == "planned":
+            r.add("planned", f"modal:{text}")        # ミサイル発射を予告: told ahead, to come
         if not restricted and child in pred.heads and self.g.markers[child] in ("と", "とも") \
                 and self.v.lemma[child] not in self.lex.cues["measure"] \
                 and non_past_at(self.v, child):
