@@ -45,9 +45,11 @@ def test_prose_with_headlines_is_not_wrapped():
     ("BBC Home - News", "BBC Home - News"),   # spaces between ASCII words stay
     ("ATACMS 戦術ミサイル", "ATACMS戦術ミサイル"),
     # between two words of a headline a space separates them
-    ("攻勢強める ハリコフ州で", "攻勢強める\u3000ハリコフ州で"),   # (as an ideographic space,
-    ("ミサイル発射\u3000EEZ外に落下", "ミサイル発射\u3000EEZ外に落下"),   # a token for GiNZA)
+    ("北部で攻勢強める 州都に迫る", "北部で攻勢強める\u3000州都に迫る"),   # (as an ideographic
+    ("ミサイル発射\u3000EEZ外に落下", "ミサイル発射\u3000EEZ外に落下"),   # space, a token for GiNZA)
     ("発表した。 次の文", "発表した。次の文"),
+    ("ロシア軍は 東部の村を 制圧した。", "ロシア軍は東部の村を制圧した。"),   # in a sentence: layout
+    ("岸田 文雄首相は支援を表明した。", "岸田文雄首相は支援を表明した。"),     # a name
 ])
 def test_spacing_and_width(src, expected):
     assert workcopy.build(src).text == expected

@@ -119,7 +119,7 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
             "polarity": reading.polarity, "modality": reading.modality, "rule": rule,
             "sentence": (sent.start_char, sent.end_char),
             "lemma": lex.cues["synonym"].get(lemma) or lemma, "backref": refers_back(pred, lex, v),
-            "iterative": is_iterative(pred, lex, v),
+            "iterative": is_iterative(pred, lex, v) or is_total(pred, lex, v),
             "prospective": reading.prospective,
             "another": is_another(pred, lex, v),
             "generic": lemma in lex.cues["generic"]}
@@ -135,14 +135,34 @@ def is_another(pred: Predicate, lex: Lexicon, v: View) -> bool:
     another = lex.cues["another"]
     if any(v.lemma[c] in another for t in pred.heads for c in v.children[t] if c < t):
         return True
-    # 追加軍事支援, 新たな攻撃: the words written just before the trigger's noun phrase (a
-    # headline's parse may hang 追加 elsewhere), back to the first particle or punctuation
+    # 追加軍事支援, 追加の支援, 新たな攻撃: the words written just before the trigger's noun
+    # phrase (a headline's parse may hang 追加 elsewhere); an の or な only right after the
+    # cue itself (追加関税の協議 is talks about tariffs, not further talks)
     i = pred.anchor - 1
-    while i >= 0 and pred.anchor - i <= 4 and (v.pos[i] in NOMINAL or v.text[i] in LINKS):
+    while i >= 0 and pred.anchor - i <= 4:
         if v.lemma[i] in another:
             return True
+        if v.text[i] in LINKS:
+            return i > 0 and v.lemma[i - 1] in another
+        if v.pos[i] not in NOMINAL:
+            return False
         i -= 1
     return False
+
+
+def is_total(pred: Predicate, lex: Lexicon, v: View) -> bool:
+    """死者は開戦以来、1万人を超えた / これまでに / 累計で: a count carried by a measure verb
+    with a cue of kind `total` is the war's total, not the day's (以来初めて空爆した is one
+    strike); so is an event noun of all up to a time (これまでの派兵, 昨年までの攻撃)."""
+    if any(v.raw_marker[c] == "までの" for c in v.children[pred.anchor] if c < pred.anchor):
+        return True                      # これまでの派兵, 昨年までの攻撃: all of them up to then
+    light = pred.light
+    if light is None or v.lemma[light] not in lex.cues["measure"]:
+        return False
+    total = lex.cues["total"]
+    words = [c for c in v.children[light] if c < light] + list(range(pred.anchor + 1, light))
+    return any(v.lemma[w] in total or w + 1 < v.n and v.lemma[w] + v.lemma[w + 1] in total
+               for w in words)
 
 
 def is_iterative(pred: Predicate, lex: Lexicon, v: View) -> bool:
@@ -150,9 +170,6 @@ def is_iterative(pred: Predicate, lex: Lexicon, v: View) -> bool:
     trigger's dependents, or the word it is the subject or object of, makes the mention a
     series of events rather than one (its own group)."""
     words = [c for t in pred.heads for c in v.children[t] if c < t]
-    if pred.light is not None and pred.light > pred.anchor:
-        # 死者は開戦以来、1万人を超えた: a total's cue may hang on the count between them
-        words += range(pred.anchor + 1, pred.light)
     clause = pred.clause
     above = v.head[clause]
     if above != clause and above > clause:
@@ -162,8 +179,8 @@ def is_iterative(pred: Predicate, lex: Lexicon, v: View) -> bool:
     children = v.children
     for w in words:
         lemma = v.lemma[w]
-        if lemma in iterative or w + 1 < len(v.lemma) and lemma + v.lemma[w + 1] in iterative:
-            return True                    # (これ + まで: a cue in two words)
+        if lemma in iterative:
+            return True
         # 相 + 次ぐ: a cue that ends with the lemma, and dependents before it to be its prefix
         if lemma in tails and children[w] and children[w][0] < w:
             prefix = _prefix(v, w)

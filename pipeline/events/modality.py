@@ -94,14 +94,21 @@ class ModalityReader:
         return r
 
     def _prospective(self, pred: Predicate, r: Reading) -> bool:
-        """派兵されれば, 投入する可能性, 兵力投入の可能性, 派遣すると発表: an act still to come or
-        only possible, not the act told as done but hedged (投入した疑い, 参戦?): a plan or
-        hedge word over a noun or a verb in the non-past, a conditional, an announcement."""
+        """派兵されれば, 派遣すると発表, 派遣の準備, 投入する可能性, 兵力投入の可能性: an act still to
+        come or only possible, not one told as done but hedged (投入した疑い, 派兵か, 派兵の
+        疑い): a conditional, an announcement of it, a plan word, a hedge over a verb in the
+        non-past, or over a noun a word of what is expected (kind `expect`: 可能性, 恐れ)."""
         if any(n == "conditional" or n.startswith(("future:", "headline:")) for n in r.notes):
             return True
-        if not any(n.startswith("modal:") for n in r.notes):
+        words = [n[len("modal:"):] for n in r.notes if n.startswith("modal:")]
+        if not words:
             return False
-        return not verbal_at(self.v, pred.clause) or non_past_at(self.v, pred.clause)
+        modal, expect, v = self.lex.cues["modal"], self.lex.cues["expect"], self.v
+        if any(modal.get(w) == "planned" for w in words):
+            return True                   # 派遣の準備を進めている, 派兵する予定だった
+        if verbal_at(v, pred.clause):     # 投入する可能性 / 派兵するだろう, not 投入した疑い
+            return non_past_at(v, pred.clause, self.lex.cues["done"])
+        return any(w in expect for w in words)    # 兵力投入の可能性, not 派兵の疑い or 派兵か
 
     def _own_cues(self, pred: Predicate, r: Reading) -> None:
         v = self.v
@@ -149,6 +156,8 @@ class ModalityReader:
         value = self.attribution.speech(child, head, pred.chain)
         if value is None:
             return False
+        if self._tells_when(pred):
+            return True                    # 会談後、…と語った: when it was said, not what
         # a presupposed clause (ロシアが派遣した兵士は…とみられる) is attributed, not hedged
         text = self.v.text[head]
         r.add("reported" if restricted else value, f"speech:{text}")
@@ -159,7 +168,7 @@ class ModalityReader:
             r.add("planned", f"modal:{text}")        # ミサイル発射を予告: told ahead, to come
         if not restricted and child in pred.heads and self.g.markers[child] in ("と", "とも") \
                 and self.v.lemma[child] not in self.lex.cues["measure"] \
-                and non_past_at(self.v, child):
+                and non_past_at(self.v, child, self.lex.cues["done"]):
             r.add("planned", f"future:{self.v.text[child]}")
         r.sources += self.attribution.sources(head, child)
         if self.v.lemma[head] in self.lex.cues["negator"] and not restricted:
@@ -192,6 +201,15 @@ class ModalityReader:
         if hl in lex.cues["fact"] and v.dep[child] == "acl" and \
                 v.lemma[v.head[head]] in lex.cues["negation"]:
             r.negate(f"no_fact:{v.text[head]}")
+
+    def _tells_when(self, pred: Predicate) -> bool:
+        """会談後、「…」と語った: an event noun closed by a time noun (cue kind `when`) and a
+        comma opens the sentence as its time, even where the parse hangs it in the quote."""
+        v, when = self.v, self.lex.cues["when"]
+        t = pred.chain[-1]
+        if v.lemma[t] not in when and self.g.markers[t] == "の":
+            t = v.head[t]
+        return t != pred.anchor and v.lemma[t] in when and t + 1 < v.n and v.text[t + 1] in ("、", ",")
 
     def _according(self, i: int, r: Reading, before: int | None = None) -> None:
         """〜によると on `i`; with `before` (the clause the climb came up from), only one

@@ -260,7 +260,7 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
                       if not (p.statement and _in_quote(t, p, g) and not _opening(t, sent, g)
                               and t not in venues)
                       and (p.statement or t not in venues)
-                      and not (p.statement and t in lies_in)]
+                      and not (t in lies_in and (p.statement or _aimed_at_a_place(p)))]
             if not usable:
                 continue
             anchor = p.pred.anchor
@@ -271,6 +271,12 @@ def _frame(sent, group: list[Pending], g: Grammar) -> None:
                     and "WATER" not in arg.classes:
                 role = "patient"         # スムイの中心部に…攻撃があり: the target
             p.found.append(Found(role, arg, f"sentence.{role}"))
+
+
+def _aimed_at_a_place(p: Pending) -> bool:
+    """拠点で態勢を立て直し、ハルキウ州を攻撃した: an act aimed at a named place happens there,
+    not at the venue of another clause."""
+    return any(f.role == "patient" and f.arg.label == "PLACE" for f in p.found)
 
 
 def _dates_venue(i: int, g: Grammar) -> bool:
@@ -412,7 +418,8 @@ def _time_of(p: Pending, root: int, g: Grammar) -> bool:
     t = p.pred.chain[-1]
     if v.lemma[t] not in g.lex.cues["when"]:
         t = v.head[t] if g.markers[t] == "の" else t
-    return t != p.pred.anchor and v.lemma[t] in g.lex.cues["when"] and v.head[t] == root
+    return t != p.pred.anchor and v.lemma[t] in g.lex.cues["when"] and \
+        (v.head[t] == root or _opening(t, v.sent(t), g))   # (the parse may hang it in the quote)
 
 
 def _no_subject(sent, g: Grammar) -> bool:
@@ -456,7 +463,9 @@ def _speaker_not_agent(p: Pending, g: Grammar) -> None:
     source is its speaker, unless it reports its own act: a force or a state (ロシア軍は…奪還
     したと発表), or any speaker of a quoted active predicate left without a subject of its own
     (国防省は…撃墜したと明らかにした; but not the bare noun of 「…攻撃」と呼んだ, 攻撃だったと
-    説明した, nor a topic beside the event's own が-subject: Aは、Bが占拠した…と述べた)."""
+    説明した, nor a topic beside the event's own が-subject: Aは、Bが占拠した…と述べた). A
+    person telling of a military act (FORCES_ONLY: 大統領は…撃墜したと明らかにした) tells of his
+    forces' act: source only; a commander (a troop noun: 司令官) stays the agent."""
     if p.statement or not _quoted(p, g):
         return
     sources = set(_keys([f.arg for f in p.reading.sources]))
@@ -557,9 +566,10 @@ def _speaker_of(head: int, g: Grammar) -> list[Arg]:
 
 
 def _only_attributes(group: list[Pending], g: Grammar) -> bool:
-    """`ウクライナ軍が12日明らかにした。`: one statement, a speaker, nothing it says, and no one
-    it is said to (政府は北朝鮮に抗議した is a speech act of its own)."""
-    if len(group) != 1 or not group[0].statement or not group[0].agents() or group[0].has("recipient"):
+    """`ウクライナ軍が12日明らかにした。`: one statement, a speaker, nothing it says; not a
+    reaction (政府は北朝鮮に抗議した: cue kind `reaction`), an act of its own."""
+    if len(group) != 1 or not group[0].statement or not group[0].agents() \
+            or g.v.lemma[group[0].pred.anchor] in g.lex.cues["reaction"]:
         return False
     p = group[0]
     v = g.v

@@ -16,27 +16,26 @@ CLAUSE_DEPS = {"advcl", "conj", "parataxis"}     # coordinated or subordinate cl
 PASSIVE = {"れる", "られる"}
 CAUSATIVE = {"せる", "させる"}
 VERBAL_POS = {"VERB", "ADJ"}
-# words after a verb that tell it as done, going on or possible, not as still to come: past
-# た, progressive or resulting 〜ている/〜ておる/〜てある, completed 〜てしまう, potential
-# 〜することができる
-TOLD_AS_FACT = {"た", "いる", "おる", "ある", "しまう", "こと", "できる"}
-VOLITIONAL = {"う", "よう"}         # 〜しようとしている: an attempt, still to come
+VOLITIONAL = "意志推量形"          # Sudachi's inflection of しよう (殺害しようとしている)
 
 
-def non_past_at(v: View, i: int) -> bool:
+def non_past_at(v: View, i: int, told_as_fact) -> bool:
     """A verb in the non-past (派遣する, 行います, 話し合う), or volitional (殺害しようとして
-    いる): what a speech verb reports in it is still to come."""
+    いる): what a speech verb reports in it is still to come. `told_as_fact`: the words after
+    a verb that tell it as done, going on or possible (rules/event_cues.tsv kind `done`: た,
+    〜ている, 〜ことができる)."""
     if not verbal_at(v, i):
         return False
     # the words after the verb that hang on it, directly or through one another, up to its
     # quoting と (奪うことができる」と: こと hangs on the verb as a compound, できる on こと)
-    lemmas, tail = [], {i}
+    tail = [i]
     for j in range(i + 1, min(i + 9, len(v.lemma))):
         if v.head[j] not in tail or v.lemma[j] == "と" and v.head[j] == i:
             break
-        tail.add(j)
-        lemmas.append(v.lemma[j])
-    return any(w in VOLITIONAL for w in lemmas) or not any(w in TOLD_AS_FACT for w in lemmas)
+        tail.append(j)
+    if any(VOLITIONAL in v.token(j).morph.get("Inflection", [""])[0] for j in tail):
+        return True
+    return not any(v.lemma[j] in told_as_fact for j in tail[1:])
 
 
 def verbal_at(v: View, i: int) -> bool:

@@ -19,6 +19,7 @@ from .textnorm import fold
 SENTENCE_END = "。．.!?！？」』）)"
 _WS_RUN = re.compile(r"[ \t\r\n\u3000]+")
 SEPARATOR = "separator"        # `_keep_whitespace`: kept, as one ideographic space
+PARTICLES = "はがをにでとのもや"  # a space after one is inside a sentence (ロシア軍は 東部を)
 
 
 @dataclass(frozen=True)
@@ -93,24 +94,42 @@ def _is_ascii_word(ch: str) -> bool:
 
 
 def _keep_whitespace(source: str, a: int, b: int, lo: int, hi: int, wrapped: bool,
-                     width: float) -> bool:
-    """Decide whether the whitespace run source[a:b] survives in the working copy."""
+                     width: float) -> bool | str:
+    """Decide whether the whitespace run source[a:b] survives in the working copy (SEPARATOR:
+    it does, as an ideographic space)."""
     if a == lo or b == hi:
         return True        # leading/trailing whitespace of the slice: harmless, keep offsets simple
     before, after = fold(source[a - 1]), fold(source[b])
     if "\n" in source[a:b]:
         return not (wrapped and _soft_break(source, a, lo, width))
-    # a space between two ASCII words separates them; so does one between two words of a
-    # headline (ロシア軍、攻勢強める ハリコフ州で制圧, 弾道ミサイル発射　EEZ外に落下): glued, they
-    # parse as one compound. Next to a digit (2024 年, 約 5 万人), after punctuation, or an
-    # ASCII space beside a Latin word (ATACMS 戦術ミサイル), it is layout.
+    # a space between two ASCII words separates them; so does one between two parts of a
+    # headline (北部で攻勢強める 州都に迫る, 弾道ミサイル発射　EEZ外に落下, even where a page
+    # runs its headline into the body on one line): glued, they parse as one compound. After a
+    # case particle in a sentence (ロシア軍は 東部を 制圧した), between two kanji outside a
+    # headline line (a name: 岸田 文雄首相), in wrapped text, next to a digit
+    # (2024 年, 約 5 万人), after punctuation, or as an ASCII space beside a Latin word
+    # (ATACMS 戦術ミサイル), it is layout.
     if _is_ascii_word(before) and _is_ascii_word(after):
         return True
-    if before.isdigit() or after.isdigit() or before in SENTENCE_END + "、，":
+    if wrapped or before.isdigit() or after.isdigit() or before in SENTENCE_END + "、，" \
+            or (before in PARTICLES or _kanji(before) and _kanji(after)) \
+            and not _headline_line(source, a, lo, hi):
         return False
     if "\u3000" in source[a:b] or not (_is_ascii_word(before) or _is_ascii_word(after)):
         return SEPARATOR
     return False
+
+
+def _kanji(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch in "々〆"
+
+
+def _headline_line(source: str, a: int, lo: int, hi: int) -> bool:
+    """Is the line around offset `a` a headline or a caption: no sentence ends on it?"""
+    start = source.rfind("\n", lo, a) + 1
+    end = source.find("\n", a, hi)
+    line = source[max(start, lo):end if end != -1 else hi]
+    return "。" not in line and "．" not in line
 
 
 def _soft_break(source: str, a: int, lo: int, width: float) -> bool:
