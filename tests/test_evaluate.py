@@ -415,3 +415,13 @@ def test_cli_exit_codes(tmp_path, capsys):
     assert args.func(args) == 2 and "documents.jsonl" in capsys.readouterr().err
     write_jsonl(tmp_path / "documents.jsonl", [{"doc_id": "b", "status": "ok"}])
     assert args.func(args) == 1 and "no document" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("pattern, word", [
+    ("で [一致]", "一致"),                # a particle is no keyword: the marked word
+    ("攻防 [戦]", "攻防"),                # the first word otherwise
+    ("攻撃", "攻撃"),
+])
+def test_keyword_baseline_takes_a_pattern_s_word(pattern, word):
+    from pipeline.evaluate.baselines import _trigger_word
+    assert _trigger_word(pattern) == word

@@ -4,7 +4,8 @@
   (every label the model knows, `-` = dropped), run on each gold text.
 - Keyword triggers: every occurrence of a trigger word is an event of that type with no
   arguments. Words come from `rules/triggers.tsv` (columns `id, type, pattern, …`; the pattern's
-  first lemma is used), else from the SPEC §5 list below. A verb lemma is searched by its stem
+  first lemma, or its marked token where the pattern opens with a particle), else from the SPEC
+  §5 list below. A verb lemma is searched by its stem
   (述べる → 述べ, 明らかにする → 明らかに) so inflected forms are found.
 """
 from __future__ import annotations
@@ -103,8 +104,18 @@ def load_triggers(path: Path | None = None) -> tuple[dict[str, str], str]:
     words: dict[str, str] = {}
     for row in rows:
         if len(row) >= 3 and row[2].split():
-            words.setdefault(search_form(row[2].split()[0]), row[1])
+            words.setdefault(search_form(_trigger_word(row[2])), row[1])
     return words, str(path)
+
+
+def _trigger_word(pattern: str) -> str:
+    """The pattern's first token (`攻防 [戦]` → 攻防, as before marked tokens existed), unless it
+    is a particle: then its marked `[…]` token (`で [一致]` → 一致, not every で)."""
+    tokens = pattern.split()
+    first = tokens[0].strip("[]")
+    if re.fullmatch(r"[ぁ-ん]{1,2}", first.split("|")[0]):
+        first = next((t.strip("[]") for t in tokens if t.startswith("[")), first)
+    return first
 
 
 def keyword_events(text: str, words: dict[str, str]) -> list[dict]:
