@@ -1170,3 +1170,21 @@ def test_totals_and_series_up_to_a_time(nlp, text, trigger, series):
     doc = nlp(text)
     hits = [e for e in doc._.events if text[slice(*e["trigger"])] == trigger]
     assert hits and hits[0]["iterative"] is series
+
+
+@pytest.mark.model
+def test_the_medium_of_a_speech_is_said_by_its_speaker_not_reported(nlp):
+    evs = events_of(nlp, "大統領は23日、SNSへの投稿で、反撃を始めたと明らかにした。")
+    post = find(evs, "STATEMENT", "投稿")
+    assert ("agent", "大統領") in post["args"] and post["modality"] == "asserted"
+
+
+@pytest.mark.model
+def test_a_medium_told_in_the_next_sentence_continues_the_statement(nlp):
+    from pipeline.article import process
+    from pipeline.prepare.reading import Article
+    from pipeline.rules import load_rules
+    text = "司令官は前線の状況は厳しいとの見方を示した。SNSへの投稿で明らかにした。"
+    res = process(Article(doc_id="t", path="t.txt", text=text), nlp, load_rules())
+    groups = {e["trigger"]["text"]: e["group"] for e in res.events if e["type"] == "STATEMENT"}
+    assert groups["示し"] == groups["投稿"] == groups["明らか"]

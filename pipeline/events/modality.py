@@ -158,6 +158,8 @@ class ModalityReader:
             return False
         if self._tells_when(pred):
             return True                    # 会談後、…と語った: when it was said, not what
+        if pred.cand.rule.type == "STATEMENT" and self.g.markers[pred.chain[-1]] == "で":
+            return True                    # 投稿で、…と明らかにした: where it was said, not what
         # a presupposed clause (ロシアが派遣した兵士は…とみられる) is attributed, not hedged
         text = self.v.text[head]
         r.add("reported" if restricted else value, f"speech:{text}")

@@ -405,6 +405,14 @@ def _final_speaker(sent, group: list[Pending], g: Grammar, before: list[Arg]) ->
             p.found += [Found("agent", a, "sentence.previous_speaker") for a in before]
     if not speakers:
         return []
+    if final or quoting:
+        # SNSへの投稿で明らかにした, 声明で発表した: the medium's speaker (left unsaid, the one
+        # of the sentence before: then the medium goes on with that statement too)
+        rule = "sentence.previous_speaker" if speakers is before else "sentence.medium"
+        for p in group:
+            if p.statement and root not in p.pred.heads and not p.has("agent") \
+                    and g.markers[p.pred.chain[-1]] == "で":
+                p.found += [Found("agent", a, rule) for a in speakers]
     others = [p for p in group if not p.statement and p.pred.anchor < root
               and not _behind_contrast(p, g) and not _time_of(p, root, g)]
     _attribute(others, speakers, "sentence.speaker")
