@@ -347,6 +347,22 @@ def find(evs, etype, trigger):
     return hits[0]
 
 
+def raw_event(nlp, text, trigger):
+    """The extractor's own event dict (with its grouping flags) for `trigger` in `text`."""
+    doc = nlp(text)
+    hits = [e for e in doc._.events if text[slice(*e["trigger"])] == trigger]
+    assert hits, f"no event {trigger} in {text}"
+    return hits[0]
+
+
+def records(nlp, text):
+    """The event records of `text` as one article (groups assigned)."""
+    from pipeline.article import process
+    from pipeline.prepare.reading import Article
+    from pipeline.rules import load_rules
+    return process(Article(doc_id="t", path="t.txt", text=text), nlp, load_rules()).events
+
+
 NEW_TYPES = [
     # LAUNCH: into the sea, no attacked target
     ("北朝鮮は弾道ミサイル2発を日本海に向けて発射した。", "LAUNCH", "発射",
@@ -453,9 +469,7 @@ def test_an_instruments_force_is_the_agent_and_its_maker_is_not(nlp, text, agent
     ("同軍は2日、北部の村を砲撃した。", "砲撃", False),               # one dated act
 ])
 def test_a_series_is_marked_iterative(nlp, text, trigger, series):
-    doc = nlp(text)
-    hits = [e for e in doc._.events if text[slice(*e["trigger"])] == trigger]
-    assert hits and hits[0]["iterative"] is series
+    assert raw_event(nlp, text, trigger)["iterative"] is series
 
 
 # ---------------------------------------------------------------- constructions (item 4)
@@ -989,12 +1003,9 @@ def test_a_portion_stands_for_the_whole_it_is_of(nlp, text, etype, trigger, role
 @pytest.mark.model
 @pytest.mark.parametrize("total", ["開戦以来", "これまでに", "累計で"])
 def test_a_war_s_total_is_not_the_day_s_casualties(nlp, total):
-    from pipeline.article import process
-    from pipeline.prepare.reading import Article
-    from pipeline.rules import load_rules
     text = f"空爆で住民30人が死亡した。市内の死者は{total}1万人を超えた。"
-    res = process(Article(doc_id="t", path="t.txt", text=text), nlp, load_rules())
-    groups = {e["trigger"]["text"]: e["group"] for e in res.events if e["type"] == "CASUALTY"}
+    events = records(nlp, text)
+    groups = {e["trigger"]["text"]: e["group"] for e in events if e["type"] == "CASUALTY"}
     assert set(groups) == {"死亡", "死者"} and groups["死亡"] != groups["死者"]
 
 
@@ -1012,15 +1023,12 @@ def test_an_operation_carried_by_a_support_verb_is_an_attack(nlp, text, found):
 
 @pytest.mark.model
 def test_one_deployment_told_across_an_article_and_a_hypothetical_one(nlp):
-    from pipeline.article import process
-    from pipeline.prepare.reading import Article
-    from pipeline.rules import load_rules
     # the same troops throughout: only the hypothetical keeps the last mention apart
     text = ("北朝鮮はロシアに北朝鮮軍を派遣した。ロシア軍は東部で攻撃を続けた。ウクライナ軍は反撃した。"
             "前線では激しい戦闘が続いている。北朝鮮軍は東部の戦闘に参戦した。"
             "ウクライナ軍は防衛線を強化した。北朝鮮軍が投入されれば、戦況は変わる。")
-    res = process(Article(doc_id="t", path="t.txt", text=text), nlp, load_rules())
-    groups = {e["trigger"]["text"]: e["group"] for e in res.events if e["type"] == "DEPLOY"}
+    events = records(nlp, text)
+    groups = {e["trigger"]["text"]: e["group"] for e in events if e["type"] == "DEPLOY"}
     assert set(groups) == {"派遣", "参戦", "投入"}
     assert groups["派遣"] == groups["参戦"] != groups["投入"]
 
@@ -1034,9 +1042,7 @@ def test_one_deployment_told_across_an_article_and_a_hypothetical_one(nlp):
     ("北朝鮮軍が参戦した。", "参戦", False),
 ])
 def test_an_act_still_to_come_is_prospective(nlp, text, trigger, prospective):
-    doc = nlp(text)
-    hits = [e for e in doc._.events if text[slice(*e["trigger"])] == trigger]
-    assert hits and hits[0]["prospective"] is prospective
+    assert raw_event(nlp, text, trigger)["prospective"] is prospective
 
 
 @pytest.mark.model
@@ -1048,9 +1054,7 @@ def test_an_act_still_to_come_is_prospective(nlp, text, trigger, prospective):
     ("両国は追加関税の協議を行った。", "協議", False),      # 追加 names the tariffs, not the talks
 ])
 def test_a_further_act_is_marked(nlp, text, trigger, another):
-    doc = nlp(text)
-    hits = [e for e in doc._.events if text[slice(*e["trigger"])] == trigger]
-    assert hits and hits[0]["another"] is another
+    assert raw_event(nlp, text, trigger)["another"] is another
 
 
 @pytest.mark.model
@@ -1099,12 +1103,9 @@ def test_a_protest_to_someone_attributes_nothing_before_it(nlp):
 
 @pytest.mark.model
 def test_a_headline_whose_parts_a_space_separates_keeps_its_event(nlp):
-    from pipeline.article import process
-    from pipeline.prepare.reading import Article
-    from pipeline.rules import load_rules
     text = "北朝鮮、弾道ミサイル発射　EEZ外に落下か\n防衛省によると、北朝鮮は5日、弾道ミサイル1発を発射した。"
-    res = process(Article(doc_id="t", path="t.txt", text=text), nlp, load_rules())
-    launches = [e for e in res.events if e["type"] == "LAUNCH"]
+    events = records(nlp, text)
+    launches = [e for e in events if e["type"] == "LAUNCH"]
     assert [e["trigger"]["start"] for e in launches] == [10, text.rindex("発射")]
 
 
@@ -1167,9 +1168,7 @@ def test_telling_a_medium_still_attributes_the_sentence_before(nlp):
     ("死者は開戦以来、1万人を超えた。", "死者", True),          # a total
 ])
 def test_totals_and_series_up_to_a_time(nlp, text, trigger, series):
-    doc = nlp(text)
-    hits = [e for e in doc._.events if text[slice(*e["trigger"])] == trigger]
-    assert hits and hits[0]["iterative"] is series
+    assert raw_event(nlp, text, trigger)["iterative"] is series
 
 
 @pytest.mark.model
@@ -1181,10 +1180,7 @@ def test_the_medium_of_a_speech_is_said_by_its_speaker_not_reported(nlp):
 
 @pytest.mark.model
 def test_a_medium_told_in_the_next_sentence_continues_the_statement(nlp):
-    from pipeline.article import process
-    from pipeline.prepare.reading import Article
-    from pipeline.rules import load_rules
     text = "司令官は前線の状況は厳しいとの見方を示した。SNSへの投稿で明らかにした。"
-    res = process(Article(doc_id="t", path="t.txt", text=text), nlp, load_rules())
-    groups = {e["trigger"]["text"]: e["group"] for e in res.events if e["type"] == "STATEMENT"}
+    events = records(nlp, text)
+    groups = {e["trigger"]["text"]: e["group"] for e in events if e["type"] == "STATEMENT"}
     assert groups["示し"] == groups["投稿"] == groups["明らか"]

@@ -18,7 +18,7 @@ from .attribution import Attribution
 from .docview import View
 from .grammar import Grammar
 from .phrases import Found
-from .predicate import Predicate
+from .predicate import Predicate, time_noun
 from .senses import hypothetical
 from .syntax import CLAUSE_DEPS, non_past_at, verbal_at
 
@@ -163,11 +163,11 @@ class ModalityReader:
         # a presupposed clause (ロシアが派遣した兵士は…とみられる) is attributed, not hedged
         text = self.v.text[head]
         r.add("reported" if restricted else value, f"speech:{text}")
+        if not restricted and self.lex.cues["modal"].get(self.v.lemma[head]) == "planned":
+            r.add("planned", f"modal:{text}")        # ミサイル発射を予告: told ahead, to come
         # 追加支援を行うと発表した, 「数日内に話し合う」と述べた: the event's own verb in the
         # non-past as what is said is announced, not told as done (but 死者が千人を超えると
         # 発表: a count's measure verb states the present)
-        if not restricted and self.lex.cues["modal"].get(self.v.lemma[head]) == "planned":
-            r.add("planned", f"modal:{text}")        # ミサイル発射を予告: told ahead, to come
         if not restricted and child in pred.heads and self.g.markers[child] in ("と", "とも") \
                 and self.v.lemma[child] not in self.lex.cues["measure"] \
                 and non_past_at(self.v, child, self.lex.cues["done"]):
@@ -207,11 +207,8 @@ class ModalityReader:
     def _tells_when(self, pred: Predicate) -> bool:
         """会談後、「…」と語った: an event noun closed by a time noun (cue kind `when`) and a
         comma opens the sentence as its time, even where the parse hangs it in the quote."""
-        v, when = self.v, self.lex.cues["when"]
-        t = pred.chain[-1]
-        if v.lemma[t] not in when and self.g.markers[t] == "の":
-            t = v.head[t]
-        return t != pred.anchor and v.lemma[t] in when and t + 1 < v.n and v.text[t + 1] in ("、", ",")
+        t = time_noun(pred, self.g)
+        return t is not None and t + 1 < self.v.n and self.v.text[t + 1] in ("、", ",")
 
     def _according(self, i: int, r: Reading, before: int | None = None) -> None:
         """〜によると on `i`; with `before` (the clause the climb came up from), only one

@@ -66,6 +66,17 @@ def _locate(cand: Candidate, g: Grammar) -> Predicate:
     return pred
 
 
+def time_noun(pred: Predicate, g: Grammar) -> int | None:
+    """会談後, 空爆の後: the time noun (cue kind `when`) that closes the trigger's phrase, directly
+    or after の, or None. Such a mention tells when something else happened (modality.py,
+    sentence.py: when a thing was said, not what)."""
+    v, when = g.v, g.lex.cues["when"]
+    t = pred.chain[-1]
+    if v.lemma[t] not in when and g.markers[t] == "の":
+        t = v.head[t]
+    return t if t != pred.anchor and v.lemma[t] in when else None
+
+
 def _adverbial(chain: list[int], g: Grammar) -> bool:
     """戦闘開始以降、… / 攻撃直後、…: a compound closed by a suffix noun with no particle
     after it is a time adverbial of the clause; the clause's verb does not carry the event."""

@@ -24,7 +24,7 @@ from .docview import View, view
 from .grammar import SUBJECT, Grammar
 from .modality import Reading
 from .phrases import Arg, Found, can_speak, compound_ids, noun_at
-from .predicate import Predicate
+from .predicate import Predicate, time_noun
 from .syntax import FUNCTION_DEPS, verbal_at, voice_at
 
 OWN_FRAME = ("time", "place")
@@ -422,12 +422,9 @@ def _final_speaker(sent, group: list[Pending], g: Grammar, before: list[Arg]) ->
 def _time_of(p: Pending, root: int, g: Grammar) -> bool:
     """外相は協議後、…と評価した / 攻撃の後、…とたたえた: an event noun closed by a time noun
     (cue kind `when`) on the speech verb itself tells when it was said, not what."""
-    v = g.v
-    t = p.pred.chain[-1]
-    if v.lemma[t] not in g.lex.cues["when"]:
-        t = v.head[t] if g.markers[t] == "の" else t
-    return t != p.pred.anchor and v.lemma[t] in g.lex.cues["when"] and \
-        (v.head[t] == root or _opening(t, v.sent(t), g))   # (the parse may hang it in the quote)
+    t = time_noun(p.pred, g)
+    # (the parse may hang it in the quote: then it opens the sentence)
+    return t is not None and (g.v.head[t] == root or _opening(t, g.v.sent(t), g))
 
 
 def _no_subject(sent, g: Grammar) -> bool:
