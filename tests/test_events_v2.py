@@ -10,14 +10,14 @@ from pipeline.events.groups import assign_groups, dates_compatible
 
 def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive",
         modality="asserted", iterative=False, continues=False, generic=False,
-        prospective=False, another=False):
+        prospective=False, another=False, bare_force=False):
     return {"type": etype, "trigger": {"start": start, "end": start + 2, "text": lemma or "攻撃"},
             "sentence": {"start": sent * 100, "end": sent * 100 + 99}, "polarity": polarity,
             "modality": modality,
             "arguments": [{"role": r, "text": t, "norm": n} for r, t, n in args],
             "lemma": lemma or "攻撃", "backref": backref, "iterative": iterative,
             "continues": continues, "generic": generic, "prospective": prospective,
-            "another": another}
+            "another": another, "bare_force": bare_force}
 
 
 RUS = {"id": "rus", "country": "RUS"}
@@ -195,7 +195,7 @@ def test_a_specific_attack_word_told_again_far_apart_is_still_the_same_attack():
 
 
 PRK = {"id": "prk", "country": "PRK"}
-PRK_ARMY = {"id": "prk_military", "country": "PRK"}
+PRK_ARMY = {"id": "prk_military", "country": "PRK", "kind": "military"}
 KOR = {"id": "kor", "country": "KOR"}
 USA = {"id": "usa", "country": "USA"}
 
@@ -254,6 +254,41 @@ def test_a_deployment_still_to_come_or_a_further_one_is_another_group():
            rec(410, "DEPLOY", 4, ("agent", "北朝鮮", PRK), lemma="派兵", another=True),
            rec(510, "DEPLOY", 5, ("agent", "北朝鮮", PRK), lemma="派兵", another=True)]
     assert assign_groups(evs) == ["g1", "g2", "g2", "g3", "g4", "g4"]
+
+
+def test_a_named_force_and_a_bare_word_for_soldiers_send_the_same_army():
+    # 北朝鮮がロシアに兵士を派遣した。…ロシア軍は北朝鮮兵を前線に投入した。…精鋭の「特殊旅団」
+    # (a named unit of the same army) も派遣された。: one deployment
+    brigade = {"id": "prk_brigade", "country": "PRK", "kind": "military"}
+    evs = [rec(10, "DEPLOY", 0, ("agent", "北朝鮮", PRK), ("patient", "兵士", None),
+               lemma="派遣", bare_force=True),
+           rec(110, "ATTACK", 1), rec(210, "ATTACK", 2),
+           rec(310, "DEPLOY", 3, ("agent", "ロシア軍", RUS), ("patient", "北朝鮮兵", PRK_ARMY),
+               lemma="投入"),
+           rec(410, "DEPLOY", 4, ("patient", "特殊旅団", brigade), lemma="派遣")]
+    assert assign_groups(evs) == ["g1", "g2", "g2", "g1", "g1"]
+
+
+def test_a_specialised_unit_sent_is_another_deployment_even_in_the_same_word():
+    # 北朝鮮が兵士を派遣した。…北朝鮮は技術者もロシアに派遣した。…兵力を投入する。
+    evs = [rec(10, "DEPLOY", 0, ("agent", "北朝鮮", PRK), ("patient", "兵士", None),
+               lemma="派遣", bare_force=True),
+           rec(110, "DEPLOY", 1, ("agent", "北朝鮮", PRK), ("patient", "技術者", None),
+               lemma="派遣"),
+           rec(210, "DEPLOY", 2, ("agent", "北朝鮮", PRK), ("patient", "兵士", None),
+               lemma="派遣", bare_force=True)]
+    assert assign_groups(evs) == ["g1", "g2", "g1"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, bare", [
+    ("北朝鮮はロシアに兵士を派遣した。", "派遣", True),
+    ("ロシア軍は前線に歩兵部隊を投入した。", "投入", True),
+    ("北朝鮮はロシアに建設部隊を派遣した。", "派遣", False),
+    ("北朝鮮は技術者をロシアに派遣した。", "派遣", False),
+])
+def test_a_bare_word_for_soldiers_is_marked_for_grouping(nlp, text, trigger, bare):
+    assert raw_event(nlp, text, trigger)["bare_force"] is bare
 
 
 def test_a_place_found_as_agent_names_no_side():

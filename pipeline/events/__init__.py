@@ -122,7 +122,22 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
             "iterative": is_iterative(pred, lex, v) or is_total(pred, lex, v),
             "prospective": reading.prospective,
             "another": is_another(pred, lex, v),
-            "generic": lemma in lex.cues["generic"]}
+            "generic": lemma in lex.cues["generic"],
+            "bare_force": any(f.role == "patient" and is_bare(f.arg, lex.cues["force"], v)
+                              for f in found)}
+
+
+def is_bare(arg, words: dict, v: View) -> bool:
+    """兵士, 部隊, 歩兵部隊: the argument is made of words of the list only (not 建設部隊,
+    北朝鮮軍, 軍の幕僚)."""
+    if arg.entity is not None or v.idx[arg.head] + len(v.text[arg.head]) != arg.end:
+        return False
+    i = arg.head
+    while i >= 0 and v.idx[i] >= arg.start:
+        if v.lemma[i] not in words:
+            return False
+        i -= 1
+    return True
 
 
 NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM"}

@@ -7,8 +7,9 @@ equal), `backref` (the trigger is determined by a back-reference word: この攻
 `iterative`), `continues` (a statement whose unsaid speaker goes on with the statement of
 the sentence before, events/sentence.py `continues_speech`), `generic` (a word for
 fighting in general, kind `generic`: 戦闘, 戦い), `prospective` (an act still to come or
-only possible: 派兵されれば, 投入の可能性; events/modality.py) and `another` (a further act
-of its kind: 追加派兵, 新たな攻撃, kind `another`).
+only possible: 派兵されれば, 投入の可能性; events/modality.py), `another` (a further act
+of its kind: 追加派兵, 新たな攻撃, kind `another`) and `bare_force` (the patient is a bare word
+for soldiers, kind `force`: 兵士を派遣).
 
 A mention joins the most recently mentioned group of its type when nothing conflicts and one
 of these holds:
@@ -57,9 +58,10 @@ A back-reference does not add its word to the group it joins: この攻撃 after
 Conflicts: agents of different countries (only countries: a person or body found as the
 agent is often the speaker who reports the event, so it keeps true links apart; for a
 deployment the country whose troops go, the patient's, else the agent's: ロシアが北朝鮮兵を
-投入 and 北朝鮮軍が参戦 are one deployment, 北朝鮮が派兵 and 韓国が派兵 two), explicit
-dates that differ (2024-05-03 vs 2024-05-05), targets of one kind that differ (two towns,
-two countries attacked), polarity.
+投入 and 北朝鮮軍が参戦 are one deployment, 北朝鮮が派兵 and 韓国が派兵 two), for a
+deployment what is sent (troops, then engineers: two deployments, even in one word; a named
+force and a bare word for soldiers are the same army, `_unit`), explicit dates that differ (2024-05-03 vs 2024-05-05), targets of one kind that differ (two towns,
+two countries attacked; not a deployment's patient, which is what is sent), polarity.
 Places are not compared as conflicts: one place is often named at another scale (ハリコフ州 /
 ボウチャンスク), and wrong places split more true groups than they keep apart false ones.
 """
@@ -82,6 +84,10 @@ CONTINUING = {"DEPLOY"}
 # another, feared or possible act than the asserted ones. A hedged casualty or deployment
 # count (死傷者は…とみられる) is an estimate of the same fact, so those types are left out.
 HEDGED_APART = {"ATTACK", "INTERCEPT"}
+# The private keys above, in the order the extractor sets them (output/event_records.py
+# carries them to grouping and drops them from the record).
+GROUPING_KEYS = ("lemma", "backref", "iterative", "continues", "generic", "prospective",
+                 "another", "bare_force")
 PLACE_KINDS = {"country", "admin1", "admin2", "city", "village", "region", "facility", "water"}  # SPEC §4
 
 
@@ -120,8 +126,9 @@ def features(ev: dict) -> dict:
         elif role == "patient":
             if norm.get("country"):      # whose troops a deployment sends (see below)
                 troops.add(f"c:{norm['country']}")
-            units.add(nid or a.get("text"))             # what is sent: 兵士, 工兵, 北朝鮮軍
-            if nid and norm.get("kind"):
+            units.add(_unit(ev, norm, a.get("text")))   # what is sent: 兵士, 工兵, 北朝鮮軍
+            if nid and norm.get("kind") and ev["type"] != "DEPLOY":
+                # a deployment's patient is what is sent, compared as `units`, not a target
                 targets.add((norm["kind"], nid))
         if role in ("place", "patient") and nid:
             places.add(nid)
@@ -140,6 +147,16 @@ def features(ev: dict) -> dict:
             "units": units - {None}, "agents": agents, "places": places, "targets": targets,
             "time": time, "polarity": ev.get("polarity", "positive"),
             "hedged": ev.get("modality") == "uncertain"}
+
+
+def _unit(ev: dict, norm: dict, text: str | None) -> str | None:
+    """What a patient names as sent: a named force (北朝鮮軍, 北朝鮮兵, 暴風軍団) and a bare word
+    for soldiers (兵士, 部隊) are both the army the mention's country sends, so 北朝鮮が兵士を
+    派遣 and ロシアが北朝鮮兵を投入 send the same; a specialised unit (技術者, 建設部隊, 兵力)
+    keeps its words."""
+    if norm.get("kind") == "military" or ev.get("bare_force"):
+        return "troops"
+    return norm.get("id") or text
 
 
 def _one_day(value: str | None) -> bool:
@@ -186,6 +203,8 @@ class Group:
     def conflicts(self, f: dict) -> bool:
         if self.agents and f["agents"] and not self.agents & f["agents"]:
             return True                  # ロシア軍 and ウクライナ軍 attacking: two attacks
+        if self.type == "DEPLOY" and self.units and f["units"] and not self.units & f["units"]:
+            return True                  # troops sent, then engineers sent: two deployments
         # two towns (or two countries) attacked are two attacks; a town and its province
         # may be one
         if self.targets and f["targets"]:

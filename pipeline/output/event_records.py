@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 
-from ..events.groups import assign_groups
+from ..events.groups import GROUPING_KEYS, assign_groups
 
 
 def located(source: str, chunk, doc) -> list[dict]:
@@ -19,10 +19,7 @@ def located(source: str, chunk, doc) -> list[dict]:
                     "arguments": [_argument(source, chunk, a) for a in ev["arguments"]],
                     "polarity": ev["polarity"], "modality": ev["modality"],
                     "sentence": _span(source, chunk, *ev["sentence"]), "rule": ev["rule"],
-                    "lemma": ev.get("lemma"), "backref": ev.get("backref", False),
-                    "iterative": ev.get("iterative", False),
-                    "prospective": ev.get("prospective", False), "another": ev.get("another", False),
-                    "continues": ev.get("continues", False), "generic": ev.get("generic", False)})
+                    **{k: ev.get(k) for k in GROUPING_KEYS}})
     return out
 
 
@@ -37,13 +34,8 @@ def event_records(doc_id: str, events: list[dict], entities: list[dict]) -> list
         r["id"] = f"v{n}"
         r["group"] = group
     for r in out:                        # what grouping read, not part of the record
-        r.pop("lemma", None)
-        r.pop("backref", None)
-        r.pop("iterative", None)
-        r.pop("prospective", None)
-        r.pop("another", None)
-        r.pop("continues", None)
-        r.pop("generic", None)
+        for k in GROUPING_KEYS:
+            r.pop(k, None)
     return out
 
 
@@ -74,10 +66,7 @@ def _record(doc_id, ev, by_span, dates, starts) -> dict:
             "arguments": args, "polarity": ev["polarity"], "modality": ev["modality"],
             "date": event_date(args, sentence, ev["trigger"], dates, starts),
             "sentence": {"start": sentence["start"], "end": sentence["end"]}, "rule": ev["rule"],
-            "group": None, "lemma": ev.get("lemma"), "backref": ev.get("backref", False),
-            "iterative": ev.get("iterative", False), "continues": ev.get("continues", False),
-            "generic": ev.get("generic", False), "prospective": ev.get("prospective", False),
-            "another": ev.get("another", False)}
+            "group": None, **{k: ev.get(k) for k in GROUPING_KEYS}}
 
 
 def event_date(args: list[dict], sentence: dict, trigger: dict, dates: list[dict],
