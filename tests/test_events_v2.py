@@ -10,14 +10,14 @@ from pipeline.events.groups import assign_groups, dates_compatible
 
 def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive",
         modality="asserted", iterative=False, continues=False, generic=False,
-        prospective=False, another=False, bare_force=False):
+        prospective=False, another=False, bare_force=False, earlier=False):
     return {"type": etype, "trigger": {"start": start, "end": start + 2, "text": lemma or "攻撃"},
             "sentence": {"start": sent * 100, "end": sent * 100 + 99}, "polarity": polarity,
             "modality": modality,
             "arguments": [{"role": r, "text": t, "norm": n} for r, t, n in args],
             "lemma": lemma or "攻撃", "backref": backref, "iterative": iterative,
             "continues": continues, "generic": generic, "prospective": prospective,
-            "another": another, "bare_force": bare_force}
+            "another": another, "bare_force": bare_force, "earlier": earlier}
 
 
 RUS = {"id": "rus", "country": "RUS"}
@@ -289,6 +289,27 @@ def test_a_specialised_unit_sent_is_another_deployment_even_in_the_same_word():
 ])
 def test_a_bare_word_for_soldiers_is_marked_for_grouping(nlp, text, trigger, bare):
     assert raw_event(nlp, text, trigger)["bare_force"] is bare
+
+
+def test_an_act_told_as_done_already_is_not_the_further_act():
+    # 北朝鮮は追加派兵の準備を進めている。北朝鮮はすでに兵士を派遣しており、…
+    # 追加派兵は来月にも始まる。
+    evs = [rec(10, "DEPLOY", 0, ("agent", "北朝鮮", PRK), lemma="派兵", another=True),
+           rec(110, "DEPLOY", 1, ("agent", "北朝鮮", PRK), lemma="派遣", earlier=True),
+           rec(210, "DEPLOY", 2, ("agent", "北朝鮮", PRK), lemma="派兵", another=True)]
+    assert assign_groups(evs) == ["g1", "g2", "g1"]
+    evs[1]["earlier"] = False            # without すでに the plain mention may name the latest
+    assert assign_groups(evs) == ["g1", "g1", "g1"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, earlier", [
+    ("北朝鮮はすでにロシアに兵士を派遣している。", "派遣", True),
+    ("既に前線へ送り込まれた部隊が戦闘に加わった。", "送り込ま", True),
+    ("北朝鮮はロシアに兵士を派遣している。", "派遣", False),
+])
+def test_already_marks_an_earlier_act(nlp, text, trigger, earlier):
+    assert raw_event(nlp, text, trigger)["earlier"] is earlier
 
 
 def test_a_place_found_as_agent_names_no_side():

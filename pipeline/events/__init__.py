@@ -122,6 +122,8 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
             "iterative": is_iterative(pred, lex, v) or is_total(pred, lex, v),
             "prospective": reading.prospective,
             "another": is_another(pred, lex, v),
+            "earlier": any(v.lemma[c] in lex.cues["already"] for t in pred.heads
+                           for c in v.children[t] if c < t),
             "generic": lemma in lex.cues["generic"],
             "bare_force": any(f.role == "patient" and is_bare(f.arg, lex.cues["force"], v)
                               for f in found)}
