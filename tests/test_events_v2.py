@@ -1240,3 +1240,29 @@ def test_a_medium_told_in_the_next_sentence_continues_the_statement(nlp):
     events = records(nlp, text)
     groups = {e["trigger"]["text"]: e["group"] for e in events if e["type"] == "STATEMENT"}
     assert groups["示し"] == groups["投稿"] == groups["明らか"]
+
+
+# ---------------------------------------------------------------- relative clauses
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger, has, lacks", [
+    # the parse hangs the clause on the count or the speech verb: the noun right after the
+    # attributive verb is what it modifies, and the speaker is no participant of it
+    ("国防省は、前線に投入された北朝鮮軍の死者数が500人を超えたと発表した。", "DEPLOY", "投入",
+     {("patient", "北朝鮮軍")}, {("patient", "国防省"), ("quantity", "500人")}),
+    ("米当局者は、ロシアに派遣された北朝鮮兵の負傷者が増えていると述べた。", "DEPLOY", "派遣",
+     {("patient", "北朝鮮兵")}, set()),
+    # a role the clause fills itself is not filled again from the sentence's topic
+    ("国防省は、前線に投入された北朝鮮軍の死者数が500人を超えたと発表した。", "CASUALTY",
+     "死者数", {("patient", "北朝鮮軍")}, {("patient", "国防省")}),
+    # a noun a clause is the content of (疑い) is no participant: the clause keeps its own
+    ("ロシアが北朝鮮軍を投入した疑いがある。", "DEPLOY", "投入",
+     {("agent", "ロシア"), ("patient", "北朝鮮軍")}, set()),
+    # the main clause's subject still goes to a clause that shares it (訓練を受けた後)
+    ("北朝鮮軍は軍事訓練を受けた後、前線に移動した。", "EXERCISE", "訓練",
+     {("agent", "北朝鮮軍")}, set()),
+])
+def test_a_relative_clause_fills_its_open_role_with_the_noun_it_modifies(nlp, text, etype,
+                                                                          trigger, has, lacks):
+    args = find(events_of(nlp, text), etype, trigger)["args"]
+    assert has <= args and not lacks & args, args

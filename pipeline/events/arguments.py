@@ -12,7 +12,7 @@ from .counts import COUNTED, number_owners, numbers_of, predicate_count
 from .grammar import SUBJECT, Grammar
 from .phrases import Arg, Found, compound_ids, noun_at
 from .predicate import Predicate
-from .syntax import CLAUSE_DEPS, verbal_at, voice_at
+from .syntax import CLAUSE_DEPS, modified_noun, noun_after, verbal_at, voice_at
 
 PARTICIPANTS = ("agent", "patient", "recipient")
 
@@ -230,10 +230,17 @@ def _gap(pred: Predicate, found: list[Found], g: Grammar) -> list[Found]:
     """A relative clause's head noun fills the role the clause leaves open."""
     p = pred.light if pred.light is not None else pred.anchor
     v = g.v
-    h = v.head[p]
-    if v.dep[p] != "acl" or h < p:
+    h = modified_noun(v, p)
+    if h is None:
         return []
     arg = g.phrases.of_at(h)
+    near = noun_after(v, p)
+    if (arg is None or arg.classes in (("noun",), ("NUMBER",))) and near not in (None, h) \
+            and h in v.ancestors(near):
+        # 投入された北朝鮮軍の戦死者数 (or …の戦死者数が100名以上, the parse hanging the clause
+        # on the number): the nearer noun is the participant the clause leaves open
+        h = near
+        arg = g.phrases.of_at(h)
     before = h - 1
     span = g.phrases.entity_at.get(before)
     if span is not None and span.label_ == "DATE" and v.head[before] == h \
@@ -292,6 +299,10 @@ def _shared(pred: Predicate, found: list[Found], g: Grammar) -> list[Found]:
             subj = sentence_topic(p, g)
         arg = g.phrases.of_at(subj) if subj is not None else None
         role = g.role(rule.type, rule.frame, vo, "が", arg) if arg is not None else None
+        # a role the clause fills itself is not filled again from another clause (…に投入
+        # された北朝鮮軍の…: the noun a relative clause modifies; 北朝鮮軍の死者数が…)
+        if any(f.role == role for f in found):
+            role = None
         if role in PARTICIPANTS:
             out.append(Found(role, arg, "shared.subject"))
             out += [Found(role, a, "shared.subject+conj") for a in g.conjuncts(subj)]

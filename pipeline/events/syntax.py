@@ -67,3 +67,32 @@ def bunsetu_head_at(v: View, i: int) -> int:
     while v.dep[i] == "compound" and v.head[i] != i and v.head[i] > i:
         i = v.head[i]
     return i
+
+
+NOUN_POS = {"NOUN", "PROPN"}
+ATTRIBUTIVE = "連体形"              # Sudachi's inflection of a word that modifies a noun
+
+
+def modified_noun(v: View, p: int) -> int | None:
+    """The noun a relative clause on `p` modifies (ロシアが派遣した兵士 → 兵士), or None for
+    a verb that is no relative clause. GiNZA sometimes hangs a relative clause on the verb
+    after the noun (…に投入された北朝鮮軍の戦死者数が…と発表 → advcl of 発表): an attributive
+    verb written right before a noun modifies that noun all the same."""
+    h = v.head[p]
+    if v.dep[p] == "acl":
+        return h if h > p else None
+    if v.dep[p] != "advcl":
+        return None
+    last = max([f for f in v.function_words[p] if f > p], default=p)
+    if last == p or not any(ATTRIBUTIVE in x for x in v.token(last).morph.get("Inflection", [])):
+        return None
+    return noun_after(v, p)
+
+
+def noun_after(v: View, p: int) -> int | None:
+    """The head of the noun compound written right after clause `p`'s last word (…された
+    北朝鮮軍の戦死者数 → 軍), None if no noun follows."""
+    nxt = max([f for f in v.function_words[p] if f > p], default=p) + 1
+    if nxt >= v.n or v.pos[nxt] not in NOUN_POS:
+        return None
+    return bunsetu_head_at(v, nxt)
