@@ -58,6 +58,29 @@ def test_one_speakers_statements_of_one_content_are_one_statement_at_any_distanc
     assert g[:2] == ["g1", "g2"] and g[7] == "g2"     # numbered by first mention
 
 
+@pytest.mark.parametrize("first, then, one", [
+    # ロシア軍はスジャを奪還したと発表した。…ロシアは奪還を改めて主張した。: a state and its
+    # forces speak as one side
+    (("ロシア軍", {"id": "rus_military", "country": "RUS", "kind": "military"}),
+     ("ロシア", {"id": "rus", "country": "RUS", "kind": "state"}), True),
+    # a person, or an agency, speaks for itself: 大統領 and 国防省 claiming it are two statements
+    (("ロシア軍", {"id": "rus_military", "country": "RUS", "kind": "military"}),
+     ("プーチン大統領", {"id": "putin", "country": "RUS", "kind": "person"}), False),
+    (("ロシア", {"id": "rus", "country": "RUS", "kind": "state"}),
+     ("国防省", {"id": "rus_mod", "country": "RUS", "kind": "government"}), False),
+])
+def test_a_state_and_its_forces_claiming_one_content_make_one_statement(first, then, one):
+    capture = ("patient", "スジャ", TOWN)
+    evs = [rec(10, "CAPTURE", 0, capture, ("source", *first), lemma="奪還"),
+           rec(20, "STATEMENT", 0, ("agent", *first), lemma="発表"),
+           *[rec(k * 100, "MEETING", k, lemma="会談") for k in range(2, 6)],   # far apart
+           rec(1010, "CAPTURE", 10, capture, ("source", *then), lemma="奪還"),
+           rec(1020, "STATEMENT", 10, ("agent", *then), lemma="主張")]
+    g = assign_groups(evs)
+    assert g[0] == g[6]
+    assert (g[1] == g[7]) is one
+
+
 def test_statements_of_different_contents_stay_apart():
     evs = [rec(10, "CAPTURE", 0, ("patient", "スジャ", TOWN), ("source", "国防省", MOD), lemma="奪還"),
            rec(20, "STATEMENT", 0, ("agent", "国防省", MOD), lemma="発表"),
@@ -332,6 +355,7 @@ def test_casualty_words_naming_one_outcome_group_as_one_word():
     ("空爆で市民5人が死亡し、死者数は今年最多となった。", "死者数", "死亡"),
     ("攻撃で兵士3人が死亡し、負傷者も出た。", "負傷者", "負傷"),
     ("攻撃で兵士3人が死亡した。", "死亡", "死亡"),
+    ("隣国への侵略を非難した。", "侵略", "侵攻"),     # aggression and invasion: one act
 ])
 def test_synonym_cues_give_the_grouping_lemma(nlp, text, trigger, lemma):
     doc = nlp(text)
@@ -1266,3 +1290,15 @@ def test_a_relative_clause_fills_its_open_role_with_the_noun_it_modifies(nlp, te
                                                                           trigger, has, lacks):
     args = find(events_of(nlp, text), etype, trigger)["args"]
     assert has <= args and not lacks & args, args
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, patient", [
+    # the person telling of an attack is its source, not what was attacked
+    ("大統領は、攻撃を受けて新たな兵器を配備したと語った。", None),
+    # a person who is attacked, and tells nothing, stays the patient
+    ("市長は攻撃を受けて負傷した。", "市長"),
+])
+def test_a_person_telling_of_an_attack_is_not_its_target(nlp, text, patient):
+    args = find(events_of(nlp, text), "ATTACK", "攻撃")["args"]
+    assert {t for r, t in args if r == "patient"} == ({patient} if patient else set())

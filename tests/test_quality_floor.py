@@ -29,8 +29,9 @@ FLOORS = {
     # 0.547 with one statement per speaker and content; 0.570 with one country's deployment
     # across the article (2026-12-04); 0.681 with what a deployment sends compared as units
     # (a named force = a bare word for soldiers), not as attacked targets; 0.711 with the
-    # noun a relative clause modifies as its patient (…に投入された北朝鮮軍の…)
-    ("events", "groups"): 0.69,
+    # noun a relative clause modifies as its patient (…に投入された北朝鮮軍の…); 0.725 with a
+    # state and its forces as one speaker, and 侵略 grouped as 侵攻
+    ("events", "groups"): 0.70,
 }
 
 

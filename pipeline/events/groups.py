@@ -42,7 +42,10 @@ of these holds:
   CASUALTY, whose words name different outcomes (死亡, 負傷), nor STATEMENT, whose place says
   nothing of the speech.
 After that pass, statements of one speaker whose reported events fell in one group are one
-statement at any distance (`_one_statement_per_content`: …を奪還したと発表 … 奪還を主張).
+statement at any distance (`_one_statement_per_content`: …を奪還したと発表 … 奪還を主張). A
+state and its forces speak as one side there (ロシア軍が発表 … ロシアが主張); a person or an
+agency speaks for itself (measured: any two speakers of one country, .835 → .822 on the dev
+set; state and forces only, dev unchanged, seeds .711 → .721).
 Measured on the dev set, linking different words further apart, or on a shared agent alone,
 or one speaker's next statement added more wrong links than right ones: the participants
 found are not yet reliable enough.
@@ -91,6 +94,7 @@ HEDGED_APART = {"ATTACK", "INTERCEPT"}
 # carries them to grouping and drops them from the record).
 GROUPING_KEYS = ("lemma", "backref", "iterative", "continues", "generic", "prospective",
                  "another", "earlier", "bare_force")
+SIDE_KINDS = {"state", "military"}     # speakers that speak for their country's side
 PLACE_KINDS = {"country", "admin1", "admin2", "city", "village", "region", "facility", "water"}  # SPEC §4
 
 
@@ -310,7 +314,7 @@ def _one_statement_per_content(events: list[dict], ids: list[str]) -> list[str]:
             g = merged[g]
         return g
     told = sorted(content)
-    speakers = {k: features(events[k])["speakers"] for k in told}
+    speakers = {k: features(events[k])["speakers"] | _side(events[k]) for k in told}
     for n, x in enumerate(told):
         for y in told[:n]:
             if content[x] & content[y] and speakers[x] & speakers[y] \
@@ -318,6 +322,14 @@ def _one_statement_per_content(events: list[dict], ids: list[str]) -> list[str]:
                 merged[root(ids[x])] = root(ids[y])
     renumber: dict[str, str] = {}
     return [renumber.setdefault(root(g), f"g{len(renumber) + 1}") for g in ids]
+
+
+def _side(ev: dict) -> set[str]:
+    """ロシア, ロシア軍, ロシア側: a state and its forces speak as one side, so their claims
+    about one content are one statement (a person or an agency speaks for itself)."""
+    return {f"side:{norm['country']}" for a in ev.get("arguments") or []
+            if a["role"] == "agent" and (norm := a.get("norm") or {}).get("kind") in SIDE_KINDS
+            and norm.get("country")}
 
 
 def _spans(ev: dict, role: str) -> set[tuple]:
