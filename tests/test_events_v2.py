@@ -356,6 +356,7 @@ def test_casualty_words_naming_one_outcome_group_as_one_word():
     ("攻撃で兵士3人が死亡し、負傷者も出た。", "負傷者", "負傷"),
     ("攻撃で兵士3人が死亡した。", "死亡", "死亡"),
     ("隣国への侵略を非難した。", "侵略", "侵攻"),     # aggression and invasion: one act
+    ("前線では多くの戦死者が出た。", "戦死者", "死亡"),   # a trigger of two tokens, as written
 ])
 def test_synonym_cues_give_the_grouping_lemma(nlp, text, trigger, lemma):
     doc = nlp(text)
@@ -368,6 +369,30 @@ def test_casualty_words_name_different_outcomes():
     evs = [rec(10, "CASUALTY", 0, ("place", "ハリコフ", KHARKIV), lemma="死亡"),
            rec(110, "CASUALTY", 1, ("place", "ハリコフ", KHARKIV), lemma="負傷")]
     assert assign_groups(evs) == ["g1", "g2"]
+
+
+def test_one_count_of_two_outcomes_is_one_casualty_event():
+    # 兵士約4千人が死亡または負傷した: one number counts both outcomes
+    count = ("quantity", "約4千人", {"type": "NUMBER", "value": 4000})
+    evs = [rec(10, "CASUALTY", 0, count, lemma="死亡"), rec(16, "CASUALTY", 0, count, lemma="負傷")]
+    assert assign_groups(evs) == ["g1", "g1"]
+    # 3人が死亡し、10人が負傷した: two counts, two outcomes
+    evs = [rec(10, "CASUALTY", 0, ("quantity", "3人", {"type": "NUMBER", "value": 3}), lemma="死亡"),
+           rec(16, "CASUALTY", 0, ("quantity", "10人", {"type": "NUMBER", "value": 10}),
+               lemma="負傷")]
+    assert assign_groups(evs) == ["g1", "g2"]
+
+
+def test_casualties_of_different_sides_stay_apart():
+    # ロシア兵の死者は…。(paragraphs later) ウクライナ兵の死者は…
+    evs = [rec(10, "CASUALTY", 0, ("patient", "ロシア兵", {"id": "rus_military", "country": "RUS",
+                                                          "kind": "military"}), lemma="死亡"),
+           rec(110, "CASUALTY", 1, ("patient", "ロシア兵", {"id": "rus_military", "country": "RUS",
+                                                           "kind": "military"}), lemma="死亡"),
+           rec(510, "CASUALTY", 5, ("patient", "ウクライナ兵", {"id": "ukr_military",
+                                                             "country": "UKR", "kind": "military"}),
+               lemma="死亡")]
+    assert assign_groups(evs) == ["g1", "g1", "g2"]
 
 
 def test_a_series_is_not_the_single_attack_told():
@@ -699,10 +724,11 @@ def test_a_statement_that_continues_the_one_before(nlp, text, trigger, continues
 
 @pytest.mark.model
 def test_words_for_fighting_in_general_are_marked_generic(nlp):
-    text = "東部の村で激しい戦闘が続いた。ロシア軍は市街地を砲撃した。"
+    text = "東部の村で激しい戦闘が続いた。ロシア軍は市街地を砲撃し、南部でも前進した。"
     doc = nlp(text)
     generic = {text[slice(*e["trigger"])]: e["generic"] for e in doc._.events}
-    assert generic == {"戦闘": True, "砲撃": False}
+    # an advance is the front's movement in general, like fighting
+    assert generic == {"戦闘": True, "砲撃": False, "前進": True}
 
 
 @pytest.mark.model
@@ -1246,6 +1272,9 @@ def test_telling_a_medium_still_attributes_the_sentence_before(nlp):
     ("昨年夏以来初めてキーウを空爆した。", "空爆", False),     # one strike, the first since
     ("これまでの派兵の際には、議長が平壌を訪れた。", "派兵", True),   # all of them so far
     ("死者は開戦以来、1万人を超えた。", "死者", True),          # a total
+    ("中東の紛争の犠牲者は増え続けている。", "犠牲者", True),    # the war's toll
+    ("戦争で戦死した兵士は数万人に上る。", "戦死", True),
+    ("空爆で市民5人が死亡した。", "死亡", False),               # one strike's dead
 ])
 def test_totals_and_series_up_to_a_time(nlp, text, trigger, series):
     assert raw_event(nlp, text, trigger)["iterative"] is series

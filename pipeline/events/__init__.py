@@ -22,7 +22,7 @@ from .phrases import Found, Phrases
 from .predicate import Predicate, locate
 from .senses import in_sense
 from .sentence import Pending, continues_speech, propagate
-from .syntax import verbal_at
+from .syntax import bunsetu_head_at, verbal_at
 from .triggers import Candidate, TriggerFinder
 
 __all__ = ["EventExtractor"]
@@ -118,7 +118,7 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
     return {"type": cand.rule.type, "trigger": cand.char_span, "arguments": arguments,
             "polarity": reading.polarity, "modality": reading.modality, "rule": rule,
             "sentence": (sent.start_char, sent.end_char),
-            "lemma": lex.cues["synonym"].get(lemma) or lemma, "backref": refers_back(pred, lex, v),
+            "lemma": grouping_lemma(cand, lemma, lex, v), "backref": refers_back(pred, lex, v),
             "iterative": is_iterative(pred, lex, v) or is_total(pred, lex, v),
             "prospective": reading.prospective,
             "another": is_another(pred, lex, v),
@@ -142,7 +142,16 @@ def is_bare(arg, words: dict, v: View) -> bool:
     return True
 
 
+def grouping_lemma(cand: Candidate, lemma: str, lex: Lexicon, v: View) -> str:
+    """The word groups compare: the synonym of the trigger as written (戦死者, whose anchor is
+    its last token 者), else of its anchor's lemma (死者 → 死亡), else that lemma."""
+    synonym = lex.cues["synonym"]
+    written = v.doc.text[slice(*cand.char_span)]
+    return synonym.get(written) or synonym.get(lemma) or lemma
+
+
 NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM"}
+WAR_MARKERS = {"の", "で", "での"}      # 戦争の犠牲者, 戦争で死亡した, 戦争での死者
 LINKS = {"の", "な"}          # 追加の軍事支援, 新たな攻撃
 
 
@@ -170,9 +179,14 @@ def is_another(pred: Predicate, lex: Lexicon, v: View) -> bool:
 def is_total(pred: Predicate, lex: Lexicon, v: View) -> bool:
     """死者は開戦以来、1万人を超えた / これまでに / 累計で: a count carried by a measure verb
     with a cue of kind `total` is the war's total, not the day's (以来初めて空爆した is one
-    strike); so is an event noun of all up to a time (これまでの派兵, 昨年までの攻撃)."""
+    strike); so is an event noun of all up to a time (これまでの派兵, 昨年までの攻撃), and a
+    casualty of a whole war (kind `war`: 戦争の犠牲者, 戦争で戦死した兵士)."""
     if any(v.raw_marker[c] == "までの" for c in v.children[pred.anchor] if c < pred.anchor):
         return True                      # これまでの派兵, 昨年までの攻撃: all of them up to then
+    if pred.cand.rule.type == "CASUALTY" and any(
+            v.lemma[bunsetu_head_at(v, c)] in lex.cues["war"] for t in pred.heads
+            for c in v.children[t] if c < t and v.raw_marker[c] in WAR_MARKERS):
+        return True                      # 戦争の犠牲者, 戦争で戦死した兵士: the war's toll
     light = pred.light
     if light is None or v.lemma[light] not in lex.cues["measure"]:
         return False
