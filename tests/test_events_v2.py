@@ -1331,3 +1331,15 @@ def test_a_relative_clause_fills_its_open_role_with_the_noun_it_modifies(nlp, te
 def test_a_person_telling_of_an_attack_is_not_its_target(nlp, text, patient):
     args = find(events_of(nlp, text), "ATTACK", "攻撃")["args"]
     assert {t for r, t in args if r == "patient"} == ({patient} if patient else set())
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger, modality", [
+    # a plan quoted by the speech verb is the quoted event's, not the statement's
+    ("国防総省は追加派兵を検討していると明らかにした。", "STATEMENT", "明らか", "asserted"),
+    ("国防総省は追加派兵を検討していると明らかにした。", "DEPLOY", "派兵", "planned"),
+    # a goal noun with と on the event's verb still plans it
+    ("ロシア軍は東部全域の制圧を目標とし、攻勢を強めた。", "CAPTURE", "制圧", "planned"),
+])
+def test_a_plan_word_quoted_plans_the_quoted_event_only(nlp, text, etype, trigger, modality):
+    assert find(events_of(nlp, text), etype, trigger)["modality"] == modality

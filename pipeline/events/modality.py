@@ -191,8 +191,9 @@ class ModalityReader:
         # a plan or hedge on the next coordinated clause is that clause's own
         if hl in lex.cues["modal"] and v.dep[child] not in CLAUSE_DEPS:
             r.add(lex.cues["modal"].get(hl), f"modal:{v.text[head]}")
-        for sib in v.content[head]:                # 解放を目標とし
-            if v.lemma[sib] in lex.cues["modal"] and self.g.markers[sib] == "と":
+        for sib in v.content[head]:                # 解放を目標とし (not …を検討していると述べ)
+            if v.lemma[sib] in lex.cues["modal"] and self.g.markers[sib] == "と" \
+                    and not verbal_at(v, sib):
                 r.add(lex.cues["modal"].get(v.lemma[sib]), f"modal:{v.text[sib]}")
         self._function_cues(v, v.function_words[head], r, negate=False)
         if lex.is_negator(hl) and self.g.markers[child] in ("を", "compound", "の") \
