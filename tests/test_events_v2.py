@@ -1343,3 +1343,16 @@ def test_a_person_telling_of_an_attack_is_not_its_target(nlp, text, patient):
 ])
 def test_a_plan_word_quoted_plans_the_quoted_event_only(nlp, text, etype, trigger, modality):
     assert find(events_of(nlp, text), etype, trigger)["modality"] == modality
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger, patient", [
+    # a qualifier inside the count (少なくとも) does not hide the noun counted
+    ("西部の町で住民少なくとも12人が死亡した。", "CASUALTY", "死亡", "住民"),
+    # a part of a count (45機のうち38機) belongs to what the whole counts
+    ("防空部隊はミサイル20発のうち17発を撃墜した。", "INTERCEPT", "撃墜", "ミサイル"),
+    ("兵士のうち約300人が負傷した。", "CASUALTY", "負傷", "兵士"),
+])
+def test_the_noun_a_count_belongs_to_is_the_patient(nlp, text, etype, trigger, patient):
+    args = find(events_of(nlp, text), etype, trigger)["args"]
+    assert ("patient", patient) in args, args

@@ -40,11 +40,20 @@ def number_owners(num: int, head: int, g: Grammar) -> list[Arg]:
     v = g.v
     ent = g.phrases.entity_at.get(num)
     first = ent.start if ent is not None else num
-    owners = [c for c in v.children[num] if c < first and
-              (g.markers[c] in ("の", "compound") or c + 1 == first)]
+    # on the counter, or on a word of the number's mention (住民少なくとも20人: GiNZA hangs
+    # 住民 on 少なく)
+    part = g.lex.cues["part"]
+    owners = [c for t in range(first, num + 1) for c in v.children[t] if c < first and
+              (g.markers[c] in ("の", "compound") or c + 1 == first) and v.lemma[c] not in part]
     if not owners:
-        owners = [o for c in v.children[head] if v.lemma[c] in g.lex.cues["part"]
-                  for o in v.children[c] if g.markers[o] == "の"]
+        # 兵士のうち約4千人 (うち on the predicate or on the number)
+        parts = [c for c in v.children[head] + v.children[num] if v.lemma[c] in part]
+        wholes = [o for c in parts for o in v.children[c] if g.markers[o] == "の"]
+        if any(o in g.phrases.entity_at and g.phrases.entity_at[o].label_ == "NUMBER"
+               for o in wholes):
+            # 無人機45機のうち38機: the whole is itself a count; its owner is the noun counted
+            return [a for o in wholes for a in number_owners(o, head, g)]
+        owners = wholes
     merged = _merge_compounds(owners, g)
     args = [_widen(g.phrases.of_at(o), o, g) for o in merged]
     return [as_people(a) for a in args if a is not None and a.label not in ("NUMBER", "DATE")]
