@@ -1338,6 +1338,8 @@ def test_a_person_telling_of_an_attack_is_not_its_target(nlp, text, patient):
     # a plan quoted by the speech verb is the quoted event's, not the statement's
     ("国防総省は追加派兵を検討していると明らかにした。", "STATEMENT", "明らか", "asserted"),
     ("国防総省は追加派兵を検討していると明らかにした。", "DEPLOY", "派兵", "planned"),
+    # an attack warned of is a threat, still to come
+    ("北朝鮮は米韓への先制攻撃を警告した。", "ATTACK", "攻撃", "planned"),
     # a goal noun with と on the event's verb still plans it
     ("ロシア軍は東部全域の制圧を目標とし、攻勢を強めた。", "CAPTURE", "制圧", "planned"),
 ])
