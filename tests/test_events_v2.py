@@ -1216,6 +1216,20 @@ def test_a_headline_whose_parts_a_space_separates_keeps_its_event(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger, agent", [
+    # GiNZA ends a sentence at the space after the headline's opening actor
+    ("米国務省 イスラエルへ新たに20億ドルの追加軍事支援を発表\n本文です。", "STATEMENT", "発表",
+     "米国務省"),
+    # a headline of its own opening actor keeps it (not the line's first actor)
+    ("北朝鮮、派兵を公表　ロシア軍、東部の村を制圧\n本文。", "CAPTURE", "制圧", "ロシア軍"),
+])
+def test_a_headline_s_opening_actor_is_its_subject(nlp, text, etype, trigger, agent):
+    ev = next(e for e in records(nlp, text) if e["type"] == etype
+              and e["trigger"]["text"] == trigger)
+    assert agent in {a["text"] for a in ev["arguments"] if a["role"] == "agent"}
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, etype, trigger, modality", [
     ("首相は会談後、報道陣に「大きな成果があった」と語った。", "MEETING", "会談", "asserted"),
     ("市長は、空爆の後、救助隊の働きを称賛した。", "ATTACK", "空爆", "asserted"),

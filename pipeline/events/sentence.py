@@ -167,11 +167,8 @@ def _headline_topic(sent, group: list[Pending], g: Grammar) -> None:
     v = g.v
     if v.sent_text(sent).rstrip().endswith(("。", "．")):
         return
-    first = next((i for i in range(sent.start, sent.end) if v.text[i].strip()), None)
-    span = g.phrases.entity_at.get(first) if first is not None else None
-    if span is None or span.label_ != "ACTOR" or span.end >= sent.end \
-            or v.text[span.end] not in ("、", ",") and \
-            not (v.space[span.end] or v.text[span.end] in ("\u3000", " ")):
+    span = _opening_actor(sent.start, sent.end, g) or _actor_before(sent.start, g)
+    if span is None:
         return
     topic = g.phrases.of_at(span.end - 1)
     if topic is None:
@@ -184,6 +181,36 @@ def _headline_topic(sent, group: list[Pending], g: Grammar) -> None:
         role = g.role(rule.type, rule.frame, "active", "が", topic)
         if role in ("agent", "patient", "recipient"):
             p.found.append(Found(role, topic, "sentence.headline_topic"))
+
+
+def _opening_actor(start: int, end: int, g: Grammar):
+    """The ACTOR mention that opens tokens start..end, followed by a comma or a space."""
+    v = g.v
+    first = next((i for i in range(start, end) if v.text[i].strip()), None)
+    span = g.phrases.entity_at.get(first) if first is not None else None
+    if span is None or span.label_ != "ACTOR" or span.end >= end \
+            or v.text[span.end] not in ("、", ",") and \
+            not (v.space[span.end] or v.text[span.end] in ("\u3000", " ")):
+        return None
+    return span
+
+
+def _actor_before(start: int, g: Grammar):
+    """米国防総省　ウクライナへ…支援を発表: GiNZA may end a headline's sentence at the space after
+    its opening actor; the first sentence of the line, when nothing but an actor, is the topic."""
+    v = g.v
+    text = v.doc.text
+    first = None
+    while start > 0 and "\n" not in text[v.idx[start - 1]:v.idx[start]]:
+        first = v.sent(start - 1)        # the line's sentences before, back to its first
+        start = first.start
+    if first is None:
+        return None
+    span = _opening_actor(first.start, first.end, g)
+    if span is None or any(v.text[i].strip() not in ("", "、", ",")
+                           for i in range(span.end, first.end)):
+        return None
+    return span
 
 
 def _topic_speaks(sent, group: list[Pending], g: Grammar) -> None:
