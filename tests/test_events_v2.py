@@ -1372,3 +1372,15 @@ def test_a_plan_word_quoted_plans_the_quoted_event_only(nlp, text, etype, trigge
 def test_the_noun_a_count_belongs_to_is_the_patient(nlp, text, etype, trigger, patient):
     args = find(events_of(nlp, text), etype, trigger)["args"]
     assert ("patient", patient) in args, args
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger, has", [
+    # what a fight is over (を巡る, をめぐる) is the place it is fought in
+    ("ガザ地区をめぐる戦闘は激化している。", "ATTACK", "戦闘", {("place", "ガザ地区")}),
+    # what talks are over is their topic, no argument
+    ("領土を巡る交渉は難航している。", "MEETING", "交渉", set()),
+])
+def test_what_an_event_is_over(nlp, text, etype, trigger, has):
+    args = find(events_of(nlp, text), etype, trigger)["args"]
+    assert args == has, args
