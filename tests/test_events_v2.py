@@ -1384,3 +1384,18 @@ def test_the_noun_a_count_belongs_to_is_the_patient(nlp, text, etype, trigger, p
 def test_what_an_event_is_over(nlp, text, etype, trigger, has):
     args = find(events_of(nlp, text), etype, trigger)["args"]
     assert args == has, args
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger, has, lacks", [
+    # かける carries an event noun like 仕掛ける (攻勢をかける, スクランブルをかける)
+    ("ロシア軍は東部で激しい攻勢をかけた。", "ATTACK", "攻勢", {("agent", "ロシア軍")}, set()),
+    ("領空侵犯の恐れがあり、空自機がスクランブルをかけた。", "DEPLOY", "スクランブル",
+     {("agent", "空自")}, set()),
+    # a launch is never received: 発射を受け is "in response to it"
+    ("政府は北朝鮮によるミサイル発射を受け、閣僚会議を開いた。", "LAUNCH", "発射",
+     {("agent", "北朝鮮")}, {("patient", "政府")}),
+])
+def test_support_verbs_kakeru_and_ukeru(nlp, text, etype, trigger, has, lacks):
+    args = find(events_of(nlp, text), etype, trigger)["args"]
+    assert has <= args and not lacks & args, args
