@@ -1399,3 +1399,13 @@ def test_what_an_event_is_over(nlp, text, etype, trigger, has):
 def test_support_verbs_kakeru_and_ukeru(nlp, text, etype, trigger, has, lacks):
     args = find(events_of(nlp, text), etype, trigger)["args"]
     assert has <= args and not lacks & args, args
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, trigger, arg", [
+    # a plural suffix (ら, たち) keeps the noun's class: soldiers can be deployed and train
+    ("兵士らは国境付近に配置された。", "DEPLOY", "配置", ("patient", "兵士ら")),
+    ("兵士たちは夜間に訓練を受けた。", "EXERCISE", "訓練", ("agent", "兵士たち")),
+])
+def test_a_plural_suffix_keeps_the_noun_s_class(nlp, text, etype, trigger, arg):
+    assert arg in find(events_of(nlp, text), etype, trigger)["args"]

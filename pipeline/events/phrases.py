@@ -79,6 +79,7 @@ class Phrases:
         self._not_argument = _not_argument_words(lex)
         # NOUN_KINDS with their cue words and those words as endings
         self._kinds = [(_endings(lex.cues[kind]), lex.cues[kind], cls) for kind, cls in NOUN_KINDS]
+        self._plural = lex.cues["plural"]
         self._classes = _classes_memo(lex)       # `_noun_classes` answers (rules only)
 
     def of_at(self, i: int) -> Arg | None:
@@ -179,6 +180,9 @@ class Phrases:
         return found
 
     def _read_noun_classes(self, text: str, lemma: str) -> tuple[str, ...]:
+        plural = self._plural
+        if lemma in plural and len(text) > len(lemma) and text.endswith(lemma):
+            text, lemma = text[:-len(lemma)], ""       # 兵士ら, 市民たち: the noun before the suffix
         for endings, words, cls in self._kinds:
             if text.endswith(endings) or lemma in words:
                 return (cls, "noun")
