@@ -1409,3 +1409,14 @@ def test_support_verbs_kakeru_and_ukeru(nlp, text, etype, trigger, has, lacks):
 ])
 def test_a_plural_suffix_keeps_the_noun_s_class(nlp, text, etype, trigger, arg):
     assert arg in find(events_of(nlp, text), etype, trigger)["args"]
+
+
+@pytest.mark.model
+def test_a_passive_hedge_s_topic_is_judged_not_speaking(nlp):
+    # 〜とみられる: what is judged, not who judges
+    text = "前線に動員される北朝鮮の建設部隊は約5千人とみられる。"
+    args = find(events_of(nlp, text), "DEPLOY", "動員")["args"]
+    assert ("patient", "建設部隊") in args and not any(r == "source" for r, _ in args)
+    # a speaker topic of an active speech verb still is one
+    text = "国防省は、敵の部隊が前線に移動したと発表した。"
+    assert ("source", "国防省") in find(events_of(nlp, text), "DEPLOY", "移動")["args"]

@@ -420,11 +420,11 @@ def _final_speaker(sent, group: list[Pending], g: Grammar, before: list[Arg]) ->
         speakers = final[0].agents()
     elif quoting:                                 # 〜とした, 〜という (not 〜を余儀なくされた)
         speakers = _speaker_of(root, g)
-    if not speakers:
-        if final or quoting:
-            topic = sentence_topic(root, g)
-            a = g.phrases.of_at(topic) if topic is not None else None
-            speakers = [a] if can_speak(a) else []
+    # (…は約5千人とみられる: a passive hedge's topic is what is judged, no speaker)
+    if not speakers and (final or quoting and voice_at(v, root) != "passive"):
+        topic = sentence_topic(root, g)
+        a = g.phrases.of_at(topic) if topic is not None else None
+        speakers = [a] if can_speak(a) else []
     if not speakers and before and (final or quoting) and voice_at(v, root) != "passive" \
             and _no_subject(sent, g):
         speakers = before
