@@ -167,10 +167,7 @@ def _headline_topic(sent, group: list[Pending], g: Grammar) -> None:
     v = g.v
     if v.sent_text(sent).rstrip().endswith(("。", "．")):
         return
-    span = _opening_actor(sent.start, sent.end, g) or _actor_before(sent.start, g)
-    if span is None:
-        return
-    topic = g.phrases.of_at(span.end - 1)
+    topic = _opening_actor(sent.start, sent.end, g) or _actor_before(sent.start, g)
     if topic is None:
         return
     for p in group:
@@ -183,21 +180,32 @@ def _headline_topic(sent, group: list[Pending], g: Grammar) -> None:
             p.found.append(Found(role, topic, "sentence.headline_topic"))
 
 
-def _opening_actor(start: int, end: int, g: Grammar):
-    """The ACTOR mention that opens tokens start..end, followed by a comma or a space."""
+HEADLINE_BREAKS = ("、", ",", "\u3000", " ")
+TITLE_REACH = 3         # tokens of a title after the actor (ウクライナ軍 幹部、)
+
+
+def _opening_actor(start: int, end: int, g: Grammar) -> Arg | None:
+    """The phrase that opens tokens start..end before a comma or a space, when it names an
+    actor (ロシア軍、…) or one who can speak (ウクライナ軍幹部、…)."""
     v = g.v
     first = next((i for i in range(start, end) if v.text[i].strip()), None)
     span = g.phrases.entity_at.get(first) if first is not None else None
-    if span is None or span.label_ != "ACTOR" or span.end >= end \
-            or v.text[span.end] not in ("、", ",") and \
-            not (v.space[span.end] or v.text[span.end] in ("\u3000", " ")):
+    if span is None or span.label_ != "ACTOR":
         return None
-    return span
+    brk = next((i for i in range(span.end, min(end, span.end + TITLE_REACH + 1))
+                if v.text[i] in HEADLINE_BREAKS or v.space[i]), None)
+    if brk is None:
+        return None
+    a = g.phrases.of_at(brk - 1)
+    if a is None or a.start != v.idx[first] or not (a.entity is span or can_speak(a)):
+        return None
+    return a
 
 
 def _actor_before(start: int, g: Grammar):
-    """米国防総省　ウクライナへ…支援を発表: GiNZA may end a headline's sentence at the space after
-    its opening actor; the first sentence of the line, when nothing but an actor, is the topic."""
+    """米国防総省　ウクライナへ…支援を発表, ロシア軍、…攻勢強める　…制圧と発表: GiNZA may end a
+    headline's sentence at a space; the actor opening the headline's line (a line with no 。)
+    is the subject of its later sentences too."""
     v = g.v
     text = v.doc.text
     first = None
@@ -206,11 +214,11 @@ def _actor_before(start: int, g: Grammar):
         start = first.start
     if first is None:
         return None
-    span = _opening_actor(first.start, first.end, g)
-    if span is None or any(v.text[i].strip() not in ("", "、", ",")
-                           for i in range(span.end, first.end)):
-        return None
-    return span
+    line_start = v.idx[first.start]
+    line_end = text.find("\n", line_start)
+    if "。" in text[line_start:line_end if line_end >= 0 else len(text)]:
+        return None                      # body text, not a headline
+    return _opening_actor(first.start, first.end, g)
 
 
 def _topic_speaks(sent, group: list[Pending], g: Grammar) -> None:
