@@ -22,7 +22,7 @@ from .phrases import Found, Phrases
 from .predicate import Predicate, locate
 from .senses import in_sense
 from .sentence import Pending, continues_speech, propagate
-from .syntax import bunsetu_head_at, verbal_at
+from .syntax import verbal_at
 from .triggers import Candidate, TriggerFinder
 
 __all__ = ["EventExtractor"]
@@ -122,21 +122,21 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
             "iterative": is_iterative(pred, lex, v) or is_total(pred, lex, v),
             "prospective": reading.prospective,
             "another": is_another(pred, lex, v),
-            "earlier": any(v.lemma[c] in lex.cues["already"] for t in pred.heads
-                           for c in v.children[t] if c < t),
+            "earlier": bool(cue_before(pred, lex.cues["already"], v)),
             "generic": lemma in lex.cues["generic"],
-            "bare_force": any(f.role == "patient" and is_bare(f.arg, lex.cues["force"], v)
-                              for f in found)}
+            "bare_units": [v.doc.text[f.arg.start:f.arg.end] for f in found
+                           if f.role == "patient" and is_bare(f.arg, lex, v)]}
 
 
-def is_bare(arg, words: dict, v: View) -> bool:
-    """兵士, 部隊, 歩兵部隊: the argument is made of words of the list only (not 建設部隊,
-    北朝鮮軍, 軍の幕僚)."""
+def is_bare(arg, lex: Lexicon, v: View) -> bool:
+    """兵士, 部隊, 歩兵部隊, 兵士たち: the argument is made of words for soldiers only (kind
+    `force`, with a plural suffix) (not 建設部隊, 北朝鮮軍, 軍の幕僚)."""
+    words, plural = lex.cues["force"], lex.cues["plural"]
     if arg.entity is not None or v.idx[arg.head] + len(v.text[arg.head]) != arg.end:
         return False
     i = arg.head
     while i >= 0 and v.idx[i] >= arg.start:
-        if v.lemma[i] not in words:
+        if v.lemma[i] not in words and not (i == arg.head and v.lemma[i] in plural):
             return False
         i -= 1
     return True
@@ -155,11 +155,16 @@ WAR_MARKERS = {"の", "で", "での"}      # 戦争の犠牲者, 戦争で死�
 LINKS = {"の", "な"}          # 追加の軍事支援, 新たな攻撃
 
 
+def cue_before(pred: Predicate, cues: dict, v: View) -> list[int]:
+    """The dependents written before the trigger's words whose lemma is one of `cues`."""
+    return [c for t in pred.heads for c in v.children[t] if c < t and v.lemma[c] in cues]
+
+
 def is_another(pred: Predicate, lex: Lexicon, v: View) -> bool:
     """追加派兵, 新たな攻撃, さらなる兵力投入, 兵士を追加で派遣: a cue of kind `another` before the
     trigger among its dependents makes the mention a further act, not the one told before."""
     another = lex.cues["another"]
-    if any(v.lemma[c] in another for t in pred.heads for c in v.children[t] if c < t):
+    if cue_before(pred, another, v):
         return True
     # 追加軍事支援, 追加の支援, 新たな攻撃: the words written just before the trigger's noun
     # phrase (a headline's parse may hang 追加 elsewhere); an の or な only right after the
@@ -184,8 +189,7 @@ def is_total(pred: Predicate, lex: Lexicon, v: View) -> bool:
     if any(v.raw_marker[c] == "までの" for c in v.children[pred.anchor] if c < pred.anchor):
         return True                      # これまでの派兵, 昨年までの攻撃: all of them up to then
     if pred.cand.rule.type == "CASUALTY" and any(
-            v.lemma[bunsetu_head_at(v, c)] in lex.cues["war"] for t in pred.heads
-            for c in v.children[t] if c < t and v.raw_marker[c] in WAR_MARKERS):
+            v.raw_marker[c] in WAR_MARKERS for c in cue_before(pred, lex.cues["war"], v)):
         return True                      # 戦争の犠牲者, 戦争で戦死した兵士: the war's toll
     light = pred.light
     if light is None or v.lemma[light] not in lex.cues["measure"]:

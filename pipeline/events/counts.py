@@ -52,7 +52,8 @@ def number_owners(num: int, head: int, g: Grammar) -> list[Arg]:
         if any(o in g.phrases.entity_at and g.phrases.entity_at[o].label_ == "NUMBER"
                for o in wholes):
             # 無人機45機のうち38機: the whole is itself a count; its owner is the noun counted
-            return [a for o in wholes for a in number_owners(o, head, g)]
+            # (read on the whole's own words only: the predicate's うち led here)
+            return [a for o in wholes if o != num for a in number_owners(o, o, g)]
         owners = wholes
     merged = _merge_compounds(owners, g)
     args = [_widen(g.phrases.of_at(o), o, g) for o in merged]

@@ -9,7 +9,7 @@ the sentence before, events/sentence.py `continues_speech`), `generic` (a word f
 fighting in general, kind `generic`: 戦闘, 戦い), `prospective` (an act still to come or
 only possible: 派兵されれば, 投入の可能性; events/modality.py), `another` (a further act
 of its kind: 追加派兵, 新たな攻撃, kind `another`), `earlier` (told as done before: すでに
-派遣した, kind `already`) and `bare_force` (the patient is a bare word
+派遣した, kind `already`) and `bare_units` (the patients that are bare words
 for soldiers, kind `force`: 兵士を派遣).
 
 A mention joins the most recently mentioned group of its type when nothing conflicts and one
@@ -93,10 +93,10 @@ CONTINUING = {"DEPLOY"}
 # another, feared or possible act than the asserted ones. A hedged casualty or deployment
 # count (死傷者は…とみられる) is an estimate of the same fact, so those types are left out.
 HEDGED_APART = {"ATTACK", "INTERCEPT"}
-# The private keys above, in the order the extractor sets them (output/event_records.py
-# carries them to grouping and drops them from the record).
+# The private keys above (output/event_records.py carries them to grouping and drops them
+# from the record).
 GROUPING_KEYS = ("lemma", "backref", "iterative", "continues", "generic", "prospective",
-                 "another", "earlier", "bare_force")
+                 "another", "earlier", "bare_units")
 SIDE_KINDS = {"state", "military"}     # speakers that speak for their country's side
 PLACE_KINDS = {"country", "admin1", "admin2", "city", "village", "region", "facility", "water"}  # SPEC §4
 
@@ -127,7 +127,6 @@ def time_value(ev: dict) -> str | None:
 def features(ev: dict) -> dict:
     """What grouping compares of one event, read in one pass over its arguments."""
     agents, troops, units, places, targets, speakers = set(), set(), set(), set(), set(), set()
-    counts = set()
     for a in ev.get("arguments") or []:
         role, norm = a["role"], a.get("norm") or {}
         nid = norm.get("id")
@@ -145,12 +144,10 @@ def features(ev: dict) -> dict:
             places.add(nid)
         if role in ("agent", "source"):
             speakers.add(nid or a.get("text"))          # who speaks, by id, else as written
-        if role == "quantity":
-            counts.add((a.get("start"), a.get("end"), a.get("text")))
     if ev["type"] == "DEPLOY":
         # whose troops: ロシアが北朝鮮兵を投入 is North Korea's deployment, as 北朝鮮軍が参戦
         agents = troops or agents
-    elif ev["type"] == "CASUALTY" and troops:
+    elif ev["type"] == "CASUALTY":
         agents = troops                  # whose dead: ロシア兵の死者 and ウクライナ兵の死者 differ
     time = time_value(ev)
     return {"at": ev["trigger"]["start"], "type": ev["type"],
@@ -160,7 +157,7 @@ def features(ev: dict) -> dict:
             "continues": bool(ev.get("continues")), "generic": bool(ev.get("generic")),
             "prospective": bool(ev.get("prospective")), "another": bool(ev.get("another")),
             "earlier": bool(ev.get("earlier")),
-            "units": units - {None}, "counts": counts, "agents": agents, "places": places, "targets": targets,
+            "units": units - {None}, "counts": _spans(ev, "quantity"), "agents": agents, "places": places, "targets": targets,
             "time": time, "polarity": ev.get("polarity", "positive"),
             "hedged": ev.get("modality") == "uncertain"}
 
@@ -168,9 +165,10 @@ def features(ev: dict) -> dict:
 def _unit(ev: dict, norm: dict, text: str | None) -> str | None:
     """What a patient names as sent: a named force (北朝鮮軍, 北朝鮮兵, 暴風軍団) and a bare word
     for soldiers (兵士, 部隊) are both the army the mention's country sends, so 北朝鮮が兵士を
-    派遣 and ロシアが北朝鮮兵を投入 send the same; a specialised unit (技術者, 建設部隊, 兵力)
-    keeps its words."""
-    if norm.get("kind") == "military" or ev.get("bare_force"):
+    派遣 and ロシアが北朝鮮兵を投入 send the same; a specialised unit (技術者, 建設部隊) keeps
+    its words, and so does manpower (兵力: measured on the seeds, taking every patient but a
+    specialised unit as the army joined separate commitments, .743 → .722)."""
+    if norm.get("kind") == "military" or text in (ev.get("bare_units") or ()):
         return "troops"
     return norm.get("id") or text
 
@@ -218,10 +216,14 @@ class Group:
         self.last = sent
         self.last_at = f["at"]
 
+    def units_differ(self, f: dict) -> bool:
+        """What is sent or given differs (兵士 / 技術者, 戦車 / 弾薬); unknown agrees."""
+        return bool(self.units and f["units"] and not self.units & f["units"])
+
     def conflicts(self, f: dict) -> bool:
         if self.agents and f["agents"] and not self.agents & f["agents"]:
             return True                  # ロシア軍 and ウクライナ軍 attacking: two attacks
-        if self.type == "DEPLOY" and self.units and f["units"] and not self.units & f["units"]:
+        if self.type == "DEPLOY" and self.units_differ(f):
             return True                  # troops sent, then engineers sent: two deployments
         # two towns (or two countries) attacked are two attacks; a town and its province
         # may be one
@@ -295,11 +297,11 @@ def _best(groups: list[Group], f: dict, sent: int) -> Group | None:
             return g                     # …との見方を示した。SNSへの投稿で明らかにした。
         if f["type"] in CONTINUING and f["prospective"] != g.prospective:
             continue                     # 派兵した … 投入されれば: in another word, another act
-        if f["type"] in CONTINUING and g.agents & f["agents"] \
-                and not (g.units and f["units"] and not g.units & f["units"]):
+        if f["type"] in CONTINUING and g.agents & f["agents"]:
             return g                     # one country's deployment told across the article
+                                         # (what is sent differing is a conflict: above)
         if f["type"] in ONE_ACT_MANY_WORDS and sent - g.last <= WORD_REACH \
-                and not (g.units and f["units"] and not g.units & f["units"]):
+                and not g.units_differ(f):
             return g                     # 北朝鮮がロシアに派兵… 北朝鮮軍部隊が参加した
         if f["type"] not in SAME_WORD_ONLY and sent - g.last <= WORD_REACH \
                 and g.places & f["places"]:

@@ -163,8 +163,11 @@ class ModalityReader:
         # a presupposed clause (ロシアが派遣した兵士は…とみられる) is attributed, not hedged
         text = self.v.text[head]
         r.add("reported" if restricted else value, f"speech:{text}")
-        if not restricted and self.lex.cues["modal"].get(self.v.lemma[head]) == "planned":
-            r.add("planned", f"modal:{text}")        # ミサイル発射を予告: told ahead, to come
+        if not restricted and self.lex.cues["modal"].get(self.v.lemma[head]) == "planned" \
+                and self.g.markers[child] not in ("と", "とも"):
+            # ミサイル発射を予告: told ahead, to come (a と-clause has its own tense, below:
+            # 攻撃したと警告 is reported)
+            r.add("planned", f"modal:{text}")
         # 追加支援を行うと発表した, 「数日内に話し合う」と述べた: the event's own verb in the
         # non-past as what is said is announced, not told as done (but 死者が千人を超えると
         # 発表: a count's measure verb states the present)

@@ -505,9 +505,7 @@ def _speaker_not_agent(p: Pending, g: Grammar) -> None:
     (国防省は…撃墜したと明らかにした; but not the bare noun of 「…攻撃」と呼んだ, 攻撃だったと
     説明した, nor a topic beside the event's own が-subject: Aは、Bが占拠した…と述べた). A
     person telling of a military act (FORCES_ONLY: 大統領は…撃墜したと明らかにした) tells of his
-    forces' act: source only; a commander (a troop noun: 司令官) stays the agent. Nor is a
-    person telling of an attack its target (市長は、攻撃を受けて…と述べた: dev args .745 →
-    .746, seeds unchanged)."""
+    forces' act: source only; a commander (a troop noun: 司令官) stays the agent."""
     if p.statement or not _quoted(p, g):
         return
     sources = set(_keys([f.arg for f in p.reading.sources]))
@@ -520,11 +518,7 @@ def _speaker_not_agent(p: Pending, g: Grammar) -> None:
     p.found[:] = [f for f in p.found if not (
         f.role == "agent" and (f.arg.start, f.arg.end) in sources
         and raw[f.arg.head] == "は" and (not own_act or forces_only and g.phrases.is_person(f.arg))
-        and not set(f.arg.classes) & {"TROOP", "COUNTRY"})
-        # 市長は、攻撃を受けて…死亡したと明らかにした: the person telling of an attack on his
-        # city is not what was attacked
-        and not (f.role == "patient" and forces_only and (f.arg.start, f.arg.end) in sources
-                 and raw[f.arg.head] == "は" and g.phrases.is_person(f.arg))]
+        and not set(f.arg.classes) & {"TROOP", "COUNTRY"})]
 
 
 def _speaker_acts(p: Pending, g: Grammar) -> None:

@@ -76,14 +76,15 @@ ATTRIBUTIVE = "連体形"              # Sudachi's inflection of a word that mod
 def modified_noun(v: View, p: int) -> int | None:
     """The noun a relative clause on `p` modifies (ロシアが派遣した兵士 → 兵士), or None for
     a verb that is no relative clause. GiNZA sometimes hangs a relative clause on the verb
-    after the noun (…に投入された北朝鮮軍の戦死者数が…と発表 → advcl of 発表): an attributive
-    verb written right before a noun modifies that noun all the same."""
+    after the noun (…に投入された北朝鮮軍の戦死者数が…と発表 → advcl of 発表): a verb whose
+    last auxiliary is attributive (された, する: 連体形) written right before a noun modifies
+    that noun all the same (a bare verb stem carries no inflection to read)."""
     h = v.head[p]
     if v.dep[p] == "acl":
         return h if h > p else None
     if v.dep[p] != "advcl":
         return None
-    last = max([f for f in v.function_words[p] if f > p], default=p)
+    last = _clause_end(v, p)
     if last == p or not any(ATTRIBUTIVE in x for x in v.token(last).morph.get("Inflection", [])):
         return None
     return noun_after(v, p)
@@ -92,7 +93,12 @@ def modified_noun(v: View, p: int) -> int | None:
 def noun_after(v: View, p: int) -> int | None:
     """The head of the noun compound written right after clause `p`'s last word (…された
     北朝鮮軍の戦死者数 → 軍), None if no noun follows."""
-    nxt = max([f for f in v.function_words[p] if f > p], default=p) + 1
+    nxt = _clause_end(v, p) + 1
     if nxt >= v.n or v.pos[nxt] not in NOUN_POS:
         return None
     return bunsetu_head_at(v, nxt)
+
+
+def _clause_end(v: View, p: int) -> int:
+    """The last word of `p`'s bunsetu: its last function word after it, else `p`."""
+    return max([f for f in v.function_words[p] if f > p], default=p)
