@@ -20,7 +20,7 @@ FLOORS = {
     ("entities", "strict", "NUMBER"): 0.95,
     ("entities", "strict", "DATE"): 0.95,
     ("events", "trigger_classification"): 0.94,      # contract v2 gold (issue 9): 0.955
-    ("events", "argument_classification"): 0.815,    # 0.822 (2026-12-04)
+    ("events", "argument_classification"): 0.82,     # 0.824 (2026-12-04, second session)
     # group link F1 0.453 against the seeds' second-pass groups (2026-12-03); the floor of
     # 0.75 was set against the drafted groups, which were written from the pipeline's own
     # same-word grouping: the gold changed, not the code. 0.535 after the deployment,
@@ -31,7 +31,8 @@ FLOORS = {
     # (a named force = a bare word for soldiers), not as attacked targets; 0.711 with the
     # noun a relative clause modifies as its patient (…に投入された北朝鮮軍の…); 0.725 with a
     # state and its forces as one speaker, and 侵略 grouped as 侵攻; 0.743 with one count of two
-    # outcomes, casualties by side, a war's toll apart and 前進 as fighting in general
+    # outcomes, casualties by side, a war's toll apart and 前進 as fighting in general; 0.742
+    # after the review fixes (2026-12-04)
     ("events", "groups"): 0.72,
 }
 
