@@ -124,7 +124,7 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
             "another": is_another(pred, lex, v),
             "earlier": bool(cue_before(pred, lex.cues["already"], v)),
             "generic": lemma in lex.cues["generic"],
-            "bare_units": [v.doc.text[f.arg.start:f.arg.end] for f in found
+            "bare_units": [v.doc_text[f.arg.start:f.arg.end] for f in found
                            if f.role == "patient" and is_bare(f.arg, lex, v)]}
 
 
@@ -146,7 +146,7 @@ def grouping_lemma(cand: Candidate, lemma: str, lex: Lexicon, v: View) -> str:
     """The word groups compare: the synonym of the trigger as written (戦死者, whose anchor is
     its last token 者), else of its anchor's lemma (死者 → 死亡), else that lemma."""
     synonym = lex.cues["synonym"]
-    written = v.doc.text[slice(*cand.char_span)]
+    written = v.doc_text[slice(*cand.char_span)]
     return synonym.get(written) or synonym.get(lemma) or lemma
 
 

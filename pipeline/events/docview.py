@@ -56,6 +56,11 @@ class View:
         self.space: list[int] = rows[6]             # IS_SPACE: 1 or 0
 
     @cached_property
+    def doc_text(self) -> str:
+        """The Doc's text, read once (Doc.text builds every Token each time)."""
+        return text_of(self.doc)
+
+    @cached_property
     def norm(self) -> list[str]:
         """Sudachi's normalised forms (triggers.py compares their ids; tests read them)."""
         return strings_of(self.ids[2], self.doc.vocab.strings)

@@ -207,7 +207,7 @@ def _actor_before(start: int, g: Grammar):
     headline's sentence at a space; the actor opening the headline's line (a line with no 。)
     is the subject of its later sentences too."""
     v = g.v
-    text = v.doc.text
+    text = v.doc_text
     first = None
     while start > 0 and "\n" not in text[v.idx[start - 1]:v.idx[start]]:
         first = v.sent(start - 1)        # the line's sentences before, back to its first
