@@ -1426,3 +1426,13 @@ def test_a_passive_hedge_s_topic_is_judged_not_speaking(nlp):
     # a speaker topic of an active speech verb still is one
     text = "国防省は、敵の部隊が前線に移動したと発表した。"
     assert ("source", "国防省") in find(events_of(nlp, text), "DEPLOY", "移動")["args"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, place", [
+    # the place a target lies in, through a relational noun (本土, 郊外)
+    ("ウクライナ軍はロシア本土の製油所に対するドローン攻撃を行った。", "ロシア"),
+    ("敵はキーウ近郊の変電所に対する攻撃を強めた。", "キーウ"),
+])
+def test_a_target_s_place_through_a_relational_noun(nlp, text, place):
+    assert ("place", place) in find(events_of(nlp, text), "ATTACK", "攻撃")["args"]

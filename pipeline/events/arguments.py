@@ -211,9 +211,19 @@ def _earlier_topic(c: int, head: int, g: Grammar) -> bool:
 
 
 def places_of(t: int, g: Grammar) -> list[Arg]:
-    """ドネツク州の都市, 同州の広大な地域: the place a plain noun lies in."""
-    return [a for c in g.v.children[t] if c < t and g.markers[c] == "の"
-            and (a := g.phrases.of_at(c)) is not None and a.label == "PLACE"]
+    """ドネツク州の都市, 同州の広大な地域, ロシア本土の製油所: the place a plain noun lies in
+    (through a relational noun, 本土, 郊外: the place it is relative to)."""
+    out = []
+    for c in g.v.children[t]:
+        if c > t or g.markers[c] != "の" or (a := g.phrases.of_at(c)) is None:
+            continue
+        if a.label == "PLACE":
+            out.append(a)
+        elif a.entity is None and g.phrases.relational_at(c):
+            inner = [x for i in compound_ids(g.v, c)[:-1]
+                     if (x := g.phrases.of_at(i)) is not None and x.label == "PLACE"]
+            out += inner[-1:]
+    return out
 
 
 def _stray_agents(noun: int, g: Grammar) -> list[int]:
