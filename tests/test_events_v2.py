@@ -460,6 +460,11 @@ def find(evs, etype, trigger):
     return hits[0]
 
 
+def args_of(nlp, text, etype, trigger):
+    """The (role, text) pairs of the `etype` event on `trigger` in `text`."""
+    return find(events_of(nlp, text), etype, trigger)["args"]
+
+
 def raw_event(nlp, text, trigger):
     """The extractor's own event dict (with its grouping flags) for `trigger` in `text`."""
     doc = nlp(text)
@@ -657,7 +662,7 @@ def test_opening_date_dates_the_statement(nlp, text, date):
     ("戦闘が始まった3月から、死傷者は計約5千人に上った。", "ATTACK", "戦闘", "3月"),
 ])
 def test_date_a_relative_clause_modifies_is_its_time(nlp, text, etype, trigger, date):
-    assert ("time", date) in find(events_of(nlp, text), etype, trigger)["args"]
+    assert ("time", date) in args_of(nlp, text, etype, trigger)
 
 
 @pytest.mark.model
@@ -829,7 +834,7 @@ def test_coordinated_agents_are_each_agents(nlp):
     ("エルドアン大統領がゼレンスキー大統領と首都の宮殿で会談を行い、合意文書に署名した。", "AGREEMENT", "署名"),
 ])
 def test_partner_of_a_joint_act_is_an_agent(nlp, text, etype, trigger):
-    args = find(events_of(nlp, text), etype, trigger)["args"]
+    args = args_of(nlp, text, etype, trigger)
     partner = "ゼレンスキー大統領" if "ゼレンスキー" in text else "ショルツ首相"
     assert ("agent", partner) in args
 
@@ -908,7 +913,7 @@ def test_new_cue_kinds_load():
      "ワルシャワ"),
 ])
 def test_relational_nouns_keep_their_place(nlp, text, etype, trigger, place):
-    assert ("place", place) in find(events_of(nlp, text), etype, trigger)["args"]
+    assert ("place", place) in args_of(nlp, text, etype, trigger)
 
 
 @pytest.mark.model
@@ -1044,7 +1049,7 @@ def test_headline_he_is_planned_and_moyou_hedges(nlp, text, etype, trigger, moda
     ("ハマスからの攻撃が相次いだ。", "ATTACK", "攻撃", "ハマス"),
 ])
 def test_the_state_or_force_an_attack_comes_from_is_its_agent(nlp, text, etype, trigger, agent):
-    assert ("agent", agent) in find(events_of(nlp, text), etype, trigger)["args"]
+    assert ("agent", agent) in args_of(nlp, text, etype, trigger)
 
 
 @pytest.mark.model
@@ -1111,7 +1116,7 @@ def test_a_venue_noun_lends_the_place_it_lies_in_to_the_sentence_not_to_its_stat
     ("北朝鮮軍の一部が前線に派遣された。", "DEPLOY", "派遣", "patient", "北朝鮮軍"),
 ])
 def test_a_portion_stands_for_the_whole_it_is_of(nlp, text, etype, trigger, role, whole):
-    assert (role, whole) in find(events_of(nlp, text), etype, trigger)["args"]
+    assert (role, whole) in args_of(nlp, text, etype, trigger)
 
 
 @pytest.mark.model
@@ -1196,7 +1201,7 @@ def test_talks_being_arranged_are_planned(nlp):                     # 〜する�
     ("ロシア軍の参謀総長は、東部の村を制圧したと主張した。", "CAPTURE", "制圧", "参謀総長", True),
 ])
 def test_who_reports_a_military_act_and_who_did_it(nlp, text, etype, trigger, speaker, agent):
-    args = find(events_of(nlp, text), etype, trigger)["args"]
+    args = args_of(nlp, text, etype, trigger)
     assert ("source", speaker) in args
     assert (("agent", speaker) in args) is agent
 
@@ -1340,7 +1345,7 @@ def test_a_medium_told_in_the_next_sentence_continues_the_statement(nlp):
 ])
 def test_a_relative_clause_fills_its_open_role_with_the_noun_it_modifies(nlp, text, etype,
                                                                           trigger, has, lacks):
-    args = find(events_of(nlp, text), etype, trigger)["args"]
+    args = args_of(nlp, text, etype, trigger)
     assert has <= args and not lacks & args, args
 
 
@@ -1369,7 +1374,7 @@ def test_a_plan_word_quoted_plans_the_quoted_event_only(nlp, text, etype, trigge
     ("兵士のうち約300人が負傷した。", "CASUALTY", "負傷", "兵士"),
 ])
 def test_the_noun_a_count_belongs_to_is_the_patient(nlp, text, etype, trigger, patient):
-    args = find(events_of(nlp, text), etype, trigger)["args"]
+    args = args_of(nlp, text, etype, trigger)
     assert ("patient", patient) in args, args
 
 
@@ -1388,7 +1393,7 @@ def test_a_part_of_a_bare_count_reads_no_owner_forever(nlp):
     ("領土を巡る交渉は難航している。", "MEETING", "交渉", set()),
 ])
 def test_what_an_event_is_over(nlp, text, etype, trigger, has):
-    args = find(events_of(nlp, text), etype, trigger)["args"]
+    args = args_of(nlp, text, etype, trigger)
     assert args == has, args
 
 
@@ -1403,7 +1408,7 @@ def test_what_an_event_is_over(nlp, text, etype, trigger, has):
      {("agent", "北朝鮮")}, {("patient", "政府")}),
 ])
 def test_support_verbs_kakeru_and_ukeru(nlp, text, etype, trigger, has, lacks):
-    args = find(events_of(nlp, text), etype, trigger)["args"]
+    args = args_of(nlp, text, etype, trigger)
     assert has <= args and not lacks & args, args
 
 
@@ -1414,7 +1419,7 @@ def test_support_verbs_kakeru_and_ukeru(nlp, text, etype, trigger, has, lacks):
     ("兵士たちは夜間に訓練を受けた。", "EXERCISE", "訓練", ("agent", "兵士たち")),
 ])
 def test_a_plural_suffix_keeps_the_noun_s_class(nlp, text, etype, trigger, arg):
-    assert arg in find(events_of(nlp, text), etype, trigger)["args"]
+    assert arg in args_of(nlp, text, etype, trigger)
 
 
 @pytest.mark.model

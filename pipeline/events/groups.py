@@ -1,7 +1,7 @@
 """Event groups (SPEC §3 `group`): within-document event coreference on event records.
 
-Pure functions on SPEC §3 event records in text order; each record may carry seven private
-keys set by the event extractor: `lemma` (the trigger's lemma, so 攻撃し and 攻撃 compare
+Pure functions on SPEC §3 event records in text order; each record may carry the private
+keys of GROUPING_KEYS, set by the event extractor: `lemma` (the trigger's lemma, so 攻撃し and 攻撃 compare
 equal), `backref` (the trigger is determined by a back-reference word: この攻撃, 今回の
 合意, 同会談, rules/event_cues.tsv kind `backref`), `iterative` (a series or a total, kind
 `iterative`), `continues` (a statement whose unsaid speaker goes on with the statement of
@@ -67,10 +67,11 @@ Conflicts: agents of different countries (only countries: a person or body found
 agent is often the speaker who reports the event, so it keeps true links apart; for a
 deployment the country whose troops go, the patient's, else the agent's: ロシアが北朝鮮兵を
 投入 and 北朝鮮軍が参戦 are one deployment, 北朝鮮が派兵 and 韓国が派兵 two; for a
-casualty the side of who was killed or hurt, the patient's), for a
-deployment what is sent (troops, then engineers: two deployments, even in one word; a named
-force and a bare word for soldiers are the same army, `_unit`), explicit dates that differ (2024-05-03 vs 2024-05-05), targets of one kind that differ (two towns,
-two countries attacked; not a deployment's patient, which is what is sent), polarity.
+casualty the side of who was killed or hurt, the patient's), for a deployment what is sent
+(troops, then engineers: two deployments, even in one word; a named force and a bare word for
+soldiers are the same army, `_unit`), explicit dates that differ (2024-05-03 vs 2024-05-05),
+targets of one kind that differ (two towns, two countries attacked; not a deployment's
+patient, which is what is sent), polarity.
 Places are not compared as conflicts: one place is often named at another scale (ハリコフ州 /
 ボウチャンスク), and wrong places split more true groups than they keep apart false ones.
 """
@@ -157,7 +158,8 @@ def features(ev: dict) -> dict:
             "continues": bool(ev.get("continues")), "generic": bool(ev.get("generic")),
             "prospective": bool(ev.get("prospective")), "another": bool(ev.get("another")),
             "earlier": bool(ev.get("earlier")),
-            "units": units - {None}, "counts": _spans(ev, "quantity"), "agents": agents, "places": places, "targets": targets,
+            "units": units - {None}, "counts": _spans(ev, "quantity"), "agents": agents,
+            "places": places, "targets": targets,
             "time": time, "polarity": ev.get("polarity", "positive"),
             "hedged": ev.get("modality") == "uncertain"}
 
