@@ -10,14 +10,15 @@ from pipeline.events.groups import assign_groups, dates_compatible, features
 
 def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive",
         modality="asserted", iterative=False, continues=False, generic=False,
-        prospective=False, another=False, bare_units=(), earlier=False):
+        prospective=False, another=False, bare_units=(), earlier=False, covers=()):
     return {"type": etype, "trigger": {"start": start, "end": start + 2, "text": lemma or "攻撃"},
             "sentence": {"start": sent * 100, "end": sent * 100 + 99}, "polarity": polarity,
             "modality": modality,
             "arguments": [{"role": r, "text": t, "norm": n} for r, t, n in args],
             "lemma": lemma or "攻撃", "backref": backref, "iterative": iterative,
             "continues": continues, "generic": generic, "prospective": prospective,
-            "another": another, "bare_units": list(bare_units), "earlier": earlier}
+            "another": another, "bare_units": list(bare_units), "earlier": earlier,
+            "covers": list(covers)}
 
 
 RUS = {"id": "rus", "country": "RUS"}
@@ -386,6 +387,64 @@ def test_one_count_of_two_outcomes_is_one_casualty_event():
            rec(16, "CASUALTY", 0, ("quantity", "10人", {"type": "NUMBER", "value": 10}),
                lemma="負傷")]
     assert assign_groups(evs) == ["g1", "g2"]
+
+
+def test_an_attack_s_toll_is_apart_from_the_war_s_total():
+    # 兵士の死者は1万人を超えた。… 町への砲撃で住民5人が死亡した。… 死者はさらに増えた。
+    evs = [rec(10, "CASUALTY", 0, lemma="死亡"), rec(310, "ATTACK", 3, lemma="砲撃"),
+           rec(320, "CASUALTY", 3, lemma="死亡"), rec(510, "CASUALTY", 5, lemma="死亡")]
+    assert assign_groups(evs) == ["g1", "g2", "g3", "g1"]
+    # two strikes, two tolls: ハリコフへの砲撃で3人が死亡した。… オデーサへの空爆で5人が死亡した。
+    evs = [rec(10, "ATTACK", 0, ("patient", "ハリコフ", KHARKIV), lemma="砲撃"),
+           rec(20, "CASUALTY", 0, lemma="死亡"),
+           rec(310, "ATTACK", 3, ("patient", "オデーサ", ODESA), lemma="空爆"),
+           rec(320, "CASUALTY", 3, lemma="死亡")]
+    assert assign_groups(evs) == ["g1", "g2", "g3", "g4"]
+    # fighting in general is no episode: 戦闘で兵士3人が死亡した is the war's toll again
+    evs = [rec(10, "CASUALTY", 0, lemma="死亡"), rec(110, "ATTACK", 1, lemma="砲撃"),
+           rec(120, "CASUALTY", 1, lemma="死亡"),
+           rec(310, "ATTACK", 3, lemma="戦闘", generic=True), rec(320, "CASUALTY", 3, lemma="死亡")]
+    assert assign_groups(evs) == ["g1", "g2", "g3", "g4", "g1"]
+
+
+def test_a_toll_told_again_without_its_attack_is_that_toll():
+    # headline ミサイル攻撃で5人死亡 … body 住民5人が死亡した (no other toll told)
+    evs = [rec(10, "ATTACK", 0), rec(20, "CASUALTY", 0, lemma="死亡"),
+           rec(210, "CASUALTY", 2, lemma="死亡")]
+    assert assign_groups(evs) == ["g1", "g2", "g2"]
+
+
+def test_a_word_for_the_killed_and_wounded_covers_both_nearby():
+    both = ("死亡", "負傷")
+    # ロシア軍の死傷者は200人を超えた。同軍の戦死者は50人、負傷者は150人に上る。
+    evs = [rec(10, "CASUALTY", 0, lemma="死傷者", covers=both),
+           rec(110, "CASUALTY", 1, lemma="死亡"), rec(120, "CASUALTY", 1, lemma="負傷")]
+    assert assign_groups(evs) == ["g1", "g1", "g1"]
+    # paragraphs apart (sentences count where events are), a death count is another count
+    talks = [rec(n * 100 + 10, "MEETING", n, lemma="会談") for n in range(1, 5)]
+    evs = [rec(10, "CASUALTY", 0, lemma="死傷者", covers=both), *talks,
+           rec(510, "CASUALTY", 5, lemma="死亡")]
+    assert assign_groups(evs) == ["g1", "g2", "g2", "g2", "g2", "g3"]
+    # a strike's dead, then the month's casualties: not one toll
+    evs = [rec(10, "ATTACK", 0, lemma="砲撃"), rec(20, "CASUALTY", 0, lemma="死亡"),
+           rec(110, "CASUALTY", 1, lemma="死傷者", covers=both)]
+    assert assign_groups(evs) == ["g1", "g2", "g3"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, one", [
+    ("ロシア軍の死傷者は200人を超えた。同軍の戦死者は50人、負傷者は150人に上る。", True),
+    ("前線の村への砲撃で兵士3人が死亡した。ロシア軍の死傷者は今月、200人を超えた。", False),
+])
+def test_casualty_counts_in_an_article(nlp, text, one):
+    groups = {r["trigger"]["text"]: r["group"] for r in records(nlp, text) if r["type"] == "CASUALTY"}
+    assert (len(set(groups.values())) == 1) is one, groups
+
+
+@pytest.mark.model
+def test_casualties_cover_the_dead_and_the_wounded(nlp):
+    assert raw_event(nlp, "ロシア軍の死傷者は200人を超えた。", "死傷者")["covers"] == ["死亡", "負傷"]
+    assert raw_event(nlp, "攻撃で兵士3人が死亡した。", "死亡")["covers"] == []
 
 
 def test_casualties_of_different_sides_stay_apart():
@@ -1303,6 +1362,8 @@ def test_telling_a_medium_still_attributes_the_sentence_before(nlp):
     ("国境紛争で兵士3人が死亡した。", "死亡", False),            # a clash, not a war
     ("戦争で戦死した兵士は数万人に上る。", "戦死", True),
     ("空爆で市民5人が死亡した。", "死亡", False),               # one strike's dead
+    ("死傷者は約10万人で、うち戦死者は約2万人とされる。", "戦死者", True),   # a part of a count
+    ("派遣された兵士のうち約4千人が死亡した。", "死亡", False),   # a part of the soldiers sent
 ])
 def test_totals_and_series_up_to_a_time(nlp, text, trigger, series):
     assert raw_event(nlp, text, trigger)["iterative"] is series

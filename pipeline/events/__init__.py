@@ -118,8 +118,10 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
     return {"type": cand.rule.type, "trigger": cand.char_span, "arguments": arguments,
             "polarity": reading.polarity, "modality": reading.modality, "rule": rule,
             "sentence": (sent.start_char, sent.end_char),
-            "lemma": grouping_lemma(cand, lemma, lex, v), "backref": refers_back(pred, lex, v),
-            "iterative": is_iterative(pred, lex, v) or is_total(pred, lex, v),
+            "lemma": (word := grouping_lemma(cand, lemma, lex, v)),
+            "covers": lex.cues["covers"].get(word, "").split(), "backref": refers_back(pred, lex, v),
+            "iterative": is_iterative(pred, lex, v) or is_total(pred, lex, v)
+            or is_part(pred, lex, v),
             "prospective": reading.prospective,
             "another": is_another(pred, lex, v),
             "earlier": bool(cue_before(pred, lex.cues["already"], v)),
@@ -198,6 +200,17 @@ def is_total(pred: Predicate, lex: Lexicon, v: View) -> bool:
     words = [c for c in v.children[light] if c < light] + list(range(pred.anchor + 1, light))
     return any(v.lemma[w] in total or w + 1 < v.n and v.lemma[w] + v.lemma[w + 1] in total
                for w in words)
+
+
+def is_part(pred: Predicate, lex: Lexicon, v: View) -> bool:
+    """うち戦死者は約27万人: a count introduced by a partitive (kind `part`) right before the
+    trigger noun is a part of the count told before it, an event of its own (not the same toll
+    told again, nor joined by the next mention of its word)."""
+    if verbal_at(v, pred.anchor):
+        return False
+    start = pred.cand.tokens[0]
+    return start > 0 and v.lemma[start - 1] in lex.cues["part"] or bool(
+        cue_before(pred, lex.cues["part"], v))
 
 
 def is_iterative(pred: Predicate, lex: Lexicon, v: View) -> bool:
