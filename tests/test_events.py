@@ -308,7 +308,8 @@ def test_event_record_shape_and_offsets(nlp):
         # the record's fields, plus what grouping reads (dropped from the written record)
         assert set(e) == {"type", "trigger", "arguments", "polarity", "modality", "rule",
                           "sentence", "lemma", "backref", "iterative", "continues", "generic",
-                          "prospective", "another", "earlier", "bare_units"}
+                          "prospective", "another", "earlier", "bare_units",
+                          "covers", "means"}
         assert set(GROUPING_KEYS) <= set(e)
         s, t = e["sentence"]
         assert s <= e["trigger"][0] < e["trigger"][1] <= t

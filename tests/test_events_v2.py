@@ -10,7 +10,7 @@ from pipeline.events.groups import assign_groups, dates_compatible, features
 
 def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive",
         modality="asserted", iterative=False, continues=False, generic=False,
-        prospective=False, another=False, bare_units=(), earlier=False, covers=()):
+        prospective=False, another=False, bare_units=(), earlier=False, covers=(), means=()):
     return {"type": etype, "trigger": {"start": start, "end": start + 2, "text": lemma or "攻撃"},
             "sentence": {"start": sent * 100, "end": sent * 100 + 99}, "polarity": polarity,
             "modality": modality,
@@ -18,7 +18,7 @@ def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive
             "lemma": lemma or "攻撃", "backref": backref, "iterative": iterative,
             "continues": continues, "generic": generic, "prospective": prospective,
             "another": another, "bare_units": list(bare_units), "earlier": earlier,
-            "covers": list(covers)}
+            "covers": list(covers), "means": list(means)}
 
 
 RUS = {"id": "rus", "country": "RUS"}
@@ -445,6 +445,30 @@ def test_casualty_counts_in_an_article(nlp, text, one):
 def test_casualties_cover_the_dead_and_the_wounded(nlp):
     assert raw_event(nlp, "ロシア軍の死傷者は200人を超えた。", "死傷者")["covers"] == ["死亡", "負傷"]
     assert raw_event(nlp, "攻撃で兵士3人が死亡した。", "死亡")["covers"] == []
+
+
+def test_an_attack_made_by_other_means_is_another_attack():
+    ukr = ("agent", "ウクライナ軍", UKR)
+    # 越境攻撃を開始した。… 越境攻撃は… この攻撃は空軍によるドローン攻撃と同時に行われた。
+    evs = [rec(10, "ATTACK", 0, ukr, means=["越境"]), rec(110, "ATTACK", 1, ukr, means=["越境"]),
+           rec(210, "ATTACK", 2, ukr), rec(230, "ATTACK", 2, ukr, means=["ドローン"])]
+    assert assign_groups(evs) == ["g1", "g1", "g1", "g2"]
+    # ミサイルとドローンによる攻撃 … ドローン攻撃: one strike by both means
+    evs = [rec(10, "ATTACK", 0, means=["ドローン", "ミサイル"]), rec(110, "ATTACK", 1, means=["ドローン"])]
+    assert assign_groups(evs) == ["g1", "g1"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, how", [
+    ("空軍によるドローン攻撃が続いた。", "攻撃", ["ドローン"]),
+    ("ミサイルとドローンによる攻撃を受けた。", "攻撃", ["ドローン", "ミサイル"]),
+    ("部隊は国境を越えて越境攻撃を開始した。", "攻撃", ["越境"]),
+    ("軽歩兵のみでの攻撃が続いた。", "攻撃", ["歩兵"]),
+    ("ロケット砲が東部に向けて発射された。", "発射", []),    # what is fired, not a kind of act
+    ("ロシア軍の攻撃で住民が死亡した。", "攻撃", []),
+])
+def test_how_an_attack_is_made(nlp, text, trigger, how):
+    assert raw_event(nlp, text, trigger)["means"] == how
 
 
 def test_casualties_of_different_sides_stay_apart():

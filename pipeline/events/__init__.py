@@ -125,6 +125,7 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
             "prospective": reading.prospective,
             "another": is_another(pred, lex, v),
             "earlier": bool(cue_before(pred, lex.cues["already"], v)),
+            "means": means(pred, lex, v),
             "generic": lemma in lex.cues["generic"],
             "bare_units": [v.doc_text[f.arg.start:f.arg.end] for f in found
                            if f.role == "patient" and is_bare(f.arg, lex, v)]}
@@ -154,7 +155,8 @@ def grouping_lemma(cand: Candidate, lemma: str, lex: Lexicon, v: View) -> str:
 
 NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM"}
 WAR_MARKERS = {"の", "で", "での"}      # 戦争の犠牲者, 戦争で死亡した, 戦争での死者
-LINKS = {"の", "な"}          # 追加の軍事支援, 新たな攻撃
+LINKS = {"の", "な"}
+MEANS_MARKERS = ("による", "での")     # ドローンによる攻撃, 歩兵のみでの攻撃          # 追加の軍事支援, 新たな攻撃
 
 
 def cue_before(pred: Predicate, cues: dict, v: View) -> list[int]:
@@ -200,6 +202,22 @@ def is_total(pred: Predicate, lex: Lexicon, v: View) -> bool:
     words = [c for c in v.children[light] if c < light] + list(range(pred.anchor + 1, light))
     return any(v.lemma[w] in total or w + 1 < v.n and v.lemma[w] + v.lemma[w + 1] in total
                for w in words)
+
+
+def means(pred: Predicate, lex: Lexicon, v: View) -> list[str]:
+    """ドローン攻撃, ミサイルとドローンによる攻撃, 越境攻撃: the words (kind `means`) before the
+    trigger among its dependents and their conjuncts that tell how the act is made."""
+    if verbal_at(v, pred.anchor):
+        return []                        # ロケット砲が発射された: what is fired, not a kind
+    words = lex.cues["means"]
+    found = set()
+    for c in (c for t in pred.heads for c in v.children[t] if c < t
+              and (v.dep[c] == "compound" or v.raw_marker[c].endswith(MEANS_MARKERS))):
+        # ミサイルとドローンによる: GiNZA hangs the first of a list on the next with と
+        for w in [c, *(k for k in v.children[c] if v.dep[k] == "conj" or v.raw_marker[k] == "と")]:
+            if v.lemma[w] in words:
+                found.add(v.lemma[w])
+    return sorted(found)
 
 
 def is_part(pred: Predicate, lex: Lexicon, v: View) -> bool:

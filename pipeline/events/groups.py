@@ -10,7 +10,8 @@ fighting in general, kind `generic`: 戦闘, 戦い), `prospective` (an act stil
 only possible: 派兵されれば, 投入の可能性; events/modality.py), `another` (a further act
 of its kind: 追加派兵, 新たな攻撃, kind `another`), `earlier` (told as done before: すでに
 派遣した, kind `already`), `covers` (the outcomes a trigger word names at once: 死傷者 →
-死亡, 負傷, kind `covers`) and `bare_units` (the patients that are bare words for soldiers,
+死亡, 負傷, kind `covers`), `means` (how an attack is made: ドローン攻撃, 越境攻撃, kind
+`means`) and `bare_units` (the patients that are bare words for soldiers,
 kind `force`: 兵士を派遣).
 
 A mention joins the most recently mentioned group of its type when nothing conflicts and one
@@ -81,7 +82,9 @@ deployment the country whose troops go, the patient's, else the agent's: ロシ�
 投入 and 北朝鮮軍が参戦 are one deployment, 北朝鮮が派兵 and 韓国が派兵 two; for a
 casualty the side of who was killed or hurt, the patient's), for a deployment what is sent
 (troops, then engineers: two deployments, even in one word; a named force and a bare word for
-soldiers are the same army, `_unit`), explicit dates that differ (2024-05-03 vs 2024-05-05),
+soldiers are the same army, `_unit`), explicit dates that differ (2024-05-03 vs 2024-05-05), an attack made by other means
+(a drone attack told beside a cross-border offensive, 越境攻撃 / ドローン攻撃; a mention that
+names no means agrees with any; seeds .769 → .775, dev unchanged),
 targets of one kind that differ (two towns, two countries attacked; not a deployment's
 patient, which is what is sent), polarity.
 Places are not compared as conflicts: one place is often named at another scale (ハリコフ州 /
@@ -108,7 +111,7 @@ CONTINUING = {"DEPLOY"}
 HEDGED_APART = {"ATTACK", "INTERCEPT"}
 # The private keys above (output/event_records.py carries them to grouping and drops them
 # from the record).
-GROUPING_KEYS = ("lemma", "covers", "backref", "iterative", "continues", "generic", "prospective",
+GROUPING_KEYS = ("lemma", "covers", "means", "backref", "iterative", "continues", "generic", "prospective",
                  "another", "earlier", "bare_units")
 SIDE_KINDS = {"state", "military"}     # speakers that speak for their country's side
 PLACE_KINDS = {"country", "admin1", "admin2", "city", "village", "region", "facility", "water"}  # SPEC §4
@@ -170,7 +173,8 @@ def features(ev: dict) -> dict:
             "iterative": bool(ev.get("iterative")) and not _one_day(time),
             "continues": bool(ev.get("continues")), "generic": bool(ev.get("generic")),
             "prospective": bool(ev.get("prospective")), "another": bool(ev.get("another")),
-            "earlier": bool(ev.get("earlier")), "cause": None,   # set by _chain_groups
+            "earlier": bool(ev.get("earlier")), "cause": None,
+            "means": set(ev.get("means") or ()),   # set by _chain_groups
             "units": units - {None}, "counts": _spans(ev, "quantity"), "agents": agents,
             "places": places, "targets": targets,
             "time": time, "polarity": ev.get("polarity", "positive"),
@@ -210,6 +214,7 @@ class Group:
         self.places: set[str] = set()
         self.speakers: set[str] = set()
         self.units: set[str] = set()
+        self.means: set[str] = set()
         self.counts: set[tuple] = set()
         self.times: set[str] = set()
         self.polarity, self.hedged = f["polarity"], f["hedged"]
@@ -224,6 +229,7 @@ class Group:
             self.lemmas.add(f["lemma"])
             self.words |= f["words"]
         self.units |= f["units"]
+        self.means |= f["means"]
         self.counts |= f["counts"]
         self.agents |= f["agents"]
         self.targets |= f["targets"]
@@ -241,6 +247,8 @@ class Group:
     def conflicts(self, f: dict) -> bool:
         if self.agents and f["agents"] and not self.agents & f["agents"]:
             return True                  # ロシア軍 and ウクライナ軍 attacking: two attacks
+        if self.means and f["means"] and not self.means & f["means"]:
+            return True                  # a drone attack beside a cross-border offensive
         if self.type == "DEPLOY" and self.units_differ(f):
             return True                  # troops sent, then engineers sent: two deployments
         # two towns (or two countries) attacked are two attacks; a town and its province
