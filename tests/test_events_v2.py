@@ -92,6 +92,23 @@ def test_statements_of_different_contents_stay_apart():
     assert g[1] != g[-1]
 
 
+def test_the_same_speech_verb_nearby_on_another_content_is_another_statement():
+    # ロシアはスジャを奪還したと発表した。ロシアはスーミ州でも集落を支配していると発表した。
+    other = {"id": "sumy_village", "country": "UKR", "kind": "village"}
+    rus = ("ロシア", {"id": "rus", "country": "RUS", "kind": "state"})
+    evs = [rec(10, "CAPTURE", 0, ("patient", "スジャ", TOWN), ("source", *rus), lemma="奪還"),
+           rec(20, "STATEMENT", 0, ("agent", *rus), lemma="発表"),
+           rec(110, "CAPTURE", 1, ("patient", "集落", other), ("source", *rus), lemma="支配"),
+           rec(120, "STATEMENT", 1, ("agent", *rus), lemma="発表")]
+    g = assign_groups(evs)
+    assert g[1] != g[3]
+    # said on one stated day, the two are one statement (GUIDELINES §6.1)
+    evs[1]["arguments"].append({"role": "time", "text": "6月", "norm": day("2024-06")})
+    evs[3]["arguments"].append({"role": "time", "text": "6月", "norm": day("2024-06")})
+    g = assign_groups(evs)
+    assert g[1] == g[3]
+
+
 def test_two_attacks_on_different_targets_stay_apart():
     evs = [rec(10, "ATTACK", 0, ("agent", "ロシア軍", RUS), ("patient", "ハリコフ", KHARKIV)),
            rec(110, "ATTACK", 1, ("agent", "ロシア軍", RUS), ("patient", "オデーサ", ODESA))]
