@@ -178,6 +178,13 @@ def test_a_feared_attack_is_not_the_attack_told():
     assert assign_groups(evs) == ["g1", "g1", "g2", "g3", "g3"]
 
 
+def test_fighting_in_general_hedged_is_still_the_fighting_told():
+    # 両軍は州内で激しい戦闘を続けている。増援が戦闘の行方をどう変えるかは分からない。
+    evs = [rec(10, "ATTACK", 0, lemma="戦闘", generic=True),
+           rec(110, "ATTACK", 1, lemma="戦闘", generic=True, modality="uncertain")]
+    assert assign_groups(evs) == ["g1", "g1"]
+
+
 def test_another_word_on_the_same_place_in_the_next_sentence_is_the_same_attack():
     # ロシア軍がハリコフを砲撃した。ハリコフへの攻撃で…。(two sentences on other things)
     # ハリコフでは空爆も… (too far to tell by the place alone)
