@@ -10,7 +10,8 @@ from pipeline.events.groups import assign_groups, dates_compatible, features
 
 def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive",
         modality="asserted", iterative=False, continues=False, generic=False,
-        prospective=False, another=False, bare_units=(), earlier=False, covers=(), means=()):
+        prospective=False, another=False, bare_units=(), earlier=False, covers=(), means=(),
+        sends_troops=False):
     return {"type": etype, "trigger": {"start": start, "end": start + 2, "text": lemma or "攻撃"},
             "sentence": {"start": sent * 100, "end": sent * 100 + 99}, "polarity": polarity,
             "modality": modality,
@@ -18,7 +19,7 @@ def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive
             "lemma": lemma or "攻撃", "backref": backref, "iterative": iterative,
             "continues": continues, "generic": generic, "prospective": prospective,
             "another": another, "bare_units": list(bare_units), "earlier": earlier,
-            "covers": list(covers), "means": list(means)}
+            "covers": list(covers), "means": list(means), "sends_troops": sends_troops}
 
 
 RUS = {"id": "rus", "country": "RUS"}
@@ -330,6 +331,28 @@ def test_a_specialised_unit_sent_is_another_deployment_even_in_the_same_word():
     both = rec(10, "DEPLOY", 0, ("patient", "兵士", None), ("patient", "技術者", None),
                lemma="派遣", bare_units=("兵士",))
     assert features(both)["units"] == {"troops", "技術者"}
+
+
+def test_a_word_that_says_troops_are_sent_sends_the_army():
+    # 北朝鮮がロシアに兵士を派遣した。…議長は地雷除去チームを派遣すると発表した。この派兵は…
+    evs = [rec(10, "DEPLOY", 0, ("agent", "北朝鮮", PRK), ("patient", "兵士", None),
+               lemma="派遣", bare_units=("兵士",)),
+           rec(110, "DEPLOY", 1, ("patient", "地雷除去チーム", None), lemma="派遣"),
+           rec(210, "DEPLOY", 2, lemma="派兵", backref=True, sends_troops=True)]
+    assert assign_groups(evs) == ["g1", "g2", "g1"]
+    assert features(evs[2])["units"] == {"troops"}
+    # what it names sent, when it names one, is compared instead
+    named = rec(10, "DEPLOY", 0, ("patient", "工兵", None), lemma="派兵", sends_troops=True)
+    assert features(named)["units"] == {"工兵"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, troops", [
+    ("北朝鮮はロシアに派兵した。", "派兵", True),
+    ("北朝鮮はロシアに兵士を派遣した。", "派遣", False),
+])
+def test_which_words_say_troops_are_sent(nlp, text, trigger, troops):
+    assert raw_event(nlp, text, trigger)["sends_troops"] is troops
 
 
 @pytest.mark.model

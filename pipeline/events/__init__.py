@@ -128,7 +128,9 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
             "means": means(pred, lex, v),
             "generic": lemma in lex.cues["generic"],
             "bare_units": [v.doc_text[f.arg.start:f.arg.end] for f in found
-                           if f.role == "patient" and is_bare(f.arg, lex, v)]}
+                           if f.role == "patient" and is_bare(f.arg, lex, v)],
+            # 派兵, 出兵 (frame `incorp`): the word itself says troops are sent
+            "sends_troops": cand.rule.type == "DEPLOY" and cand.rule.frame == "incorp"}
 
 
 def is_bare(arg, lex: Lexicon, v: View) -> bool:

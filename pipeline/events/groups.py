@@ -12,7 +12,9 @@ of its kind: 追加派兵, 新たな攻撃, kind `another`), `earlier` (told as 
 派遣した, kind `already`), `covers` (the outcomes a trigger word names at once: 死傷者 →
 死亡, 負傷, kind `covers`), `means` (how an attack is made: ドローン攻撃, 越境攻撃, kind
 `means`) and `bare_units` (the patients that are bare words for soldiers,
-kind `force`: 兵士を派遣).
+kind `force`: 兵士を派遣), `sends_troops` (the trigger word says troops are sent: 派兵,
+出兵, frame `incorp` in rules/triggers.tsv; without a patient named, what it sends is the
+army: この派兵 after engineers sent is not theirs; seeds .786 → .789, dev unchanged).
 
 A mention joins the most recently mentioned group of its type when nothing conflicts and one
 of these holds:
@@ -117,7 +119,7 @@ HEDGED_APART = {"ATTACK", "INTERCEPT"}
 # The private keys above (output/event_records.py carries them to grouping and drops them
 # from the record).
 GROUPING_KEYS = ("lemma", "covers", "means", "backref", "iterative", "continues", "generic", "prospective",
-                 "another", "earlier", "bare_units")
+                 "another", "earlier", "bare_units", "sends_troops")
 SIDE_KINDS = {"state", "military"}     # speakers that speak for their country's side
 PLACE_KINDS = {"country", "admin1", "admin2", "city", "village", "region", "facility", "water"}  # SPEC §4
 
@@ -180,7 +182,7 @@ def features(ev: dict) -> dict:
             "prospective": bool(ev.get("prospective")), "another": bool(ev.get("another")),
             "earlier": bool(ev.get("earlier")), "cause": None, "content": set(),
             "means": set(ev.get("means") or ()),   # set by _chain_groups
-            "units": units - {None}, "counts": _spans(ev, "quantity"), "agents": agents,
+            "units": (units - {None}) or ({"troops"} if ev.get("sends_troops") else set()), "counts": _spans(ev, "quantity"), "agents": agents,
             "places": places, "targets": targets,
             "time": time, "polarity": ev.get("polarity", "positive"),
             "hedged": ev.get("modality") == "uncertain"}
