@@ -11,7 +11,7 @@ from pipeline.events.groups import assign_groups, dates_compatible, features
 def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive",
         modality="asserted", iterative=False, continues=False, generic=False,
         prospective=False, another=False, bare_units=(), earlier=False, covers=(), means=(),
-        sends_troops=False):
+        sends_troops=False, named=False):
     return {"type": etype, "trigger": {"start": start, "end": start + 2, "text": lemma or "攻撃"},
             "sentence": {"start": sent * 100, "end": sent * 100 + 99}, "polarity": polarity,
             "modality": modality,
@@ -19,7 +19,8 @@ def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive
             "lemma": lemma or "攻撃", "backref": backref, "iterative": iterative,
             "continues": continues, "generic": generic, "prospective": prospective,
             "another": another, "bare_units": list(bare_units), "earlier": earlier,
-            "covers": list(covers), "means": list(means), "sends_troops": sends_troops}
+            "covers": list(covers), "means": list(means), "sends_troops": sends_troops,
+            "named": named}
 
 
 RUS = {"id": "rus", "country": "RUS"}
@@ -108,6 +109,38 @@ def test_the_same_speech_verb_nearby_on_another_content_is_another_statement():
     evs[3]["arguments"].append({"role": "time", "text": "6月", "norm": day("2024-06")})
     g = assign_groups(evs)
     assert g[1] == g[3]
+
+
+MIL = {"id": "rus_military", "country": "RUS", "kind": "military"}
+RUS_STATE = {"id": "rus", "country": "RUS", "kind": "state"}
+UKR_STATE = {"id": "ukr", "country": "UKR", "kind": "state"}
+
+
+@pytest.mark.parametrize("gap, named, one", [
+    (1, True, True),      # …と発表した。ウクライナはロシア側の主張を否定した: that claim
+    (3, True, False),     # paragraphs later, another claim may be meant
+    (1, False, False),    # ロシアは…と主張した: a speech verb tells a statement of its own
+])
+def test_a_speech_named_by_a_noun_right_after_a_statement_is_that_statement(gap, named, one):
+    talks = [rec(n * 100 + 10, "MEETING", n, lemma="会談") for n in range(1, gap)]
+    evs = [rec(10, "CAPTURE", 0, ("patient", "スジャ", TOWN), ("source", "ロシア軍", MIL), lemma="奪還"),
+           rec(20, "STATEMENT", 0, ("agent", "ロシア軍", MIL), lemma="発表"), *talks,
+           rec(gap * 100 + 10, "STATEMENT", gap, ("agent", "ロシア側", RUS_STATE), lemma="主張",
+               named=named),
+           rec(gap * 100 + 20, "STATEMENT", gap, ("agent", "ウクライナ", UKR_STATE), lemma="否定")]
+    g = assign_groups(evs)
+    assert (g[1] == g[-2]) is one
+    assert g[-1] != g[1]                          # the denial is Ukraine's own statement
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, named", [
+    ("ウクライナはロシア側の主張を否定した。", "主張", True),
+    ("ウクライナはロシア側の主張を否定した。", "否定", False),
+    ("ロシア軍は村を奪還したと主張した。", "主張", False),
+])
+def test_a_speech_named_by_a_noun(nlp, text, trigger, named):
+    assert raw_event(nlp, text, trigger)["named"] is named
 
 
 def test_two_attacks_on_different_targets_stay_apart():

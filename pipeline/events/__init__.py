@@ -130,7 +130,9 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
             "bare_units": [v.doc_text[f.arg.start:f.arg.end] for f in found
                            if f.role == "patient" and is_bare(f.arg, lex, v)],
             # 派兵, 出兵 (frame `incorp`): the word itself says troops are sent
-            "sends_troops": cand.rule.type == "DEPLOY" and cand.rule.frame == "incorp"}
+            "sends_troops": cand.rule.type == "DEPLOY" and cand.rule.frame == "incorp",
+            # ロシア側の主張, 大統領の発言: a speech named by a noun alone (no verb, no support verb)
+            "named": pred.light is None and not verbal_at(v, pred.anchor)}
 
 
 def is_bare(arg, lex: Lexicon, v: View) -> bool:

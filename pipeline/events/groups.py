@@ -1,20 +1,26 @@
 """Event groups (SPEC §3 `group`): within-document event coreference on event records.
 
 Pure functions on SPEC §3 event records in text order; each record may carry the private
-keys of GROUPING_KEYS, set by the event extractor: `lemma` (the trigger's lemma, so 攻撃し and 攻撃 compare
-equal), `backref` (the trigger is determined by a back-reference word: この攻撃, 今回の
-合意, 同会談, rules/event_cues.tsv kind `backref`), `iterative` (a series or a total, kind
-`iterative`; a part of a count, kind `part`), `continues` (a statement whose unsaid speaker goes on with the statement of
-the sentence before, events/sentence.py `continues_speech`), `generic` (a word for
-fighting in general, kind `generic`: 戦闘, 戦い), `prospective` (an act still to come or
-only possible: 派兵されれば, 投入の可能性; events/modality.py), `another` (a further act
-of its kind: 追加派兵, 新たな攻撃, kind `another`), `earlier` (told as done before: すでに
-派遣した, kind `already`), `covers` (the outcomes a trigger word names at once: 死傷者 →
-死亡, 負傷, kind `covers`), `means` (how an attack is made: ドローン攻撃, 越境攻撃, kind
-`means`) and `bare_units` (the patients that are bare words for soldiers,
-kind `force`: 兵士を派遣), `sends_troops` (the trigger word says troops are sent: 派兵,
-出兵, frame `incorp` in rules/triggers.tsv; without a patient named, what it sends is the
-army: この派兵 after engineers sent is not theirs; seeds .786 → .789, dev unchanged).
+keys of GROUPING_KEYS, set by the event extractor (rules/event_cues.tsv kinds in brackets):
+- `lemma`: the trigger's lemma, so 攻撃し and 攻撃 compare equal;
+- `covers`: the outcomes a trigger word names at once (死傷者 → 死亡, 負傷) [covers];
+- `means`: how an attack is made (ドローン攻撃, 越境攻撃) [means];
+- `backref`: the trigger is determined by a back-reference word (この攻撃, 今回の合意,
+  同会談) [backref];
+- `iterative`: a series or a total [iterative, total, war], or a part of a count [part];
+- `continues`: a statement whose unsaid speaker goes on with the statement of the sentence
+  before (events/sentence.py `continues_speech`);
+- `generic`: a word for fighting in general (戦闘, 戦い) [generic];
+- `prospective`: an act still to come or only possible (派兵されれば, 投入の可能性;
+  events/modality.py);
+- `another`: a further act of its kind (追加派兵, 新たな攻撃) [another];
+- `earlier`: told as done before (すでに派遣した) [already];
+- `bare_units`: the patients that are bare words for soldiers (兵士を派遣) [force];
+- `sends_troops`: the trigger word says troops are sent (派兵, 出兵: frame `incorp` in
+  rules/triggers.tsv); without a patient named, what it sends is the army, so この派兵 after
+  engineers were sent is not theirs (seeds .786 → .789, dev unchanged);
+- `named`: a statement named by a noun alone, without a verb or a support verb (ロシア側の
+  主張).
 
 A mention joins the most recently mentioned group of its type when nothing conflicts and one
 of these holds:
@@ -29,6 +35,10 @@ of these holds:
   fighting told: seeds .780 → .786, dev unchanged).
 - it is a statement of a speaker of the group's, in the same sentence, in another word
   (…との見方を示し、…とSNSで明らかにした: one speech told by two verbs);
+- it is a speech named by a noun alone (`named`: ロシア側の主張, 大統領の発言), reporting nothing
+  of its own, by a speaker of the group's side, in the same or the next sentence (…奪還したと
+  発表した。ウクライナはロシア側の主張を否定し…: the claim just told; seeds .789 → .796, dev
+  .841 → .847);
 - it is a statement that `continues` the group's statement of the sentence before
   (…との見方を示した。SNSへの投稿で明らかにした。 / …との見方も示した); like a
   back-reference it does not add its word to the group (the speaker's next 明らかにした is
@@ -119,7 +129,7 @@ HEDGED_APART = {"ATTACK", "INTERCEPT"}
 # The private keys above (output/event_records.py carries them to grouping and drops them
 # from the record).
 GROUPING_KEYS = ("lemma", "covers", "means", "backref", "iterative", "continues", "generic", "prospective",
-                 "another", "earlier", "bare_units", "sends_troops")
+                 "another", "earlier", "bare_units", "sends_troops", "named")
 SIDE_KINDS = {"state", "military"}     # speakers that speak for their country's side
 PLACE_KINDS = {"country", "admin1", "admin2", "city", "village", "region", "facility", "water"}  # SPEC §4
 
@@ -181,6 +191,7 @@ def features(ev: dict) -> dict:
             "continues": bool(ev.get("continues")), "generic": bool(ev.get("generic")),
             "prospective": bool(ev.get("prospective")), "another": bool(ev.get("another")),
             "earlier": bool(ev.get("earlier")), "cause": None, "content": set(),
+            "named": bool(ev.get("named")),
             "means": set(ev.get("means") or ()),   # set by _chain_groups
             "units": (units - {None}) or ({"troops"} if ev.get("sends_troops") else set()), "counts": _spans(ev, "quantity"), "agents": agents,
             "places": places, "targets": targets,
@@ -223,6 +234,7 @@ class Group:
         self.units: set[str] = set()
         self.means: set[str] = set()
         self.content: set[str] = set()   # a statement's: the groups of what it reports
+        self.sides: set[str] = set()
         self.counts: set[tuple] = set()
         self.times: set[str] = set()
         self.polarity, self.hedged = f["polarity"], f["hedged"]
@@ -239,6 +251,7 @@ class Group:
         self.units |= f["units"]
         self.means |= f["means"]
         self.content |= f["content"]
+        self.sides |= f.get("sides", set())
         self.counts |= f["counts"]
         self.agents |= f["agents"]
         self.targets |= f["targets"]
@@ -297,6 +310,7 @@ def _chain_groups(events: list[dict]) -> list[str]:
         f = features(ev)
         f["cause"] = _cause(events, out, len(out)) if f["type"] == "CASUALTY" else None
         f["content"] = _content(events, out, len(out)) if f["type"] == "STATEMENT" else set()
+        f["sides"] = _side(ev) | f["speakers"]
         joined = _best(_tolls(groups, f), f, sent) or (
             f["type"] == "CASUALTY" and not f["cause"] and _best(groups, f, sent)) or None
         if joined is None:
@@ -338,6 +352,9 @@ def _best(groups: list[Group], f: dict, sent: int) -> Group | None:
             return g                     # 死傷者が200人… 戦死者が100人、負傷者が1000人
         if f["type"] == "STATEMENT" and sent == g.last and g.speakers & f["speakers"]:
             return g                     # …との見方を示し、…と投稿で明らかにした: one speech
+        if f["type"] == "STATEMENT" and f["named"] and not f["content"] \
+                and sent - g.last <= 1 and g.sides & f["sides"]:
+            return g                     # …と発表した。ウクライナはロシア側の主張を否定し: that claim
         if f["continues"] and sent - g.last == 1:
             return g                     # …との見方を示した。SNSへの投稿で明らかにした。
         if f["type"] in CONTINUING and f["prospective"] != g.prospective:
