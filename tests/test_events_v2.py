@@ -143,6 +143,23 @@ def test_a_speech_named_by_a_noun(nlp, text, trigger, named):
     assert raw_event(nlp, text, trigger)["named"] is named
 
 
+def test_visits_by_different_people_are_different_meetings():
+    putin = {"id": "putin", "country": "RUS", "kind": "person"}
+    shoigu = {"id": "shoigu", "country": "RUS", "kind": "person"}
+    kim = {"id": "kim_jong_un", "country": "PRK", "kind": "person"}
+    # ショイグ氏が平壌を訪問した。…プーチン氏が北朝鮮を訪問した際…: two visits
+    evs = [rec(10, "MEETING", 0, ("agent", "ショイグ氏", shoigu), lemma="訪問"),
+           rec(110, "MEETING", 1, ("agent", "プーチン氏", putin), lemma="訪問")]
+    assert assign_groups(evs) == ["g1", "g2"]
+    # プーチン氏が金正恩氏と会談した。…金正恩氏との会談で…: one meeting; the talks with no one
+    # named may be any
+    evs = [rec(10, "MEETING", 0, ("agent", "プーチン氏", putin), ("agent", "金正恩氏", kim),
+               lemma="会談"),
+           rec(110, "MEETING", 1, ("agent", "金正恩氏", kim), lemma="会談"),
+           rec(210, "MEETING", 2, lemma="会談")]
+    assert assign_groups(evs) == ["g1", "g1", "g1"]
+
+
 def test_two_attacks_on_different_targets_stay_apart():
     evs = [rec(10, "ATTACK", 0, ("agent", "ロシア軍", RUS), ("patient", "ハリコフ", KHARKIV)),
            rec(110, "ATTACK", 1, ("agent", "ロシア軍", RUS), ("patient", "オデーサ", ODESA))]

@@ -36,7 +36,8 @@ FLOORS = {
     # 死傷者 covering 死亡 and 負傷 nearby, and a part of a count on its own; 0.775 with an attack by other
     # means apart; 0.780 with a statement of another content apart; 0.786
     # with hedged fighting in general as the fighting told; 0.789 with 派兵 sending troops;
-    # 0.796 with a speech named by a noun as the statement just told (2026-12-04)
+    # 0.796 with a speech named by a noun as the statement just told; 0.799 with
+    # meetings of different people apart (2026-12-04)
     ("events", "groups"): 0.75,
 }
 

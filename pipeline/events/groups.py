@@ -95,7 +95,9 @@ deployment the country whose troops go, the patient's, else the agent's: ロシ�
 投入 and 北朝鮮軍が参戦 are one deployment, 北朝鮮が派兵 and 韓国が派兵 two; for a
 casualty the side of who was killed or hurt, the patient's), for a deployment what is sent
 (troops, then engineers: two deployments, even in one word; a named force and a bare word for
-soldiers are the same army, `_unit`), explicit dates that differ (2024-05-03 vs 2024-05-05), an attack made by other means
+soldiers are the same army, `_unit`), explicit dates that differ (2024-05-03 vs 2024-05-05), for a meeting the people named
+as its agents when they share none (プーチン氏の訪問 and ショイグ氏の訪問; seeds .796 → .799,
+dev unchanged), an attack made by other means
 (a drone attack told beside a cross-border offensive, 越境攻撃 / ドローン攻撃; a mention that
 names no means agrees with any; seeds .769 → .775, dev unchanged),
 targets of one kind that differ (two towns, two countries attacked; not a deployment's
@@ -191,7 +193,7 @@ def features(ev: dict) -> dict:
             "continues": bool(ev.get("continues")), "generic": bool(ev.get("generic")),
             "prospective": bool(ev.get("prospective")), "another": bool(ev.get("another")),
             "earlier": bool(ev.get("earlier")), "cause": None, "content": set(),
-            "named": bool(ev.get("named")),
+            "named": bool(ev.get("named")), "persons": _persons(ev),
             "means": set(ev.get("means") or ()),   # set by _chain_groups
             "units": (units - {None}) or ({"troops"} if ev.get("sends_troops") else set()), "counts": _spans(ev, "quantity"), "agents": agents,
             "places": places, "targets": targets,
@@ -235,6 +237,7 @@ class Group:
         self.means: set[str] = set()
         self.content: set[str] = set()   # a statement's: the groups of what it reports
         self.sides: set[str] = set()
+        self.persons: set[str] = set()   # a meeting's: who met, by id
         self.counts: set[tuple] = set()
         self.times: set[str] = set()
         self.polarity, self.hedged = f["polarity"], f["hedged"]
@@ -251,6 +254,7 @@ class Group:
         self.units |= f["units"]
         self.means |= f["means"]
         self.content |= f["content"]
+        self.persons |= f["persons"]
         self.sides |= f.get("sides", set())
         self.counts |= f["counts"]
         self.agents |= f["agents"]
@@ -276,6 +280,9 @@ class Group:
             # 奪還したと発表 … 集落を支配していると発表: two statements (one speaker's on one
             # stated day are one, GUIDELINES §6.1)
             return True
+        if self.type == "MEETING" and self.persons and f["persons"] \
+                and not self.persons & f["persons"]:
+            return True                  # プーチンが訪問 … ショイグ氏が訪問: two visits
         if self.type == "DEPLOY" and self.units_differ(f):
             return True                  # troops sent, then engineers sent: two deployments
         # two towns (or two countries) attacked are two attacks; a town and its province
@@ -432,6 +439,13 @@ def _one_statement_per_content(events: list[dict], ids: list[str]) -> list[str]:
                 merged[root(ids[x])] = root(ids[y])
     renumber: dict[str, str] = {}
     return [renumber.setdefault(root(g), f"g{len(renumber) + 1}") for g in ids]
+
+
+def _persons(ev: dict) -> set[str]:
+    """The people named as agents, by id (a meeting is who met)."""
+    return {norm["id"] for a in ev.get("arguments") or []
+            if a["role"] == "agent" and (norm := a.get("norm") or {}).get("kind") == "person"
+            and norm.get("id")}
 
 
 def _side(ev: dict) -> set[str]:
