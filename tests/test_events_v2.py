@@ -11,7 +11,7 @@ from pipeline.events.groups import assign_groups, dates_compatible, features
 def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive",
         modality="asserted", iterative=False, continues=False, generic=False,
         prospective=False, another=False, bare_units=(), earlier=False, covers=(), means=(),
-        sends_troops=False, named=False):
+        sends_troops=False, named=False, rebuts=False):
     return {"type": etype, "trigger": {"start": start, "end": start + 2, "text": lemma or "攻撃"},
             "sentence": {"start": sent * 100, "end": sent * 100 + 99}, "polarity": polarity,
             "modality": modality,
@@ -20,7 +20,7 @@ def rec(start, etype, sent, *args, lemma=None, backref=False, polarity="positive
             "continues": continues, "generic": generic, "prospective": prospective,
             "another": another, "bare_units": list(bare_units), "earlier": earlier,
             "covers": list(covers), "means": list(means), "sends_troops": sends_troops,
-            "named": named}
+            "named": named, "rebuts": rebuts}
 
 
 RUS = {"id": "rus", "country": "RUS"}
@@ -141,6 +141,34 @@ def test_a_speech_named_by_a_noun_right_after_a_statement_is_that_statement(gap,
 ])
 def test_a_speech_named_by_a_noun(nlp, text, trigger, named):
     assert raw_event(nlp, text, trigger)["named"] is named
+
+
+def test_denials_of_one_statement_are_one_statement():
+    ukr = ("agent", "ウクライナ", UKR_STATE)
+    putin = ("agent", "プーチン大統領", {"id": "putin", "country": "RUS", "kind": "person"})
+    talks = [rec(n * 100 + 10, "MEETING", n, lemma="会談") for n in range(2, 6)]
+    # ロシア軍はスジャを奪還したと発表した。ウクライナは否定した。(far on) ロシアはスジャを奪還し
+    # たと主張し、ウクライナはこれを否定した。: one claim, denied twice
+    evs = [rec(10, "CAPTURE", 0, ("patient", "スジャ", TOWN), ("source", "ロシア軍", MIL), lemma="奪還"),
+           rec(20, "STATEMENT", 0, ("agent", "ロシア軍", MIL), lemma="発表"),
+           rec(110, "STATEMENT", 1, ukr, lemma="否定", rebuts=True), *talks,
+           rec(610, "CAPTURE", 6, ("patient", "スジャ", TOWN), ("source", "ロシア", RUS_STATE),
+               lemma="奪還"),
+           rec(620, "STATEMENT", 6, ("agent", "ロシア", RUS_STATE), lemma="主張"),
+           rec(630, "STATEMENT", 6, ukr, lemma="否定", rebuts=True)]
+    g = assign_groups(evs)
+    assert g[1] == g[8] and g[2] == g[9] and g[2] != g[1]
+    # a denial of another statement (the president's verdict on the war) is another statement
+    evs[7:10] = [rec(610, "STATEMENT", 6, putin, lemma="評価"),
+                 rec(630, "STATEMENT", 6, ukr, lemma="否定", rebuts=True)]
+    g = assign_groups(evs)
+    assert g[2] != g[8]
+
+
+@pytest.mark.model
+def test_which_statements_answer_the_one_told(nlp):
+    assert raw_event(nlp, "ウクライナはロシアの主張を否定した。", "否定")["rebuts"] is True
+    assert raw_event(nlp, "ロシアは奪還したと発表した。", "発表")["rebuts"] is False
 
 
 def test_visits_by_different_people_are_different_meetings():

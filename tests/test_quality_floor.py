@@ -37,7 +37,8 @@ FLOORS = {
     # means apart; 0.780 with a statement of another content apart; 0.786
     # with hedged fighting in general as the fighting told; 0.789 with 派兵 sending troops;
     # 0.796 with a speech named by a noun as the statement just told; 0.799 with
-    # meetings of different people apart (2026-12-04)
+    # meetings of different people apart; 0.801 with one side's denials of one claim as one
+    # statement (2026-12-04)
     ("events", "groups"): 0.75,
 }
 

@@ -132,7 +132,8 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
             # 派兵, 出兵 (frame `incorp`): the word itself says troops are sent
             "sends_troops": cand.rule.type == "DEPLOY" and cand.rule.frame == "incorp",
             # ロシア側の主張, 大統領の発言: a speech named by a noun alone (no verb, no support verb)
-            "named": pred.light is None and not verbal_at(v, pred.anchor)}
+            "named": pred.light is None and not verbal_at(v, pred.anchor),
+            "rebuts": cand.rule.type == "STATEMENT" and lemma in lex.cues["rebuttal"]}
 
 
 def is_bare(arg, lex: Lexicon, v: View) -> bool:
