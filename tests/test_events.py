@@ -309,7 +309,7 @@ def test_event_record_shape_and_offsets(nlp):
         assert set(e) == {"type", "trigger", "arguments", "polarity", "modality", "rule",
                           "sentence", "lemma", "backref", "iterative", "continues", "generic",
                           "prospective", "another", "earlier", "bare_units",
-                          "covers", "means", "sends_troops", "named", "rebuts"}
+                          "covers", "means", "implied_units", "named", "rebuts", "part"}
         assert set(GROUPING_KEYS) <= set(e)
         s, t = e["sentence"]
         assert s <= e["trigger"][0] < e["trigger"][1] <= t

@@ -115,13 +115,15 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
     sent = v.sent(cand.anchor)
     rule = "|".join([cand.rule.id] + arg_rules + reading.notes)
     lemma = v.lemma[cand.anchor]
-    return {"type": cand.rule.type, "trigger": cand.char_span, "arguments": arguments,
+    type_ = cand.rule.type
+    return {"type": type_, "trigger": cand.char_span, "arguments": arguments,
             "polarity": reading.polarity, "modality": reading.modality, "rule": rule,
             "sentence": (sent.start_char, sent.end_char),
             "lemma": (word := grouping_lemma(cand, lemma, lex, v)),
-            "covers": lex.cues["covers"].get(word, "").split(), "backref": refers_back(pred, lex, v),
-            "iterative": is_iterative(pred, lex, v) or is_total(pred, lex, v)
-            or is_part(pred, lex, v),
+            "covers": lex.cues["covers"].get(word, "").split(),
+            "backref": refers_back(pred, lex, v),
+            "iterative": is_iterative(pred, lex, v) or is_total(pred, lex, v),
+            "part": is_part(pred, lex, v),
             "prospective": reading.prospective,
             "another": is_another(pred, lex, v),
             "earlier": bool(cue_before(pred, lex.cues["already"], v)),
@@ -129,11 +131,14 @@ def _event(cand: Candidate, pred, found: list[Found], reading: Reading, lex: Lex
             "generic": lemma in lex.cues["generic"],
             "bare_units": [v.doc_text[f.arg.start:f.arg.end] for f in found
                            if f.role == "patient" and is_bare(f.arg, lex, v)],
-            # 派兵, 出兵 (frame `incorp`): the word itself says troops are sent
-            "sends_troops": cand.rule.type == "DEPLOY" and cand.rule.frame == "incorp",
+            # 派兵, 出兵 (frame `incorp`): the word itself says troops are sent, the army or
+            # manpower (groups.py compares what is sent as `_unit` names it)
+            "implied_units": ["troops", *lex.cues["manpower"]]
+            if type_ == "DEPLOY" and cand.rule.frame == "incorp" else [],
             # ロシア側の主張, 大統領の発言: a speech named by a noun alone (no verb, no support verb)
-            "named": pred.light is None and not verbal_at(v, pred.anchor),
-            "rebuts": cand.rule.type == "STATEMENT" and lemma in lex.cues["rebuttal"]}
+            "named": type_ == "STATEMENT" and pred.light is None
+            and not verbal_at(v, pred.anchor),
+            "rebuts": type_ == "STATEMENT" and lemma in lex.cues["rebuttal"]}
 
 
 def is_bare(arg, lex: Lexicon, v: View) -> bool:
@@ -160,8 +165,9 @@ def grouping_lemma(cand: Candidate, lemma: str, lex: Lexicon, v: View) -> str:
 
 NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM"}
 WAR_MARKERS = {"の", "で", "での"}      # 戦争の犠牲者, 戦争で死亡した, 戦争での死者
-LINKS = {"の", "な"}
-MEANS_MARKERS = ("による", "での")     # ドローンによる攻撃, 歩兵のみでの攻撃          # 追加の軍事支援, 新たな攻撃
+LINKS = {"の", "な"}          # 追加の軍事支援, 新たな攻撃
+MEANS_MARKERS = ("による", "での")     # ドローンによる攻撃, 歩兵のみでの攻撃
+LIST_MARKERS = {"と", "や"}          # ミサイルとドローン, ドローンや大砲
 
 
 def cue_before(pred: Predicate, cues: dict, v: View) -> list[int]:
@@ -210,30 +216,30 @@ def is_total(pred: Predicate, lex: Lexicon, v: View) -> bool:
 
 
 def means(pred: Predicate, lex: Lexicon, v: View) -> list[str]:
-    """ドローン攻撃, ミサイルとドローンによる攻撃, 越境攻撃: the words (kind `means`) before the
-    trigger among its dependents and their conjuncts that tell how the act is made."""
-    if verbal_at(v, pred.anchor):
+    """ドローン攻撃, ミサイルとドローンによる攻撃, 越境攻撃: the words (kind `means`) before an
+    attack noun, among its compounds and its による/での dependents and their conjuncts, that
+    tell how the attack is made (for other types such a word is what is given, shot down or
+    killed by, not a kind of the act)."""
+    if pred.cand.rule.type != "ATTACK" or verbal_at(v, pred.anchor):
         return []                        # ロケット砲が発射された: what is fired, not a kind
-    words = lex.cues["means"]
+    words, raw_marker = lex.cues["means"], v.raw_marker
     found = set()
     for c in (c for t in pred.heads for c in v.children[t] if c < t
-              and (v.dep[c] == "compound" or v.raw_marker[c].endswith(MEANS_MARKERS))):
+              and (v.dep[c] == "compound" or raw_marker[c].endswith(MEANS_MARKERS))):
         # ミサイルとドローンによる: GiNZA hangs the first of a list on the next with と
-        for w in [c, *(k for k in v.children[c] if v.dep[k] == "conj" or v.raw_marker[k] == "と")]:
-            if v.lemma[w] in words:
-                found.add(v.lemma[w])
+        listed = [k for k in v.children[c] if v.dep[k] == "conj" or raw_marker[k] in LIST_MARKERS]
+        found.update(v.lemma[w] for w in [c, *listed] if v.lemma[w] in words)
     return sorted(found)
 
 
 def is_part(pred: Predicate, lex: Lexicon, v: View) -> bool:
-    """うち戦死者は約27万人: a count introduced by a partitive (kind `part`) right before the
-    trigger noun is a part of the count told before it, an event of its own (not the same toll
-    told again, nor joined by the next mention of its word)."""
-    if verbal_at(v, pred.anchor):
+    """うち戦死者は約27万人: a casualty noun right after a word of kind `subcount` counts a part
+    of the count told before it, an event of its own (not the same toll told again, nor joined
+    by the next mention of its word)."""
+    if pred.cand.rule.type != "CASUALTY" or verbal_at(v, pred.anchor):
         return False
-    start = pred.cand.tokens[0]
-    return start > 0 and v.lemma[start - 1] in lex.cues["part"] or bool(
-        cue_before(pred, lex.cues["part"], v))
+    start, subcount = pred.cand.tokens[0], lex.cues["subcount"]
+    return (start > 0 and v.lemma[start - 1] in subcount) or bool(cue_before(pred, subcount, v))
 
 
 def is_iterative(pred: Predicate, lex: Lexicon, v: View) -> bool:

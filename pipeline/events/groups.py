@@ -1,13 +1,14 @@
 """Event groups (SPEC §3 `group`): within-document event coreference on event records.
 
-Pure functions on SPEC §3 event records in text order; each record may carry the private
-keys of GROUPING_KEYS, set by the event extractor (rules/event_cues.tsv kinds in brackets):
-- `lemma`: the trigger's lemma, so 攻撃し and 攻撃 compare equal;
+Pure functions on SPEC §3 event records in text order. Each record may carry the private keys
+of GROUPING_KEYS, set by the event extractor (rules/event_cues.tsv kinds in brackets):
+- `lemma`: the trigger's lemma, so 攻撃し and 攻撃 compare equal [synonym: 死者 → 死亡];
 - `covers`: the outcomes a trigger word names at once (死傷者 → 死亡, 負傷) [covers];
 - `means`: how an attack is made (ドローン攻撃, 越境攻撃) [means];
 - `backref`: the trigger is determined by a back-reference word (この攻撃, 今回の合意,
   同会談) [backref];
-- `iterative`: a series or a total [iterative, total, war], or a part of a count [part];
+- `iterative`: a series or a total [iterative, total, war]; `part`: a part of the count told
+  before (うち戦死者は…) [subcount];
 - `continues`: a statement whose unsaid speaker goes on with the statement of the sentence
   before (events/sentence.py `continues_speech`);
 - `generic`: a word for fighting in general (戦闘, 戦い) [generic];
@@ -16,30 +17,33 @@ keys of GROUPING_KEYS, set by the event extractor (rules/event_cues.tsv kinds in
 - `another`: a further act of its kind (追加派兵, 新たな攻撃) [another];
 - `earlier`: told as done before (すでに派遣した) [already];
 - `bare_units`: the patients that are bare words for soldiers (兵士を派遣) [force];
-- `sends_troops`: the trigger word says troops are sent (派兵, 出兵: frame `incorp` in
-  rules/triggers.tsv); without a patient named, what it sends is the army, so この派兵 after
-  engineers were sent is not theirs (seeds .786 → .789, dev unchanged);
-- `rebuts`: a statement answering the one just told (否定, 反論) [rebuttal];
+- `implied_units`: what a deployment word itself says is sent (派兵, 出兵, frame `incorp` in
+  rules/triggers.tsv: the army, or manpower [manpower]), compared when no patient is named;
 - `named`: a statement named by a noun alone, without a verb or a support verb (ロシア側の
-  主張).
+  主張); `rebuts`: a statement answering the one just told (否定, 反論) [rebuttal].
+
+Sentences are counted among those that hold events: "the next sentence" below is the next
+sentence with an event in it.
 
 A mention joins the most recently mentioned group of its type when nothing conflicts and one
 of these holds:
 - it refers back explicitly (`backref`: この攻撃, 今回の合意);
 - it repeats a trigger lemma of the group (攻撃 … 攻撃は計5回; a statement's 発表 in the
   headline and in the body). A statement repeats its word only nearby (within
-  STATEMENT_REACH sentences) or on the same date: one speaker's 発表 in two paragraphs far
-  apart are mostly two announcements. A word for fighting in general (`generic`: 戦闘)
+  STATEMENT_REACH sentences) or on the same stated date: one speaker's 発表 in two paragraphs
+  far apart are mostly two announcements. A word for fighting in general (`generic`: 戦闘)
   repeats only within GENERIC_REACH sentences: 戦闘 told again paragraphs later is mostly
   the fighting elsewhere or the war at large. A hedged attack does not repeat an asserted one
-  (HEDGED_APART), but fighting in general hedged does (戦闘の行方がどうなるか is the course of the
-  fighting told: seeds .780 → .786, dev unchanged).
+  (HEDGED_APART), but fighting in general told hedged does (戦闘の行方がどうなるか is the course
+  of the fighting told);
+- it is a casualty in a word the group's words cover, in the same or the next sentence
+  (死傷者は200人… 戦死者は50人、負傷者は150人); a word joined so does not become the group's
+  own (a death count paragraphs later is another count than the casualties);
 - it is a statement of a speaker of the group's, in the same sentence, in another word
   (…との見方を示し、…とSNSで明らかにした: one speech told by two verbs);
-- it is a speech named by a noun alone (`named`: ロシア側の主張, 大統領の発言), reporting nothing
-  of its own, by a speaker of the group's side, in the same or the next sentence (…奪還したと
-  発表した。ウクライナはロシア側の主張を否定し…: the claim just told; seeds .789 → .796, dev
-  .841 → .847);
+- it is a speech `named` by a noun, reporting nothing of its own, by a speaker of the group's
+  side, in the same or the next sentence (…奪還したと発表した。ウクライナはロシア側の主張を
+  否定し…: the claim just told);
 - it is a statement that `continues` the group's statement of the sentence before
   (…との見方を示した。SNSへの投稿で明らかにした。 / …との見方も示した); like a
   back-reference it does not add its word to the group (the speaker's next 明らかにした is
@@ -56,63 +60,67 @@ of these holds:
 - it names, in another word, a place or target the group names, in the same or the next
   sentence (砲撃 of a town … the town's 攻撃 told right after; WORD_REACH). Not for
   CASUALTY, whose words name different outcomes (死亡, 負傷), nor STATEMENT, whose place says
-  nothing of the speech.
+  nothing of the speech;
 - it is a casualty counted by the same number as the group's in the same sentence (4千人が
-  死亡または負傷した: one count of both outcomes; seeds .726 → .736, dev unchanged).
-- it is a casualty in a word the group's words cover, in the same or the next sentence
-  (`covers`, rules/event_cues.tsv: 死傷者は200人… 戦死者は50人、負傷者は150人; farther apart a
-  death count is another count than the casualties).
-A casualty told with a specific attack before it in its sentence (攻撃を試み、数百人の死傷者を
-出した; クルスク攻撃での死傷者) is that attack's toll (its `cause`, the attack's group): it joins
-only a toll of the same attack, not the war's running total nor another attack's toll. A
-casualty told without one joins first the tolls told without one, and only then an attack's
-toll (the headline's ミサイル攻撃で5人死亡, then the body's 5人が死亡した). Fighting in general
-(`generic`: 戦闘で死亡した) is no specific attack. A part of a count (うち戦死者は…, kind
-`part`) is its own group, like a series. Measured with these three (seeds .742 → .769, dev
-.835 → .839).
+  死亡または負傷した: one count of both outcomes).
+Measured on the dev set, linking different words further apart, or on a shared agent alone,
+or one speaker's next statement added more wrong links than right ones: the participants
+found are not yet reliable enough.
+
+Casualty tolls. A casualty told with a specific attack before it in its sentence (攻撃を
+試み、数百人の死傷者を出した; クルスク攻撃での死傷者) is that attack's toll (its `cause`, the
+attack's group): it joins only a toll of the same attack, not the war's running total nor
+another attack's toll. A casualty told without one joins first the tolls told without one,
+and only then an attack's toll (the headline's ミサイル攻撃で5人死亡, then the body's 5人が
+死亡した). Fighting in general (戦闘で死亡した) is no specific attack.
+
+Further acts and series. A further act (`another`) joins only a group begun by a further act
+(a back-reference joins either): 追加派兵 after 派兵 is another deployment, and the 追加派兵
+told again is that one. A plain mention may still join the further act's group (派兵 after
+追加派兵 names the latest): keeping it apart too was measured worse on both sets (dev .821 →
+.816, seeds .566 → .562; again on 2026-12-04, dev .847 → .843). One told as done already
+(`earlier`: すでに送り込まれた兵士) is the act before the further one, so it does not join a
+further act's group. A series (`iterative`: 攻撃が相次いだ, 攻撃を繰り返している, 連日砲撃) is
+its own group: it is many events, not the one told before or after it; only a back-reference
+joins it. A series on one named day (各地で29日、砲撃が相次いだ) is that day's wave, the
+episode the article goes on to tell, so it groups like a single event. A part of a count
+(`part`) is its own group too, whatever its date. A back-reference does not add its word to
+the group it joins: この攻撃 after a 攻勢 names the 攻勢 in other words, and taking 攻撃 in
+would draw the next, unrelated 攻撃 into that group.
+
+Conflicts, which keep a mention out of a group:
+- agents of different countries (only countries: a person or body found as the agent is
+  often the speaker who reports the event, so it keeps true links apart); for a deployment
+  the country whose troops go, the patient's, else the agent's (ロシアが北朝鮮兵を投入 and
+  北朝鮮軍が参戦 are one deployment, 北朝鮮が派兵 and 韓国が派兵 two); for a casualty the side
+  of who was killed or hurt, the patient's;
+- for a deployment, what is sent (troops, then engineers: two deployments, even in one word;
+  a named force and a bare word for soldiers are the same army, `_unit`);
+- for an attack, other means (越境攻撃, then ドローン攻撃 told beside it; a mention that names
+  no means agrees with any);
+- for a meeting, the people named as its agents when they share none (プーチン氏の訪問,
+  ショイグ氏の訪問);
+- for a statement, what it reports (its content: the groups of the events before it in its
+  sentence that name its speaker as their source) when both have one and they share none,
+  unless said on the same stated date (…奪還したと発表 … 集落を支配していると発表);
+- targets of one kind that differ (two towns, two countries attacked; not a deployment's
+  patient, which is what is sent);
+- explicit dates that differ (2024-05-03 vs 2024-05-05); polarity.
+Places are not compared as conflicts: one place is often named at another scale (ハリコフ州 /
+ボウチャンスク), and wrong places split more true groups than they keep apart false ones.
+
 After that pass, statements of one speaker whose reported events fell in one group are one
 statement at any distance (`_one_statement_per_content`: …を奪還したと発表 … 奪還を主張). A
 state and its forces speak as one side there (ロシア軍が発表 … ロシアが主張); a person or an
 agency speaks for itself (measured: any two speakers of one country, .835 → .822 on the dev
-set; state and forces only, dev unchanged, seeds .711 → .721). A rebuttal (`rebuts`, kind
-`rebuttal`: 否定, 否認, 反論) reporting nothing of its own is about the statement it answers,
+set). A rebuttal (`rebuts`) reporting nothing of its own is about the statement it answers,
 the last statement of other speakers in its sentence or the sentence before: one side's
-denials of one claim are one statement (ウクライナは否定 … ロシア側の主張を否定し; seeds .799 →
-.801, dev unchanged).
-Measured on the dev set, linking different words further apart, or on a shared agent alone,
-or one speaker's next statement added more wrong links than right ones: the participants
-found are not yet reliable enough.
-A further act (`another`) joins only a group begun by a further act (a back-reference joins
-either): 追加派兵 after 派兵 is another deployment, and the 追加派兵 told again is that one. A
-plain mention may still join the further act's group (派兵 after 追加派兵 names the latest):
-keeping it apart too was measured worse on both sets (dev .821 → .816, seeds .566 → .562).
-One told as done already (`earlier`: すでに送り込まれた兵士) is the act before the further one,
-so it does not join a further act's group (seeds .681 → .684, dev unchanged).
-A series (`iterative`: 攻撃が相次いだ, 攻撃を繰り返している, 連日砲撃) is its own group: it is
-many events, not the one told before or after it; only a back-reference joins it. A series on
-one named day (各地で29日、砲撃が相次いだ) is that day's wave, the episode the article goes on
-to tell, so it groups like a single event.
-A back-reference does not add its word to the group it joins: この攻撃 after a 攻勢 names the
-攻勢 in other words, and taking 攻撃 in would draw the next, unrelated 攻撃 into that group.
-Conflicts: agents of different countries (only countries: a person or body found as the
-agent is often the speaker who reports the event, so it keeps true links apart; for a
-deployment the country whose troops go, the patient's, else the agent's: ロシアが北朝鮮兵を
-投入 and 北朝鮮軍が参戦 are one deployment, 北朝鮮が派兵 and 韓国が派兵 two; for a
-casualty the side of who was killed or hurt, the patient's), for a deployment what is sent
-(troops, then engineers: two deployments, even in one word; a named force and a bare word for
-soldiers are the same army, `_unit`), explicit dates that differ (2024-05-03 vs 2024-05-05), for a meeting the people named
-as its agents when they share none (プーチン氏の訪問 and ショイグ氏の訪問; seeds .796 → .799,
-dev unchanged), an attack made by other means
-(a drone attack told beside a cross-border offensive, 越境攻撃 / ドローン攻撃; a mention that
-names no means agrees with any; seeds .769 → .775, dev unchanged),
-targets of one kind that differ (two towns, two countries attacked; not a deployment's
-patient, which is what is sent), polarity.
-A statement whose reported events (its content: the events told before it in its sentence
-that name its speaker as source) fell in other groups than the group's statements' is another
-statement, unless said on the same stated day (…奪還したと発表 … 集落を支配していると発表;
-seeds .775 → .780, dev .839 → .841).
-Places are not compared as conflicts: one place is often named at another scale (ハリコフ州 /
-ボウチャンスク), and wrong places split more true groups than they keep apart false ones.
+denials of one claim are one statement (ウクライナは否定 … ロシア側の主張を否定し).
+
+Measured on 2026-12-04 (seeds group link F1 / dev), each rule of this session added on the
+ones before: casualty tolls, covers and parts .742 → .769 / .835 → .839; means .775 / .839;
+statement content .780 / .841; hedged fighting .786 / .841; implied units .789 / .841; named
+speeches .796 / .847; meetings by person .799 / .847; rebuttals .801 / .847.
 """
 from __future__ import annotations
 
@@ -135,8 +143,9 @@ CONTINUING = {"DEPLOY"}
 HEDGED_APART = {"ATTACK", "INTERCEPT"}
 # The private keys above (output/event_records.py carries them to grouping and drops them
 # from the record).
-GROUPING_KEYS = ("lemma", "covers", "means", "backref", "iterative", "continues", "generic", "prospective",
-                 "another", "earlier", "bare_units", "sends_troops", "named", "rebuts")
+GROUPING_KEYS = ("lemma", "covers", "means", "backref", "iterative", "part", "continues",
+                 "generic", "prospective", "another", "earlier", "bare_units", "implied_units",
+                 "named", "rebuts")
 SIDE_KINDS = {"state", "military"}     # speakers that speak for their country's side
 PLACE_KINDS = {"country", "admin1", "admin2", "city", "village", "region", "facility", "water"}  # SPEC §4
 
@@ -190,20 +199,24 @@ def features(ev: dict) -> dict:
     elif ev["type"] == "CASUALTY":
         agents = troops                  # whose dead: ロシア兵の死者 and ウクライナ兵の死者 differ
     time = time_value(ev)
+    units -= {None}
+    speakers -= {None}
     return {"at": ev["trigger"]["start"], "type": ev["type"],
             "lemma": (word := ev.get("lemma") or ev["trigger"].get("text")),
-            "words": {word, *(ev.get("covers") or ())}, "speakers": speakers - {None},
-            "backref": bool(ev.get("backref")),
-            "iterative": bool(ev.get("iterative")) and not _one_day(time),
+            "words": {word, *(ev.get("covers") or ())}, "speakers": speakers,
+            "sides": speakers | _side(ev), "backref": bool(ev.get("backref")),
+            "iterative": (bool(ev.get("iterative")) and not _one_day(time))
+            or bool(ev.get("part")),
             "continues": bool(ev.get("continues")), "generic": bool(ev.get("generic")),
             "prospective": bool(ev.get("prospective")), "another": bool(ev.get("another")),
-            "earlier": bool(ev.get("earlier")), "cause": None, "content": set(),
-            "named": bool(ev.get("named")), "persons": _persons(ev),
-            "means": set(ev.get("means") or ()),   # set by _chain_groups
-            "units": (units - {None}) or ({"troops"} if ev.get("sends_troops") else set()), "counts": _spans(ev, "quantity"), "agents": agents,
-            "places": places, "targets": targets,
-            "time": time, "polarity": ev.get("polarity", "positive"),
-            "hedged": ev.get("modality") == "uncertain"}
+            "earlier": bool(ev.get("earlier")), "named": bool(ev.get("named")),
+            "persons": _persons(ev), "means": set(ev.get("means") or ()),
+            # what is sent: as named, else what the word itself says (派兵: the army)
+            "units": units, "sent": units or set(ev.get("implied_units") or ()),
+            "counts": _spans(ev, "quantity"), "agents": agents, "places": places,
+            "targets": targets, "time": time, "polarity": ev.get("polarity", "positive"),
+            "hedged": ev.get("modality") == "uncertain",
+            "cause": None, "content": set()}       # set by _chain_groups from the events before
 
 
 def _unit(ev: dict, norm: dict, text: str | None) -> str | None:
@@ -253,14 +266,17 @@ class Group:
         self.add(f, sent)
 
     def add(self, f: dict, sent: int) -> None:
-        if not ((f["backref"] or f["continues"]) and self.lemmas):   # see above
+        # a back-reference or a continuing statement does not add its word (see above), nor
+        # does a word only covered by the group's (戦死者 in a 死傷者 group)
+        if not ((f["backref"] or f["continues"]) and self.lemmas) \
+                and f["lemma"] not in self.words - self.lemmas:
             self.lemmas.add(f["lemma"])
             self.words |= f["words"]
         self.units |= f["units"]
         self.means |= f["means"]
         self.content |= f["content"]
         self.persons |= f["persons"]
-        self.sides |= f.get("sides", set())
+        self.sides |= f["sides"]
         self.counts |= f["counts"]
         self.agents |= f["agents"]
         self.targets |= f["targets"]
@@ -273,7 +289,7 @@ class Group:
 
     def units_differ(self, f: dict) -> bool:
         """What is sent or given differs (兵士 / 技術者, 戦車 / 弾薬); unknown agrees."""
-        return bool(self.units and f["units"] and not self.units & f["units"])
+        return bool(self.units and f["sent"] and not self.units & f["sent"])
 
     def conflicts(self, f: dict) -> bool:
         if self.agents and f["agents"] and not self.agents & f["agents"]:
@@ -283,7 +299,7 @@ class Group:
         if self.content and f["content"] and not self.content & f["content"] \
                 and f["time"] not in self.times:
             # 奪還したと発表 … 集落を支配していると発表: two statements (one speaker's on one
-            # stated day are one, GUIDELINES §6.1)
+            # stated date are one, GUIDELINES §6.1)
             return True
         if self.type == "MEETING" and self.persons and f["persons"] \
                 and not self.persons & f["persons"]:
@@ -320,11 +336,11 @@ def _chain_groups(events: list[dict]) -> list[str]:
     for ev in events:
         sent = sentences.setdefault(ev["sentence"]["start"], len(sentences))
         f = features(ev)
-        f["cause"] = _cause(events, out, len(out)) if f["type"] == "CASUALTY" else None
-        f["content"] = _content(events, out, len(out)) if f["type"] == "STATEMENT" else set()
-        f["sides"] = _side(ev) | f["speakers"]
-        joined = _best(_tolls(groups, f), f, sent) or (
-            f["type"] == "CASUALTY" and not f["cause"] and _best(groups, f, sent)) or None
+        if f["type"] == "CASUALTY":
+            f["cause"] = _cause(events, out, len(out))
+        elif f["type"] == "STATEMENT":
+            f["content"] = _content(events, out, len(out))
+        joined = _join(groups, f, sent)
         if joined is None:
             joined = Group(f"g{len(groups) + 1}", f, sent)
             groups.append(joined)
@@ -383,23 +399,29 @@ def _best(groups: list[Group], f: dict, sent: int) -> Group | None:
     return None
 
 
-def _tolls(groups: list[Group], f: dict) -> list[Group]:
-    """The groups a casualty may join first: an attack's toll only that attack's toll; a toll
-    told without its attack first the others told so (the war's running total), then an
-    attack's toll told again (the headline's 攻撃で34人死亡, then 34人が死亡した)."""
+def _join(groups: list[Group], f: dict, sent: int) -> Group | None:
+    """The group a mention joins. A casualty looks first among the tolls of its own cause
+    (an attack's toll only among that attack's; one told without its attack among the others
+    told so: the war's running total); one told without its attack then also among the
+    attacks' tolls (the headline's 攻撃で34人死亡, then the body's 34人が死亡した)."""
     if f["type"] != "CASUALTY":
-        return groups
-    return [g for g in groups if g.cause == f["cause"]]
+        return _best(groups, f, sent)
+    joined = _best([g for g in groups if g.cause == f["cause"]], f, sent)
+    if joined is None and f["cause"] is None:
+        joined = _best([g for g in groups if g.cause is not None], f, sent)
+    return joined
 
 
 def _content(events: list[dict], ids: list[str], k: int) -> set[str]:
-    """What a statement reports, as groups: the events told before it in its sentence that
-    name its speaker as their source."""
+    """What statement `k` reports, as groups: the events of its sentence among the first
+    len(ids) (the chain pass knows the groups of the events before it only; the pass after it
+    knows all) that name its speaker as their source."""
     ev = events[k]
     speaker = _spans(ev, "agent")
     if not speaker:
         return set()
-    return {ids[j] for j in range(k) if events[j]["sentence"]["start"] == ev["sentence"]["start"]
+    sentence = ev["sentence"]["start"]
+    return {ids[j] for j in range(len(ids)) if events[j]["sentence"]["start"] == sentence
             and events[j]["type"] != "STATEMENT" and _spans(events[j], "source") & speaker}
 
 
@@ -421,14 +443,10 @@ def _one_statement_per_content(events: list[dict], ids: list[str]) -> list[str]:
     """Statements of one speaker whose reported events are one event are one statement,
     however far apart and in whatever words (…を奪還したと発表 … 奪還を主張: GUIDELINES §6.1,
     one speaker's one statement about one content). A statement's content is the groups of
-    the events in its sentence that name its speaker as their source."""
-    content: dict[int, set[str]] = {}
-    for k, ev in enumerate(events):
-        speaker = _spans(ev, "agent")
-        if ev["type"] == "STATEMENT" and speaker:
-            content[k] = {ids[j] for j, e in enumerate(events) if e["type"] != "STATEMENT"
-                          and e["sentence"]["start"] == ev["sentence"]["start"]
-                          and _spans(e, "source") & speaker}
+    the events in its sentence that name its speaker as their source; a rebuttal with none is
+    about the statement it answers (`_answered`)."""
+    content = {k: _content(events, ids, k) for k, ev in enumerate(events)
+               if ev["type"] == "STATEMENT" and _spans(ev, "agent")}
     merged = {g: g for g in ids}
 
     def root(g: str) -> str:
@@ -436,12 +454,12 @@ def _one_statement_per_content(events: list[dict], ids: list[str]) -> list[str]:
             g = merged[g]
         return g
     told = sorted(content)
-    speakers = {k: features(events[k])["speakers"] | _side(events[k]) for k in told}
+    speakers = {k: features(events[k])["sides"] for k in told}
 
-    def merge(content: dict[int, set[str]]) -> None:
+    def merge(about: dict[int, set[str]]) -> None:
         for n, x in enumerate(told):
             for y in told[:n]:
-                if content[x] & content[y] and speakers[x] & speakers[y] \
+                if about[x] & about[y] and speakers[x] & speakers[y] \
                         and events[x].get("polarity") == events[y].get("polarity"):
                     merged[root(ids[x])] = root(ids[y])
     merge(content)

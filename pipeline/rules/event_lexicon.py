@@ -16,8 +16,11 @@ CLASSES = ("DATE", "NUMBER", "COUNTRY", "PLACE", "WATER", "TROOP", "ACTOR", "PER
            "PLACEISH", "noun")
 CUE_KINDS = ("light", "negator", "negation", "fact", "modal", "hedge_verb", "announce", "speech",
              "content", "according", "voice_keep", "contrast", "conditional", "suffix", "linker",
-             "relational", "troop", "person", "arms", "placeish", "measure", "wh", "backref", "water", "toward", "occur", "part", "portion", "state", "continuing", "iterative", "generic", "synonym", "marker",
-             "expect", "another", "when", "done", "total", "reaction", "force", "already", "war", "plural", "covers", "means", "rebuttal")
+             "relational", "troop", "person", "arms", "placeish", "measure", "wh", "backref",
+             "water", "toward", "occur", "part", "portion", "state", "continuing", "iterative",
+             "generic", "synonym", "marker", "expect", "another", "when", "done", "total",
+             "reaction", "force", "already", "war", "plural", "covers", "means", "rebuttal",
+             "subcount", "manpower")
 CUE_VALUES = {"light": ("active", "passive", "dpassive"), "modal": ("uncertain", "planned"),
               "speech": ("reported", "uncertain", "reported_passive"),
               "content": ("reported", "uncertain", "-")}
