@@ -188,6 +188,23 @@ def test_visits_by_different_people_are_different_meetings():
     assert assign_groups(evs) == ["g1", "g1", "g1"]
 
 
+def test_acts_in_two_provinces_are_two_acts_but_a_country_frames_either():
+    kursk = {"id": "kursk_oblast", "country": "RUS", "kind": "admin1"}
+    donetsk = {"id": "donetsk_oblast", "country": "UKR", "kind": "admin1"}
+    ukraine = {"id": "ukr", "country": "UKR", "kind": "country"}
+    russia = {"id": "rus", "country": "RUS", "kind": "country"}
+    rus = ("agent", "ロシア", RUS)
+    # ロシアはクルスク州で集落を解放した。ドネツク州の都市もロシアが解放した。
+    evs = [rec(10, "CAPTURE", 0, rus, ("place", "クルスク州", kursk), lemma="解放"),
+           rec(110, "CAPTURE", 1, rus, ("place", "ドネツク州", donetsk), lemma="解放")]
+    assert assign_groups(evs) == ["g1", "g2"]
+    # a country named as the place is the wider frame, not another place (ロシアで… ウクライナで…
+    # of one strike told from both sides)
+    evs = [rec(10, "ATTACK", 0, rus, ("place", "ロシア", russia)),
+           rec(110, "ATTACK", 1, rus, ("place", "ウクライナ", ukraine))]
+    assert assign_groups(evs) == ["g1", "g1"]
+
+
 def test_two_attacks_on_different_targets_stay_apart():
     evs = [rec(10, "ATTACK", 0, ("agent", "ロシア軍", RUS), ("patient", "ハリコフ", KHARKIV)),
            rec(110, "ATTACK", 1, ("agent", "ロシア軍", RUS), ("patient", "オデーサ", ODESA))]

@@ -38,7 +38,8 @@ FLOORS = {
     # with hedged fighting in general as the fighting told; 0.789 with 派兵 sending troops;
     # 0.796 with a speech named by a noun as the statement just told; 0.799 with
     # meetings of different people apart; 0.801 with one side's denials of one claim as one
-    # statement; 0.800 after the review fixes (2026-12-04)
+    # statement; 0.800 after the review fixes;
+    # 0.802 with acts in two provinces or cities apart (2026-12-04)
     ("events", "groups"): 0.75,
 }
 
