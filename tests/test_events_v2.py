@@ -512,6 +512,7 @@ def test_casualty_words_naming_one_outcome_group_as_one_word():
     ("攻撃で兵士3人が死亡した。", "死亡", "死亡"),
     ("隣国への侵略を非難した。", "侵略", "侵攻"),     # aggression and invasion: one act
     ("前線では多くの戦死者が出た。", "戦死者", "死亡"),   # a trigger of two tokens, as written
+    ("両軍は国境付近で交戦した。", "交戦", "戦闘"),       # an engagement is fighting
 ])
 def test_synonym_cues_give_the_grouping_lemma(nlp, text, trigger, lemma):
     doc = nlp(text)

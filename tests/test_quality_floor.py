@@ -39,7 +39,8 @@ FLOORS = {
     # 0.796 with a speech named by a noun as the statement just told; 0.799 with
     # meetings of different people apart; 0.801 with one side's denials of one claim as one
     # statement; 0.800 after the review fixes;
-    # 0.802 with acts in two provinces or cities apart (2026-12-04)
+    # 0.802 with acts in two provinces or cities apart; 0.804 with 交戦 grouped as 戦闘
+    # (2026-12-04)
     ("events", "groups"): 0.75,
 }
 
