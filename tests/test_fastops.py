@@ -40,3 +40,18 @@ def test_identical_parse_on_the_seeds():
     fastops.use()
     fast = spacy.load("ja_ginza")
     assert _analyses(blis, texts) == _analyses(fast, texts)
+
+
+@pytest.mark.parametrize("shape", [(5, 4, 3), (1, 2, 2), (6, 3, 4)])
+def test_maxout_matches_numpy_ops(shape):
+    from thinc.api import NumpyOps
+    rng = numpy.random.default_rng(1)
+    X = rng.standard_normal(shape).astype("float32")
+    X[0, 0, :] = 0.5                     # a tie: the first piece is the argmax
+    best, which = NumpyBlasOps().maxout(X)
+    ref_best, ref_which = NumpyOps().maxout(X)
+    assert numpy.array_equal(best, ref_best)
+    dY = rng.standard_normal(shape[:2]).astype("float32")
+    assert numpy.array_equal(NumpyBlasOps().backprop_maxout(dY, which, shape[2]),
+                             NumpyOps().backprop_maxout(dY, ref_which, shape[2]))
+    assert numpy.array_equal(which.resolve(), ref_which)

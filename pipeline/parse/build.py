@@ -20,6 +20,9 @@ def build(rules: Rules, events: bool = True, fast: bool = True) -> spacy.Languag
         fastops.use()
     nlp = spacy.load(MODEL, exclude=list(UNUSED))
     make_lean(nlp)
+    # Sub-tokens (each word split again in Sudachi's modes A and B) only feed the excluded
+    # compound_splitter: not computing them saves about a fifth of the tokenizer's time.
+    nlp.tokenizer.need_subtokens = False
     nlp.add_pipe("ja_lines", first=True)
     config = {"rules_dir": str(rules.dir)}
     nlp.add_pipe("ja_dates", config=config)
