@@ -52,3 +52,25 @@ def test_maxout_matches_numpy_ops(shape):
     ref_best, ref_which = NumpyOps().maxout(X)
     assert numpy.array_equal(best, ref_best) and numpy.array_equal(which, ref_which)
     assert which.dtype == ref_which.dtype and best.dtype == ref_best.dtype
+
+
+@pytest.mark.model
+def test_skipping_sub_tokens_changes_no_analysis(ginza):
+    """build() turns off Sudachi's sub-tokens (only the excluded compound_splitter reads them):
+    every token's text, tag, POS, lemma, norm and morphology must stay the same."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    tok = ginza.tokenizer
+
+    def analyses():
+        docs = [tok(t) for t in texts]
+        return [[(t.text, t.tag_, t.pos_, t.lemma_, t.norm_, str(t.morph)) for t in d] for d in docs], docs
+
+    assert tok.need_subtokens            # GiNZA's default: the comparison below means something
+    with_sub, docs = analyses()
+    assert any(any(d.user_data.get("sub_tokens") or ()) for d in docs)
+    try:
+        tok.need_subtokens = False
+        without, docs = analyses()
+    finally:
+        tok.need_subtokens = True
+    assert without == with_sub and not any(any(d.user_data.get("sub_tokens") or ()) for d in docs)
